@@ -1,0 +1,29 @@
+/**
+ * CSV writing shared by every export. Cells that a spreadsheet would run as a formula
+ * (starting `=`, `+`, `-`, `@`, tab or carriage return; OWASP "CSV Injection") get a leading
+ * apostrophe, except plain numbers such as `-0.2791`, which must stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** One cell: formula-neutralised, then quoted per RFC 4180 when it holds a quote, comma or newline. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = neutraliseFormula(typeof value === 'number' ? String(value) : value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: readonly (string | number | null | undefined)[]): string {
+  return values.map(csvCell).join(',');
+}
+
+/** A whole CSV document with CRLF line ends (RFC 4180), header first. */
+export function csvDocument(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+  const lines = [csvLine(header)];
+  for (const row of rows) lines.push(csvLine(row));
+  return lines.join('\r\n') + '\r\n';
+}

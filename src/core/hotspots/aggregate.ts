@@ -1,0 +1,94 @@
+import type { Dataset } from '../dataset';
+import { rowWeight, type SourceSelection } from './filter';
+
+/** Incident counts (and harm-weighted sums) per H3 cell, for cells with at least one incident. */
+export interface CellAggregate {
+  resolution: number;
+  cells: string[];
+  counts: Float64Array;
+  harm: Float64Array;
+  totalCount: number;
+  totalHarm: number;
+}
+
+/**
+ * Sums the selected rows into H3 cells at `resolution`. `harmWeights[categoryId]` is the harm of one
+ * incident of that category (1 where unset). Each point's cell is looked up, not recomputed.
+ */
+export function aggregateCells(dataset: Dataset, selection: readonly SourceSelection[], resolution: number, harmWeights?: ArrayLike<number>): CellAggregate {
+  const { cellOfPoint, cells } = dataset.cellsAt(resolution);
+  const counts = new Float64Array(cells.length);
+  const harm = new Float64Array(cells.length);
+  for (const { source, rows } of selection) {
+    const { point, category, weight } = source.columns;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const cell = cellOfPoint[point[row]];
+      const incidents = weight ? weight[row] : 1;
+      counts[cell] += incidents;
+      harm[cell] += incidents * (harmWeights?.[category[row]] ?? 1);
+    }
+  }
+  const kept: number[] = [];
+  for (let cell = 0; cell < counts.length; cell++) if (counts[cell] > 0) kept.push(cell);
+  const result: CellAggregate = {
+    resolution,
+    cells: kept.map((cell) => cells[cell]),
+    counts: Float64Array.from(kept, (cell) => counts[cell]),
+    harm: Float64Array.from(kept, (cell) => harm[cell]),
+    totalCount: 0,
+    totalHarm: 0,
+  };
+  for (let i = 0; i < kept.length; i++) {
+    result.totalCount += result.counts[i];
+    result.totalHarm += result.harm[i];
+  }
+  return result;
+}
+
+/** Incidents per month, hour of day and weekday over the selection, for the trend charts. */
+export interface TimeProfile {
+  monthFrom: number;
+  /** counts[i] is month monthFrom + i. */
+  monthCounts: number[];
+  /** 24 entries; only rows with a time. */
+  hourCounts: number[];
+  /** 7 entries, Monday first; only rows with a time. */
+  weekdayCounts: number[];
+  timedIncidents: number;
+}
+
+export function timeProfile(selection: readonly SourceSelection[]): TimeProfile {
+  let monthFrom = Infinity;
+  let monthTo = -Infinity;
+  for (const { source, rows } of selection) {
+    for (let i = 0; i < rows.length; i++) {
+      const month = source.columns.monthIndex[rows[i]];
+      if (month === 0) continue;
+      if (month < monthFrom) monthFrom = month;
+      if (month > monthTo) monthTo = month;
+    }
+  }
+  const months = Number.isFinite(monthFrom) ? monthTo - monthFrom + 1 : 0;
+  const profile: TimeProfile = {
+    monthFrom: Number.isFinite(monthFrom) ? monthFrom : 0,
+    monthCounts: new Array<number>(months).fill(0),
+    hourCounts: new Array<number>(24).fill(0),
+    weekdayCounts: new Array<number>(7).fill(0),
+    timedIncidents: 0,
+  };
+  for (const { source, rows } of selection) {
+    const { monthIndex, minuteOfDay, weekday } = source.columns;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const incidents = rowWeight(source, row);
+      if (monthIndex[row] !== 0) profile.monthCounts[monthIndex[row] - profile.monthFrom] += incidents;
+      if (minuteOfDay[row] >= 0) {
+        profile.hourCounts[(minuteOfDay[row] / 60) | 0] += incidents;
+        profile.weekdayCounts[weekday[row]] += incidents;
+        profile.timedIncidents += incidents;
+      }
+    }
+  }
+  return profile;
+}

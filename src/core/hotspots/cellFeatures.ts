@@ -1,0 +1,20 @@
+import { cellToBoundary } from 'h3-js';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+
+/** Shoelace signed area (positive = counter-clockwise in lng/lat); reversed when clockwise. */
+export function counterClockwise(ring: number[][]): number[][] {
+  let twiceArea = 0;
+  for (let i = 0; i + 1 < ring.length; i++) twiceArea += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+  return twiceArea >= 0 ? ring : [...ring].reverse();
+}
+
+/** An H3 cell as an RFC 7946 polygon: lng/lat, closed ring, exterior counter-clockwise. */
+export function cellPolygon(cell: string): Polygon {
+  return { type: 'Polygon', coordinates: [counterClockwise(cellToBoundary(cell, true))] };
+}
+
+/** Cells as polygon features, each with the properties given for it; used by the map and by exports. */
+export function cellFeatureCollection<P extends Record<string, unknown>>(cells: readonly string[], propertiesOf: (index: number) => P): FeatureCollection<Polygon, P> {
+  const features: Feature<Polygon, P>[] = cells.map((cell, index) => ({ type: 'Feature', id: index, geometry: cellPolygon(cell), properties: propertiesOf(index) }));
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,74 @@
+import type { Dataset } from '../dataset';
+import { hotspotRecords, type HotspotRecord } from '../export/hotspots';
+import { aggregateCells, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
+import { topLabelsByCell } from './cellBreakdown';
+import { selectRows, type IncidentFilter, type SourceSelection } from './filter';
+import { rankCells } from './rank';
+
+export interface HotspotQuery {
+  filter: IncidentFilter;
+  resolution: number;
+  /** Harm per category id; categories without one weigh 1. */
+  harmWeights: Record<number, number>;
+  rankBy: 'count' | 'harm';
+  topN: number;
+}
+
+export interface TopHotspot {
+  cell: string;
+  rank: number;
+  value: number;
+  share: number;
+  cumulativeShare: number;
+  topLocation: string;
+  topCategory: string;
+}
+
+export interface HotspotResult {
+  aggregate: CellAggregate;
+  /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
+  profile: TimeProfile;
+  top: TopHotspot[];
+  elapsedMs: number;
+}
+
+export const MIN_RESOLUTION = 7;
+export const MAX_RESOLUTION = 11;
+
+export function harmWeightArray(dataset: Dataset, weights: Record<number, number>): Float64Array {
+  return Float64Array.from(dataset.categories.list, (category) => weights[category.id] ?? 1);
+}
+
+/**
+ * The hotspot table for a query: the same function serves the app's worker and the command line,
+ * so both give the same numbers. The selection is returned for follow-up questions (a cell's
+ * breakdown, exports) under the same filter.
+ */
+export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result: HotspotResult; selection: SourceSelection[] } {
+  const started = performance.now();
+  const resolution = Math.min(MAX_RESOLUTION, Math.max(MIN_RESOLUTION, Math.round(query.resolution)));
+  const selection = selectRows(dataset, query.filter);
+  const aggregate = aggregateCells(dataset, selection, resolution, harmWeightArray(dataset, query.harmWeights));
+  // The month chart shows every month, so a brush can widen the range as well as narrow it.
+  const allMonths = timeProfile(selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
+  const profile = { ...timeProfile(selection), monthFrom: allMonths.monthFrom, monthCounts: allMonths.monthCounts };
+  const ranked = rankCells(query.rankBy === 'harm' ? aggregate.harm : aggregate.counts).slice(0, query.topN);
+  const topCells = ranked.map((entry) => aggregate.cells[entry.index]);
+  const labels = topLabelsByCell(dataset, selection, resolution, topCells);
+  const top = ranked.map((entry, i) => ({
+    cell: topCells[i],
+    rank: entry.rank,
+    value: entry.value,
+    share: entry.share,
+    cumulativeShare: entry.cumulativeShare,
+    topLocation: labels.topLocation[i],
+    topCategory: labels.topCategory[i],
+  }));
+  return { result: { aggregate, profile, top, elapsedMs: performance.now() - started }, selection };
+}
+
+/** Every cell of a hotspot result as export records, labelled with its top category and location. */
+export function hotspotExportRecords(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, aggregate: CellAggregate): HotspotRecord[] {
+  const labels = topLabelsByCell(dataset, selection, aggregate.resolution, aggregate.cells);
+  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy });
+}

@@ -1,0 +1,117 @@
+import type { Dataset, IncidentSource } from '../dataset';
+import { CoreError } from '../errors';
+import { CsvRecordReader } from './csvRecords';
+import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
+import { sniffEncoding } from './sniff';
+import { SourceBuilder, type RowLayout } from './sourceBuilder';
+
+/** Random access to a file's bytes: a browser `Blob` or a file on disk in node. */
+export interface ByteSource {
+  name: string;
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function blobByteSource(blob: Blob, name: string): ByteSource {
+  return {
+    name,
+    size: blob.size,
+    read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
+  };
+}
+
+export interface IngestProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+export interface MappingRequest {
+  header: string[];
+  sampleRows: string[][];
+  guess: Partial<ColumnMapping>;
+}
+
+export interface IngestOptions {
+  /** For files that are neither police.uk nor H3 tables; without it such a file asks for a mapping. */
+  mapping?: ColumnMapping;
+  onProgress?: (progress: IngestProgress) => void;
+  /** Checked between chunks; an aborted load leaves the dataset without the source. */
+  signal?: { aborted: boolean };
+  chunkBytes?: number;
+}
+
+export type IngestResult =
+  | { status: 'loaded'; source: IncidentSource }
+  | { status: 'needs-mapping'; request: MappingRequest };
+
+const DEFAULT_CHUNK_BYTES = 4 << 20;
+const FINGERPRINT_BYTES = 1 << 16;
+
+/**
+ * Streams one CSV into the dataset: sniff the bytes, decode in chunks, cut chunks into records,
+ * detect the schema from the header, then accept or reject every row. The whole file is never
+ * held as one string. The source is added only when the file has been read to the end.
+ */
+export async function ingestFile(dataset: Dataset, file: ByteSource, options: IngestOptions = {}): Promise<IngestResult> {
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const started = performance.now();
+  const head = await file.read(0, Math.min(file.size, chunkBytes));
+  const encoding = sniffEncoding(head, file.name);
+  const decoder = new TextDecoder(encoding);
+  const reader = new CsvRecordReader();
+  let builder: SourceBuilder | null = null;
+  let header: string[] | null = null;
+  let lineNumber = 1;
+  let rows = 0;
+
+  const consume = (records: string[][]): IngestResult | null => {
+    let start = 0;
+    if (!header) {
+      if (records.length === 0) return null;
+      header = records[0].map((name) => name.trim());
+      start = 1;
+      const layout = layoutFor(header, options.mapping);
+      if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: records.slice(1, 6) } };
+      builder = new SourceBuilder(dataset, layout, header);
+    }
+    for (let i = start; i < records.length; i++) builder!.add(records[i], ++lineNumber);
+    rows += records.length - start;
+    return null;
+  };
+
+  for (let offset = 0; offset < file.size; offset += chunkBytes) {
+    if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
+    const bytes = offset === 0 ? head : await file.read(offset, chunkBytes);
+    const last = offset + chunkBytes >= file.size;
+    const records = reader.push(decoder.decode(bytes, { stream: !last }));
+    const early = consume(last ? records.concat(reader.end()) : records);
+    if (early) return early;
+    options.onProgress?.({ bytesRead: Math.min(file.size, offset + chunkBytes), bytesTotal: file.size, rows, elapsedMs: performance.now() - started });
+  }
+  if (!header) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
+  const finished = builder as SourceBuilder | null;
+  if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
+  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
+  const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
+  dataset.addSource(source);
+  return { status: 'loaded', source };
+}
+
+function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLayout | { request: MappingRequest } {
+  const schema = detectSchema(header);
+  if (schema.kind === 'police.uk') return { kind: 'police.uk' };
+  if (schema.kind === 'h3') return { kind: 'h3', columns: schema.columns, columnCount: header.length };
+  if (!mapping) return { request: { header, sampleRows: [], guess: schema.guess } };
+  const missing = missingMappingFields(mapping, header);
+  if (missing.length > 0) throw new CoreError('BAD_MAPPING', `The column mapping does not fit this file: ${missing.join(', ')} not found.`);
+  return { kind: 'mapped', mapping, header };
+}
+
+/** FNV-1a over bytes, hex: identifies a file's start for the "already loaded" check. */
+export function hashBytes(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,45 @@
+import { csvLine } from '../export/csv';
+
+/**
+ * Why a row was not loaded. Every input row is either accepted or rejected with exactly one reason.
+ */
+export const REJECT_REASONS = {
+  wrongColumns: 'Wrong number of columns',
+  noCoordinates: 'No coordinates',
+  badCoordinates: 'Coordinates are not numbers',
+  swappedCoordinates: 'Latitude and longitude look swapped',
+  outsideUk: 'Coordinates outside the UK',
+  badDate: 'Unparseable or impossible date',
+  noCategory: 'No category',
+  duplicate: 'Duplicate of an earlier row (same Crime ID)',
+  badH3: 'Invalid H3 index',
+  badCount: 'Invalid count',
+} as const;
+
+export type RejectReason = keyof typeof REJECT_REASONS;
+
+/** Most rejected lines kept for download; beyond it only counts are kept (a wholly broken 1 GB file must not fill memory). */
+export const MAX_KEPT_REJECTED_LINES = 200_000;
+
+export class RejectLog {
+  /** The file's header, so the download has the original columns. */
+  constructor(readonly header: readonly string[]) {}
+
+  readonly counts: Partial<Record<RejectReason, number>> = {};
+  total = 0;
+  /** Original fields, CSV-encoded, then the reason: one string per kept line. */
+  readonly lines: string[] = [];
+
+  add(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
+    this.counts[reason] = (this.counts[reason] ?? 0) + 1;
+    this.total++;
+    if (this.lines.length < MAX_KEPT_REJECTED_LINES) {
+      this.lines.push(csvLine([lineNumber, ...fields, REJECT_REASONS[reason]]));
+    }
+  }
+}
+
+/** The rejected rows as a CSV: the line number, the original columns, and the reason. */
+export function rejectedRowsCsv(log: RejectLog): string {
+  return [csvLine(['line', ...log.header, 'reason']), ...log.lines].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,311 @@
+import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
+import { bngToWgs84 } from '../geo/bng';
+import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
+import { GrowableColumn } from './columns';
+import { parseUkDate, type ParsedDate } from './dates';
+import { RejectLog, type RejectReason } from './rejects';
+import type { ColumnMapping, H3Columns } from './schema';
+import { POLICE_UK_HEADER } from './schema';
+
+/** Great Britain and Northern Ireland, with a margin for coastal points. */
+const UK_BOUNDS = { latMin: 49.8, latMax: 60.95, lngMin: -8.7, lngMax: 1.8 };
+
+export function insideUk(lat: number, lng: number): boolean {
+  return lat >= UK_BOUNDS.latMin && lat <= UK_BOUNDS.latMax && lng >= UK_BOUNDS.lngMin && lng <= UK_BOUNDS.lngMax;
+}
+
+/** How a source's rows are read: fixed for police.uk and H3 tables, from the user's mapping otherwise. */
+export type RowLayout =
+  | { kind: 'police.uk' }
+  | { kind: 'mapped'; mapping: ColumnMapping; header: readonly string[] }
+  | { kind: 'h3'; columns: H3Columns; columnCount: number };
+
+interface AcceptedRow {
+  point: number;
+  date: ParsedDate;
+  category: number;
+  location: string;
+  weight: number;
+}
+
+type RowOutcome = AcceptedRow | RejectReason;
+
+/**
+ * Accepts or rejects each row of one file with a single named reason, writing accepted rows into
+ * typed columns. A row is a duplicate only when its whole line equals an earlier line of this
+ * file with the same non-empty Crime ID (or mapped reference); a repeated ID with a different line
+ * is kept and counted, because police.uk records one crime at several points or outcomes.
+ */
+export class SourceBuilder {
+  private readonly point = new GrowableColumn(Uint32Array);
+  private readonly monthIndex = new GrowableColumn(Uint16Array);
+  private readonly minuteOfDay = new GrowableColumn(Int16Array);
+  private readonly weekday = new GrowableColumn(Int8Array);
+  private readonly category = new GrowableColumn(Uint16Array);
+  private readonly location = new GrowableColumn(Uint32Array);
+  private readonly weight: GrowableColumn<Float32Array> | null;
+  private readonly rejects: RejectLog;
+  /** Per Crime ID hash, the hashes of the distinct lines seen with it (a number, or a list for repeats). */
+  private readonly linesById = new Map<number, number | number[]>();
+  /** The location text last seen at each point: police.uk repeats it, so most rows skip the interner. */
+  private readonly locationAtPoint = new Map<number, { text: string; id: number }>();
+  private readonly dateCache = new Map<string, ParsedDate | null>();
+  private readonly categoryCache = new Map<string, number>();
+  private readonly categoryCounts: Record<number, number> = {};
+  private rowsRead = 0;
+  private repeatedIds = 0;
+  private incidents = 0;
+  private hasTimes = false;
+  private h3Resolution: number | null = null;
+  private readonly family: CategoryFamily;
+  private readonly readRow: (fields: readonly string[]) => RowOutcome;
+  private readonly idColumn: number;
+
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly layout: RowLayout,
+    header: readonly string[],
+  ) {
+    this.rejects = new RejectLog(header);
+    this.family = layout.kind === 'police.uk' ? 'police.uk' : 'council';
+    this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
+    if (layout.kind === 'police.uk') {
+      this.readRow = (fields) => this.readPoliceRow(fields);
+      this.idColumn = 0;
+    } else if (layout.kind === 'mapped') {
+      this.readRow = this.mappedReader(layout.mapping, layout.header);
+      this.idColumn = layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
+    } else {
+      this.readRow = (fields) => this.readH3Row(fields, layout.columns, layout.columnCount);
+      this.idColumn = -1;
+    }
+  }
+
+  /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
+  add(fields: readonly string[], lineNumber: number): void {
+    this.rowsRead++;
+    const outcome = this.readRow(fields);
+    if (typeof outcome === 'string') {
+      this.rejects.add(outcome, fields, lineNumber);
+      return;
+    }
+    if (this.idColumn >= 0 && this.isDuplicate(fields)) {
+      this.rejects.add('duplicate', fields, lineNumber);
+      return;
+    }
+    this.point.push(outcome.point);
+    this.monthIndex.push(outcome.date.monthIndex);
+    this.minuteOfDay.push(outcome.date.minuteOfDay);
+    this.weekday.push(outcome.date.weekday);
+    this.category.push(outcome.category);
+    this.location.push(this.locationId(outcome.point, outcome.location));
+    this.weight?.push(outcome.weight);
+    if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
+    this.categoryCounts[outcome.category] = (this.categoryCounts[outcome.category] ?? 0) + 1;
+    this.incidents += outcome.weight;
+  }
+
+  finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
+    const months = this.monthIndex.trimmed();
+    let monthMin = Infinity;
+    let monthMax = -Infinity;
+    for (const month of months) {
+      if (month === 0) continue;
+      if (month < monthMin) monthMin = month;
+      if (month > monthMax) monthMax = month;
+    }
+    const kind: SourceKind = this.layout.kind;
+    const summary: SourceSummary = {
+      id: this.dataset.allocateSourceId(),
+      name: meta.name,
+      kind,
+      bytes: meta.bytes,
+      fingerprint: meta.fingerprint,
+      rowsRead: this.rowsRead,
+      accepted: months.length,
+      rejected: this.rejects.total,
+      rejectCounts: { ...this.rejects.counts },
+      repeatedIds: this.repeatedIds,
+      monthMin: Number.isFinite(monthMin) ? monthMin : null,
+      monthMax: Number.isFinite(monthMax) ? monthMax : null,
+      categoryCounts: this.categoryCounts,
+      hasTimes: this.hasTimes,
+      incidents: this.incidents,
+      h3Resolution: this.h3Resolution,
+      mapping: this.layout.kind === 'mapped' ? this.layout.mapping : null,
+    };
+    return {
+      summary,
+      rejects: this.rejects,
+      columns: {
+        point: this.point.trimmed(),
+        monthIndex: months,
+        minuteOfDay: this.minuteOfDay.trimmed(),
+        weekday: this.weekday.trimmed(),
+        category: this.category.trimmed(),
+        location: this.location.trimmed(),
+        weight: this.weight?.trimmed() ?? null,
+      },
+    };
+  }
+
+  /**
+   * A duplicate has the same non-empty ID and the same whole line as an earlier row. Lines are
+   * compared by hash, and only among rows sharing an ID hash, so a false match needs two collisions.
+   */
+  private isDuplicate(fields: readonly string[]): boolean {
+    const id = fields[this.idColumn];
+    if (!id) return false;
+    const idHash = idKey(id);
+    let lineHash = 0x9e3779b9;
+    for (let i = 0; i < fields.length; i++) if (i !== this.idColumn) lineHash = hashText(fields[i], lineHash);
+    const seen = this.linesById.get(idHash);
+    if (seen === undefined) {
+      this.linesById.set(idHash, lineHash);
+      return false;
+    }
+    const lines = typeof seen === 'number' ? [seen] : seen;
+    if (lines.includes(lineHash)) return true;
+    lines.push(lineHash);
+    this.linesById.set(idHash, lines);
+    this.repeatedIds++;
+    return false;
+  }
+
+  private locationId(point: number, text: string): number {
+    const last = this.locationAtPoint.get(point);
+    if (last && last.text === text) return last.id;
+    const id = this.dataset.locations.intern(text);
+    this.locationAtPoint.set(point, { text: this.dataset.locations.values[id], id });
+    return id;
+  }
+
+  private readPoliceRow(fields: readonly string[]): RowOutcome {
+    if (fields.length !== POLICE_UK_HEADER.length) return 'wrongColumns';
+    const point = this.pointOf(fields[5], fields[4]);
+    if (typeof point === 'string') return point;
+    const date = this.dateOf(fields[1]);
+    if (!date) return 'badDate';
+    const category = this.categoryOf(fields[9]);
+    if (category < 0) return 'noCategory';
+    return { point, date, category, location: fields[6], weight: 1 };
+  }
+
+  private mappedReader(mapping: ColumnMapping, header: readonly string[]): (fields: readonly string[]) => RowOutcome {
+    const column = (name: string | undefined): number => (name === undefined ? -1 : header.indexOf(name));
+    const y = column(mapping.y);
+    const x = column(mapping.x);
+    const date = column(mapping.date);
+    const time = column(mapping.time);
+    const category = column(mapping.category);
+    const location = column(mapping.location);
+    const bng = mapping.coordinates === 'bng';
+    return (fields) => {
+      if (fields.length !== header.length) return 'wrongColumns';
+      const point = bng ? this.pointOfBng(fields[x], fields[y]) : this.pointOf(fields[y], fields[x]);
+      if (typeof point === 'string') return point;
+      const parsed = this.dateOf(time >= 0 ? `${fields[date].trim()} ${fields[time].trim()}` : fields[date]);
+      if (!parsed) return 'badDate';
+      const categoryId = category >= 0 ? this.categoryOf(fields[category]) : this.categoryOf('All records');
+      if (categoryId < 0) return 'noCategory';
+      return { point, date: parsed, category: categoryId, location: location >= 0 ? fields[location] : '', weight: 1 };
+    };
+  }
+
+  private readH3Row(fields: readonly string[], columns: H3Columns, columnCount: number): RowOutcome {
+    if (fields.length !== columnCount) return 'wrongColumns';
+    const cell = fields[columns.h3].trim().toLowerCase();
+    if (!isValidCell(cell)) return 'badH3';
+    const count = Number(fields[columns.count]);
+    if (fields[columns.count].trim() === '' || !Number.isFinite(count) || count < 0) return 'badCount';
+    let date: ParsedDate = { monthIndex: 0, minuteOfDay: -1, weekday: -1 };
+    if (columns.month >= 0) {
+      const parsed = this.dateOf(fields[columns.month]);
+      if (!parsed) return 'badDate';
+      date = { monthIndex: parsed.monthIndex, minuteOfDay: -1, weekday: -1 };
+    }
+    const category = columns.category >= 0 ? this.categoryOf(fields[columns.category]) : this.categoryOf('All records');
+    if (category < 0) return 'noCategory';
+    this.h3Resolution ??= getResolution(cell);
+    const [lat, lng] = cellToLatLng(cell);
+    const key = pointKey(lat, lng);
+    const point = this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+    return { point, date, category, location: '', weight: count };
+  }
+
+  /** Point id for WGS84 text; points are keyed by their micro-degree position. */
+  private pointOf(latText: string, lngText: string): number | RejectReason {
+    if (!latText || !lngText || latText.trim() === '' || lngText.trim() === '') return 'noCoordinates';
+    const lat = parseNumber(latText);
+    const lng = parseNumber(lngText);
+    if (!Number.isFinite(lat) || !Number.isFinite(lng)) return 'badCoordinates';
+    if (!insideUk(lat, lng)) return insideUk(lng, lat) ? 'swappedCoordinates' : 'outsideUk';
+    const key = pointKey(lat, lng);
+    return this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+  }
+
+  private pointOfBng(eastingText: string, northingText: string): number | RejectReason {
+    if (!eastingText || !northingText || eastingText.trim() === '' || northingText.trim() === '') return 'noCoordinates';
+    const easting = parseNumber(eastingText);
+    const northing = parseNumber(northingText);
+    if (!Number.isFinite(easting) || !Number.isFinite(northing)) return 'badCoordinates';
+    if (easting <= 0 || northing <= 0 || easting > 700_000 || northing > 1_300_000) return 'outsideUk';
+    const { lat, lng } = bngToWgs84(easting, northing);
+    if (!insideUk(lat, lng)) return 'outsideUk';
+    const key = pointKey(lat, lng);
+    return this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+  }
+
+  private dateOf(text: string): ParsedDate | null {
+    let parsed = this.dateCache.get(text);
+    if (parsed === undefined) {
+      parsed = parseUkDate(text);
+      this.dateCache.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  /** Category id, or -1 for an empty category. */
+  private categoryOf(name: string): number {
+    let id = this.categoryCache.get(name);
+    if (id === undefined) {
+      const trimmed = name.trim();
+      id = trimmed === '' ? -1 : this.dataset.categories.idOf(this.family, trimmed);
+      this.categoryCache.set(name, id);
+    }
+    return id;
+  }
+}
+
+/** Numbers as spreadsheets write them; rejects empty text, hex and `Infinity`, which `Number()` would take. */
+function parseNumber(text: string): number {
+  const first = text.charCodeAt(0);
+  // Digits, sign, decimal point or a leading space; anything else (x, I, N) is not a plain number.
+  if (!((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46 || first === 32)) return NaN;
+  if (text.includes('x') || text.includes('X')) return NaN;
+  return Number(text);
+}
+
+/** One number per position to 10⁻⁶ degree (~0.1 m): a fast Map key, exact in a double. */
+function pointKey(lat: number, lng: number): number {
+  return Math.round(lat * 1e6) * 4e8 + Math.round(lng * 1e6) + 2e8;
+}
+
+/**
+ * A number standing for an ID. police.uk Crime IDs are 64 hex digits (a SHA-256), so their first 13
+ * digits (52 bits) are unique in practice and parse faster than hashing; other IDs are hashed.
+ */
+function idKey(id: string): number {
+  if (id.length === 64) {
+    const prefix = parseInt(id.slice(0, 13), 16);
+    if (Number.isFinite(prefix)) return prefix;
+  }
+  return hashText(id, 0x811c9dc5) + 2 ** 52;
+}
+
+/** FNV-1a over a string's UTF-16 units, continuing from `hash`. */
+function hashText(text: string, hash: number): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193) >>> 0;
+}

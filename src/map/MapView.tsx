@@ -1,0 +1,147 @@
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { cellToLatLng } from 'h3-js';
+import { useEffect, useRef, useState } from 'react';
+import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
+import { useClassification } from '../state/classification';
+import { useAppStore } from '../state/store';
+import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
+import { registerMap } from './mapInstance';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+const HOTSPOT_SOURCE = 'hotspots';
+const LONDON: [number, number] = [-0.2, 51.55];
+
+interface HoverInfo {
+  x: number;
+  y: number;
+  index: number;
+}
+
+/** The map: owns every maplibre call; reads results from the store and writes only user picks back. */
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const hotspots = useAppStore((state) => state.hotspots);
+  const opacity = useAppStore((state) => state.view.opacity);
+  const pinnedCell = useAppStore((state) => state.pinnedCell);
+  const focusCell = useAppStore((state) => state.focusCell);
+  const pinCell = useAppStore((state) => state.pinCell);
+  const notify = useAppStore((state) => state.notify);
+  const classification = useClassification();
+  const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
+  const fittedFor = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: plainStyle(),
+      center: LONDON,
+      zoom: 11,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    mapRef.current = map;
+    registerMap(map);
+    map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: 'Hotspot Planner' }), 'bottom-right');
+    map.on('load', () => {
+      map.addSource(HOTSPOT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({ id: 'hotspots-fill', type: 'fill', source: HOTSPOT_SOURCE, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 } });
+      map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.6 } });
+      map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      setReady(true);
+      void onlineBasemapReachable().then((online) => {
+        if (!online) {
+          notify('info', 'Basemap unavailable (offline or blocked): showing hotspots over a plain background.');
+          return;
+        }
+        map.addSource('basemap', { type: 'raster', tiles: ONLINE_TILES, tileSize: 512, attribution: ONLINE_ATTRIBUTION, maxzoom: 19 });
+        map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-saturation': -0.3 } }, 'hotspots-fill');
+      });
+    });
+    // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
+    map.on('idle', () => container.current?.setAttribute('data-idle', 'true'));
+    map.on('dataloading', () => container.current?.setAttribute('data-idle', 'false'));
+    map.on('mousemove', 'hotspots-fill', (event) => {
+      const feature = event.features?.[0];
+      map.getCanvas().style.cursor = 'pointer';
+      if (feature) setHover({ x: event.point.x, y: event.point.y, index: Number(feature.properties.index) });
+    });
+    map.on('mouseleave', 'hotspots-fill', () => {
+      map.getCanvas().style.cursor = '';
+      setHover(null);
+    });
+    map.on('click', (event) => {
+      const feature = map.queryRenderedFeatures(event.point, { layers: ['hotspots-fill'] })[0];
+      void pinCell(feature ? String(feature.properties.h3) : null);
+    });
+    return () => {
+      registerMap(null);
+      map.remove();
+      mapRef.current = null;
+    };
+  }, [notify, pinCell]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const source = map.getSource<maplibregl.GeoJSONSource>(HOTSPOT_SOURCE);
+    if (!source) return;
+    if (!hotspots || !classification) {
+      source.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const { cells } = hotspots.aggregate;
+    const colours = classification.legend.map((entry) => entry.colour);
+    source.setData(cellFeatureCollection(cells, (index) => ({ index, h3: cells[index], colour: colours[classification.classOfCell[index]] })));
+    // Fit the data once per set of loaded sources, not on every filter change.
+    if (cells.length > 0 && fittedFor.current !== sourceKey) {
+      fittedFor.current = sourceKey;
+      const bounds = new maplibregl.LngLatBounds();
+      for (const cell of cells) {
+        const [lat, lng] = cellToLatLng(cell);
+        bounds.extend([lng, lat]);
+      }
+      map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 15 });
+    }
+  }, [ready, hotspots, classification, sourceKey]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
+  }, [ready, opacity]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) map.setFilter('hotspots-pinned', ['==', ['get', 'h3'], pinnedCell ?? '']);
+  }, [ready, pinnedCell]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !focusCell) return;
+    const [lat, lng] = cellToLatLng(focusCell.cell);
+    map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 14), duration: 800 });
+  }, [ready, focusCell]);
+
+  const tooltip = hover && hotspots && classification && hover.index < classification.values.length ? (
+    <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
+      <strong>{new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(classification.values[hover.index])}</strong> {classification.unit.replace(' per cell', '')}
+      <br />
+      {(classification.total > 0 ? (100 * classification.values[hover.index]) / classification.total : 0).toFixed(1)}% of total · rank {classification.rankOfCell[hover.index]}
+    </div>
+  ) : null;
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" aria-label="Hotspot map" role="region" />
+      {tooltip}
+    </div>
+  );
+}

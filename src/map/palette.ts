@@ -1,0 +1,28 @@
+/**
+ * Colour-blind-safe ramps (ColorBrewer, Brewer & Harrower 2003): YlOrRd for counts and harm,
+ * RdBu for the diverging Gi* bins.
+ */
+const YL_OR_RD: Record<number, string[]> = {
+  3: ['#ffeda0', '#feb24c', '#f03b20'],
+  4: ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c'],
+  5: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'],
+  6: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'],
+  7: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
+};
+
+export function sequentialRamp(classes: number): string[] {
+  if (classes <= 1) return ['#fd8d3c'];
+  if (classes === 2) return ['#feb24c', '#e31a1c'];
+  return YL_OR_RD[Math.min(7, classes)];
+}
+
+/** Gi* bins −3 … +3: cold spots blue, not significant light grey, hot spots red. */
+export const GI_BIN_COLOURS: Record<number, string> = {
+  [-3]: '#2166ac',
+  [-2]: '#67a9cf',
+  [-1]: '#d1e5f0',
+  0: '#f0f0f0',
+  1: '#fddbc7',
+  2: '#ef8a62',
+  3: '#b2182b',
+};

@@ -1,0 +1,38 @@
+import { monthLabel } from '../core/ingest/dates';
+import { effectiveCategories } from './resultsSlice';
+import type { AppState } from './store';
+
+/** Plain-language description of what the map shows, for figure titles, file names and reports. */
+export interface ViewDescription {
+  period: string;
+  periodSlug: string;
+  subject: string;
+  filters: string;
+  resolution: number;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthName = (m: number): string => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;
+
+export function describeView(state: AppState): ViewDescription {
+  const profile = state.hotspots?.profile;
+  const first = profile?.monthFrom ?? 0;
+  const last = profile ? first + profile.monthCounts.length - 1 : 0;
+  const from = state.view.monthFrom ?? first;
+  const to = state.view.monthTo ?? last;
+  const selected = new Set(effectiveCategories(state));
+  const names = state.categories.filter((c) => selected.has(c.id)).map((c) => c.name);
+  const subject = names.length === 0 ? 'No categories' : names.length <= 3 ? names.join(', ') : `${names.length} categories`;
+  const parts = [`H3 res ${state.view.resolution}`, state.view.method === 'harm' ? 'harm-weighted' : 'incident counts'];
+  if (state.view.weekdays) parts.push(`${state.view.weekdays.length} weekdays`);
+  if (state.view.hours) parts.push(`${state.view.hours.length} hours of the day`);
+  const hidden = state.view.hiddenSources.length;
+  parts.push(`${state.sources.length - hidden} of ${state.sources.length} sources`);
+  return {
+    period: profile ? `${monthName(from)} – ${monthName(to)}` : '',
+    periodSlug: profile ? `${monthLabel(from)}_${monthLabel(to)}` : 'no-data',
+    subject,
+    filters: parts.join(' · '),
+    resolution: state.view.resolution,
+  };
+}

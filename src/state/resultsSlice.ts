@@ -1,0 +1,96 @@
+import type { StateCreator } from 'zustand';
+import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
+import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
+import type { IncidentFilter } from '../core/hotspots/filter';
+import type { AppState } from './store';
+import { dataWorker } from './worker';
+
+export interface ResultsSlice {
+  hotspots: HotspotResult | null;
+  computing: boolean;
+  pinnedCell: string | null;
+  breakdown: CellBreakdown | null;
+  /** A cell the map should fly to (set by the table; the map clears nothing, it just follows). */
+  focusCell: { cell: string; at: number } | null;
+  refreshHotspots: () => void;
+  pinCell: (cell: string | null) => Promise<void>;
+  focusOn: (cell: string) => void;
+  exportHotspots: (format: 'csv' | 'geojson') => Promise<string>;
+}
+
+export const ASB_CATEGORY = 'Anti-social behaviour';
+
+/** The categories in force: the user's choice, else anti-social behaviour when loaded, else all. */
+export function effectiveCategories(state: Pick<AppState, 'view' | 'categories'>): number[] {
+  if (state.view.categories) return state.view.categories;
+  const asb = state.categories.filter((category) => category.name === ASB_CATEGORY);
+  return (asb.length > 0 ? asb : state.categories).map((category) => category.id);
+}
+
+export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources'>): IncidentFilter {
+  const { view } = state;
+  const hidden = new Set(view.hiddenSources);
+  return {
+    monthFrom: view.monthFrom,
+    monthTo: view.monthTo,
+    categories: effectiveCategories(state),
+    sources: state.sources.filter((source) => !hidden.has(source.id)).map((source) => source.id),
+    weekdays: view.weekdays,
+    hours: view.hours,
+  };
+}
+
+export function hotspotQuery(state: AppState): HotspotQuery {
+  return {
+    filter: effectiveFilter(state),
+    resolution: state.view.resolution,
+    harmWeights: state.harmWeights,
+    rankBy: state.view.method === 'harm' ? 'harm' : 'count',
+    topN: state.view.topN,
+  };
+}
+
+/** Only the newest request's answer is shown; older ones that arrive late are dropped. */
+let latestRequest = 0;
+
+export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = (set, get) => ({
+  hotspots: null,
+  computing: false,
+  pinnedCell: null,
+  breakdown: null,
+  focusCell: null,
+
+  refreshHotspots: () => {
+    const state = get();
+    if (state.sources.length === 0) {
+      set({ hotspots: null, breakdown: null, pinnedCell: null });
+      return;
+    }
+    const { id, promise } = dataWorker.call<'hotspots'>({ type: 'hotspots', query: hotspotQuery(state) });
+    latestRequest = id;
+    set({ computing: true });
+    promise
+      .then((hotspots) => {
+        if (id !== latestRequest) return;
+        set({ hotspots, computing: false });
+        const pinned = get().pinnedCell;
+        if (pinned) void get().pinCell(pinned);
+      })
+      .catch((error: Error) => {
+        if (id !== latestRequest) return;
+        set({ computing: false });
+        get().notify('error', error.message);
+      });
+  },
+
+  pinCell: async (cell) => {
+    set({ pinnedCell: cell, breakdown: cell === null ? null : get().breakdown });
+    if (cell === null) return;
+    const breakdown = await dataWorker.call<'cell-breakdown'>({ type: 'cell-breakdown', cell }).promise;
+    if (get().pinnedCell === cell) set({ breakdown });
+  },
+
+  focusOn: (cell) => set({ focusCell: { cell, at: Date.now() } }),
+
+  exportHotspots: (format) => dataWorker.call<'export-hotspots'>({ type: 'export-hotspots', format }).promise,
+});

@@ -1,0 +1,137 @@
+import type { StateCreator } from 'zustand';
+import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ingest/ingestFile';
+import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
+import { WorkerError } from '../worker/client';
+import { rememberMapping, rememberedMapping } from './mappingMemory';
+import type { AppState } from './store';
+import { dataWorker } from './worker';
+
+export interface LoadingState {
+  requestId: number;
+  fileName: string;
+  progress: IngestProgress | null;
+}
+
+export type NoticeKind = 'info' | 'error';
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  text: string;
+}
+
+export type Prompt =
+  | { kind: 'mapping'; fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }
+  | { kind: 'duplicate'; fileName: string; existingName: string };
+
+export interface SourcesSlice {
+  sources: SourceSummary[];
+  categories: CategoryInfo[];
+  loading: LoadingState | null;
+  notices: Notice[];
+  prompt: Prompt | null;
+  loadFiles: (files: readonly File[]) => Promise<void>;
+  loadFile: (file: Blob, name: string, mapping?: ColumnMapping) => Promise<SourceSummary | null>;
+  cancelLoad: () => void;
+  answerPrompt: (answer: ColumnMapping | boolean | null) => void;
+  removeSource: (id: number) => Promise<void>;
+  downloadRejected: (id: number) => Promise<string>;
+  dismissNotice: (id: number) => void;
+  notify: (kind: NoticeKind, text: string) => void;
+}
+
+/** The pending prompt's answer goes here; only one prompt is open at a time. */
+let promptAnswer: ((answer: ColumnMapping | boolean | null) => void) | null = null;
+let nextNoticeId = 1;
+const FINGERPRINT_BYTES = 1 << 16;
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+export function loadedStatus(summary: SourceSummary): string {
+  return `${summary.name}: ${numberFormat.format(summary.accepted)} rows loaded, ${numberFormat.format(summary.rejected)} rejected`;
+}
+
+export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = (set, get) => {
+  const ask = (prompt: Prompt): Promise<ColumnMapping | boolean | null> =>
+    new Promise((resolve) => {
+      promptAnswer = resolve;
+      set({ prompt });
+    });
+
+  return {
+    sources: [],
+    categories: [],
+    loading: null,
+    notices: [],
+    prompt: null,
+
+    loadFiles: async (files) => {
+      for (const file of files) await get().loadFile(file, file.name);
+    },
+
+    loadFile: async (file, name, mapping) => {
+      const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
+      const fingerprint = `${file.size}:${hashBytes(head)}`;
+      const existing = get().sources.find((source) => source.fingerprint === fingerprint);
+      if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
+        get().notify('info', `${name} was not loaded again.`);
+        return null;
+      }
+      let chosenMapping = mapping;
+      for (;;) {
+        const { id, promise } = dataWorker.call<'load'>({ type: 'load', file, name, mapping: chosenMapping }, (progress) =>
+          set((state) => ({ loading: state.loading && { ...state.loading, progress } })),
+        );
+        set({ loading: { requestId: id, fileName: name, progress: null } });
+        try {
+          const result = await promise;
+          if (result.status === 'loaded') {
+            set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
+            get().notify('info', loadedStatus(result.summary));
+            get().refreshHotspots();
+            return result.summary;
+          }
+          const signature = headerSignature(result.request.header);
+          const remembered = rememberedMapping(signature);
+          const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });
+          if (!answer || answer === true) {
+            get().notify('info', `${name} was not loaded: no column mapping chosen.`);
+            return null;
+          }
+          rememberMapping(signature, answer);
+          chosenMapping = answer;
+        } catch (error) {
+          const text = error instanceof WorkerError || error instanceof Error ? error.message : String(error);
+          get().notify('error', text);
+          return null;
+        } finally {
+          set({ loading: null });
+        }
+      }
+    },
+
+    cancelLoad: () => {
+      const loading = get().loading;
+      if (loading) dataWorker.cancel(loading.requestId);
+    },
+
+    answerPrompt: (answer) => {
+      const resolve = promptAnswer;
+      promptAnswer = null;
+      set({ prompt: null });
+      resolve?.(answer);
+    },
+
+    removeSource: async (id) => {
+      await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: id }).promise;
+      set((state) => ({ sources: state.sources.filter((source) => source.id !== id) }));
+      get().refreshHotspots();
+    },
+
+    downloadRejected: (id) => dataWorker.call<'rejected-rows'>({ type: 'rejected-rows', sourceId: id }).promise,
+
+    dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+
+    notify: (kind, text) => set((state) => ({ notices: [...state.notices.slice(-4), { id: nextNoticeId++, kind, text }] })),
+  };
+};

@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
+export type HotspotMethod = 'count' | 'harm';
+
+/** What the user is looking at: filters and map settings. Plain data, so a workspace can save it. */
+export interface ViewSettings {
+  resolution: number;
+  monthFrom: number | null;
+  monthTo: number | null;
+  /** Selected category ids; null = not chosen yet (the default picks ASB when present). */
+  categories: number[] | null;
+  /** Excluded source ids (new sources are included by default). */
+  hiddenSources: number[];
+  weekdays: number[] | null;
+  hours: number[] | null;
+  classBreaks: ClassBreaks;
+  classCount: number;
+  opacity: number;
+  method: HotspotMethod;
+  topN: number;
+}
+
+export const DEFAULT_VIEW: ViewSettings = {
+  resolution: 9,
+  monthFrom: null,
+  monthTo: null,
+  categories: null,
+  hiddenSources: [],
+  weekdays: null,
+  hours: null,
+  classBreaks: 'quantile',
+  classCount: 5,
+  opacity: 0.75,
+  method: 'count',
+  topN: 20,
+};
+
+/** Settings that change the worker's answer; the others only restyle the map. */
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'topN'];
+
+export interface ViewSlice {
+  view: ViewSettings;
+  setView: (change: Partial<ViewSettings>) => void;
+}
+
+export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
+  view: DEFAULT_VIEW,
+  setView: (change) => {
+    set((state) => ({ view: { ...state.view, ...change } }));
+    if (DATA_SETTINGS.some((key) => key in change)) get().refreshHotspots();
+  },
+});

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { MapView } from '../map/MapView';
+import { useAppStore } from '../state/store';
+import { CellPanel } from './CellPanel';
+import { Dialogs } from './Dialogs';
+import { DisplayPanel } from './DisplayPanel';
+import { ExportPanel } from './ExportPanel';
+import { FiltersPanel } from './FiltersPanel';
+import { Legend } from './Legend';
+import { LoadButton, LoadProgress } from './LoadControls';
+import { Notices } from './Notices';
+import { SAMPLE_FILES } from './sample';
+import { SourcesPanel } from './SourcesPanel';
+import { TopTable } from './TopTable';
+import { TrendChart } from './TrendChart';
+
+async function loadSample(): Promise<void> {
+  const { loadFile, notify } = useAppStore.getState();
+  for (const sample of SAMPLE_FILES) {
+    try {
+      const response = await fetch(sample.url);
+      await loadFile(await response.blob(), sample.name, sample.mapping);
+    } catch {
+      notify('error', `The sample file ${sample.name} could not be opened.`);
+    }
+  }
+}
+
+export function App() {
+  const loadFiles = useAppStore((state) => state.loadFiles);
+  const [dragging, setDragging] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    if (useAppStore.getState().sources.length === 0) void loadSample();
+  }, []);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length > 0) void loadFiles(files);
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <h1>
+          <span className="logo" aria-hidden="true">⬢</span> Hotspot Planner
+        </h1>
+        <LoadButton />
+        <LoadProgress />
+        <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
+      </header>
+      <aside className="sidebar left" aria-label="Data and filters">
+        <SourcesPanel />
+        <FiltersPanel />
+        <DisplayPanel />
+        <ExportPanel />
+      </aside>
+      <main className="centre">
+        <MapView />
+        <Legend />
+        <TrendChart />
+      </main>
+      <aside className="sidebar right" aria-label="Hotspot details">
+        <CellPanel />
+        <TopTable />
+      </aside>
+      <Notices />
+      <Dialogs />
+      {dragging && <div className="drop-overlay">Drop CSV files to load them</div>}
+    </div>
+  );
+}

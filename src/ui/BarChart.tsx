@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface BarChartProps {
+  title: string;
+  labels: readonly string[];
+  values: readonly number[];
+  /** Bars inside [from, to] (indices) are drawn darker. */
+  highlight?: [number, number];
+  /** Dragging across bars selects an index range. */
+  onBrush?: (from: number, to: number) => void;
+  width: number;
+  height: number;
+}
+
+const STRONG = '#e31a1c';
+const FAINT = '#fcbba1';
+
+/** Bars on uPlot; the accessible name carries the figures for screen readers. */
+export function BarChart({ title, labels, values, highlight, onBrush, width, height }: BarChartProps) {
+  const target = useRef<HTMLDivElement>(null);
+  const brush = useRef(onBrush);
+  useEffect(() => {
+    brush.current = onBrush;
+  }, [onBrush]);
+
+  useEffect(() => {
+    if (!target.current || values.length === 0) return;
+    const xs = values.map((_, i) => i);
+    const inside = (i: number) => !highlight || (i >= highlight[0] && i <= highlight[1]);
+    const bars = uPlot.paths.bars!({ size: [0.8, 40] });
+    const chart = new uPlot(
+      {
+        width,
+        height,
+        legend: { show: false },
+        cursor: { drag: { x: Boolean(brush.current), y: false, setScale: false }, points: { show: false } },
+        scales: { x: { time: false, range: [-0.5, values.length - 0.5] } },
+        axes: [
+          { values: (_u, ticks) => ticks.map((t) => labels[Math.round(t)] ?? ''), space: 36, size: 24, font: '11px system-ui', gap: 2 },
+          { size: 40, font: '11px system-ui', space: 20 },
+        ],
+        series: [
+          {},
+          { label: 'in range', fill: STRONG, stroke: STRONG, paths: bars, points: { show: false } },
+          { label: 'outside', fill: FAINT, stroke: FAINT, paths: bars, points: { show: false } },
+        ],
+        hooks: {
+          setSelect: [
+            (u) => {
+              if (!brush.current || u.select.width < 2) return;
+              const from = Math.max(0, Math.round(u.posToVal(u.select.left, 'x')));
+              const to = Math.min(values.length - 1, Math.round(u.posToVal(u.select.left + u.select.width, 'x')));
+              u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+              if (to >= from) brush.current(from, to);
+            },
+          ],
+        },
+      },
+      [xs, values.map((v, i) => (inside(i) ? v : null)), values.map((v, i) => (inside(i) ? null : v))],
+      target.current,
+    );
+    return () => chart.destroy();
+  }, [labels, values, highlight, width, height]);
+
+  const summary = labels.map((label, i) => `${label}: ${values[i]}`).join(', ');
+  return <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />;
+}

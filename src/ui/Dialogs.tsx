@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { MappingRequest } from '../core/ingest/ingestFile';
+import { missingMappingFields, type ColumnMapping, type CoordinateSystem } from '../core/ingest/schema';
+import { useAppStore } from '../state/store';
+
+/** A native modal dialog: focus is trapped and Escape closes it (answering "cancel"). */
+function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2>{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+function ColumnSelect({ label, value, header, optional, onChange }: { label: string; value: string | undefined; header: readonly string[]; optional?: boolean; onChange: (v: string | undefined) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
+        <option value="">{optional ? '(none)' : '(choose a column)'}</option>
+        {header.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function MappingDialog({ fileName, request, initial, remembered }: { fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }) {
+  const answer = useAppStore((state) => state.answerPrompt);
+  const [mapping, setMapping] = useState<Partial<ColumnMapping>>({ coordinates: 'wgs84', ...initial });
+  const set = (change: Partial<ColumnMapping>) => setMapping((m) => ({ ...m, ...change }));
+  const missing = missingMappingFields(mapping, request.header);
+  const bng = mapping.coordinates === 'bng';
+  return (
+    <Modal title={`Map the columns of ${fileName}`} onCancel={() => answer(null)}>
+      <p className="muted">
+        {remembered ? 'Pre-filled with the mapping you chose last time for files with these columns.' : 'Pre-filled with guesses from the column names. Check them, then load.'}
+      </p>
+      <fieldset className="row">
+        <legend>Coordinates</legend>
+        {(['wgs84', 'bng'] as CoordinateSystem[]).map((system) => (
+          <label key={system} className="checkbox">
+            <input type="radio" name="coordinates" checked={mapping.coordinates === system} onChange={() => set({ coordinates: system })} />
+            {system === 'wgs84' ? 'Latitude / longitude (WGS84)' : 'Easting / northing (British National Grid, EPSG:27700)'}
+          </label>
+        ))}
+      </fieldset>
+      <div className="mapping-grid">
+        <ColumnSelect label={bng ? 'Easting column' : 'Longitude column'} value={mapping.x} header={request.header} onChange={(x) => set({ x })} />
+        <ColumnSelect label={bng ? 'Northing column' : 'Latitude column'} value={mapping.y} header={request.header} onChange={(y) => set({ y })} />
+        <ColumnSelect label="Date or date-time column" value={mapping.date} header={request.header} onChange={(date) => set({ date })} />
+        <ColumnSelect label="Time column" optional value={mapping.time} header={request.header} onChange={(time) => set({ time })} />
+        <ColumnSelect label="Category column" optional value={mapping.category} header={request.header} onChange={(category) => set({ category })} />
+        <ColumnSelect label="Reference column" optional value={mapping.reference} header={request.header} onChange={(reference) => set({ reference })} />
+        <ColumnSelect label="Location text column" optional value={mapping.location} header={request.header} onChange={(location) => set({ location })} />
+      </div>
+      <p className="muted small">Dates are read day-first (UK): 31/01/2025 14:30, 2025-01-31T14:30, 2025-01.</p>
+      <div className="sample-table">
+        <table className="compact">
+          <thead>
+            <tr>
+              {request.header.map((name) => (
+                <th key={name} scope="col">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {request.sampleRows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {missing.length > 0 && <p className="error-text">Still needed: {missing.join(', ')}.</p>}
+      <div className="row end">
+        <button type="button" onClick={() => answer(null)}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={missing.length > 0} onClick={() => answer(mapping as ColumnMapping)}>
+          Load with this mapping
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** The open prompt, if any: a column mapping or "this file is already loaded". */
+export function Dialogs() {
+  const prompt = useAppStore((state) => state.prompt);
+  const answer = useAppStore((state) => state.answerPrompt);
+  if (!prompt) return null;
+  if (prompt.kind === 'mapping') return <MappingDialog key={prompt.fileName} fileName={prompt.fileName} request={prompt.request} initial={prompt.initial} remembered={prompt.remembered} />;
+  return (
+    <Modal title="File already loaded" onCancel={() => answer(false)}>
+      <p>
+        {prompt.fileName} has the same size and content as {prompt.existingName}, which is already loaded. Loading it again would count its incidents twice.
+      </p>
+      <div className="row end">
+        <button type="button" className="primary" onClick={() => answer(false)}>
+          Skip this file
+        </button>
+        <button type="button" onClick={() => answer(true)}>
+          Load it again
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { exportMapImage } from '../map/exportImage';
+import { useClassification } from '../state/classification';
+import { describeView } from '../state/describe';
+import { useAppStore } from '../state/store';
+import { downloadFile } from './download';
+
+/** What analysts carry away: the hotspot table and polygons, and the map as a framed image. */
+export function ExportPanel() {
+  const hasResult = useAppStore((state) => state.hotspots !== null);
+  const exportHotspots = useAppStore((state) => state.exportHotspots);
+  const notify = useAppStore((state) => state.notify);
+  const classification = useClassification();
+  const [scale, setScale] = useState(1);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const baseName = () => {
+    const description = describeView(useAppStore.getState());
+    return `hotspots_${description.periodSlug}_res${description.resolution}`;
+  };
+
+  return (
+    <details open className="panel">
+      <summary>Export</summary>
+      <div className="button-column">
+        <button type="button" disabled={!hasResult || busy} onClick={() => void run(async () => downloadFile(await exportHotspots('csv'), `${baseName()}.csv`, 'text/csv'))}>
+          Export hotspots CSV
+        </button>
+        <button
+          type="button"
+          disabled={!hasResult || busy}
+          onClick={() => void run(async () => downloadFile(await exportHotspots('geojson'), `${baseName()}.geojson`, 'application/geo+json'))}
+        >
+          Export hotspots GeoJSON
+        </button>
+        <div className="row tight">
+          <button
+            type="button"
+            disabled={!hasResult || busy || !classification}
+            onClick={() =>
+              void run(async () => {
+                const description = describeView(useAppStore.getState());
+                const blob = await exportMapImage({
+                  scale,
+                  title: `${description.subject} hotspots`,
+                  subtitle: `${description.period} · ${description.filters}`,
+                  legendTitle: classification?.unit ?? '',
+                  legend: classification?.legend ?? [],
+                });
+                downloadFile(blob, `${baseName()}${scale > 1 ? `@${scale}x` : ''}.png`);
+              })
+            }
+          >
+            Export map PNG
+          </button>
+          <label className="inline">
+            <span className="sr-only">Image scale</span>
+            <select aria-label="Image scale" value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+              <option value={1}>Screen</option>
+              <option value={2}>2× print</option>
+              <option value={3}>3× print</option>
+            </select>
+          </label>
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,160 @@
+import { useAppStore } from '../state/store';
+import { effectiveCategories } from '../state/resultsSlice';
+import { formatInteger, formatMonth } from './format';
+
+export const RESOLUTIONS = [
+  { value: 7, label: '7 · district (edge 1.4 km)' },
+  { value: 8, label: '8 · borough overview (edge 531 m)' },
+  { value: 9, label: '9 · neighbourhood (edge 201 m)' },
+  { value: 10, label: '10 · street level (edge 76 m)' },
+  { value: 11, label: '11 · address level (edge 29 m)' },
+];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const HOUR_BANDS = [
+  { label: 'Night 00–06', hours: [0, 1, 2, 3, 4, 5] },
+  { label: 'Morning 06–12', hours: [6, 7, 8, 9, 10, 11] },
+  { label: 'Afternoon 12–18', hours: [12, 13, 14, 15, 16, 17] },
+  { label: 'Evening 18–24', hours: [18, 19, 20, 21, 22, 23] },
+];
+
+function MonthRange() {
+  const sources = useAppStore((state) => state.sources);
+  const view = useAppStore((state) => state.view);
+  const setView = useAppStore((state) => state.setView);
+  const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
+  const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
+  if (mins.length === 0) return null;
+  const first = Math.min(...mins);
+  const last = Math.max(...maxs);
+  const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const from = view.monthFrom ?? first;
+  const to = view.monthTo ?? last;
+  return (
+    <div className="row">
+      <label>
+        From month
+        <select value={from} onChange={(e) => setView({ monthFrom: Number(e.target.value), monthTo: Math.max(Number(e.target.value), to) })}>
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {formatMonth(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        To month
+        <select value={to} onChange={(e) => setView({ monthTo: Number(e.target.value), monthFrom: Math.min(Number(e.target.value), from) })}>
+          {months.map((m) => (
+            <option key={m} value={m}>
+              {formatMonth(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function Categories() {
+  const categories = useAppStore((state) => state.categories);
+  const sources = useAppStore((state) => state.sources);
+  const view = useAppStore((state) => state.view);
+  const setView = useAppStore((state) => state.setView);
+  const selected = new Set(effectiveCategories({ view, categories }));
+  const counts = new Map<number, number>();
+  for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
+  const families = [...new Set(categories.map((c) => c.family))];
+  const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
+  return (
+    <fieldset className="categories">
+      <legend>Categories</legend>
+      <div className="row tight">
+        <button type="button" className="link" onClick={() => setView({ categories: categories.map((c) => c.id) })}>
+          Select all
+        </button>
+        <button type="button" className="link" onClick={() => setView({ categories: [] })}>
+          Select none
+        </button>
+      </div>
+      {families.map((family) => (
+        <div key={family} className="category-family">
+          <div className="family-name">{family === 'police.uk' ? 'police.uk crime types' : 'Council categories'}</div>
+          {categories
+            .filter((c) => c.family === family && counts.has(c.id))
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map((category) => (
+              <label key={category.id} className="checkbox">
+                <input type="checkbox" checked={selected.has(category.id)} onChange={() => toggle(category.id)} />
+                <span>{category.name}</span>
+                <span className="count">{formatInteger(counts.get(category.id) ?? 0)}</span>
+              </label>
+            ))}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function TimeBands() {
+  const hasTimes = useAppStore((state) => state.sources.some((s) => s.hasTimes));
+  const weekdays = useAppStore((state) => state.view.weekdays);
+  const hours = useAppStore((state) => state.view.hours);
+  const setView = useAppStore((state) => state.setView);
+  if (!hasTimes) return null;
+  const dayOn = (d: number) => weekdays === null || weekdays.includes(d);
+  const bandOn = (band: number[]) => hours === null || band.every((h) => hours.includes(h));
+  const toggleDay = (d: number) => {
+    const next = dayOn(d) ? (weekdays ?? [0, 1, 2, 3, 4, 5, 6]).filter((x) => x !== d) : [...(weekdays ?? []), d];
+    setView({ weekdays: next.length === 7 ? null : next });
+  };
+  const toggleBand = (band: number[]) => {
+    const current = hours ?? Array.from({ length: 24 }, (_, h) => h);
+    const next = bandOn(band) ? current.filter((h) => !band.includes(h)) : [...current, ...band];
+    setView({ hours: next.length === 24 ? null : next });
+  };
+  return (
+    <fieldset>
+      <legend>When (sources with times)</legend>
+      <div className="chips">
+        {WEEKDAYS.map((day, d) => (
+          <label key={day} className="chip">
+            <input type="checkbox" checked={dayOn(d)} onChange={() => toggleDay(d)} />
+            {day}
+          </label>
+        ))}
+      </div>
+      <div className="chips">
+        {HOUR_BANDS.map((band) => (
+          <label key={band.label} className="chip">
+            <input type="checkbox" checked={bandOn(band.hours)} onChange={() => toggleBand(band.hours)} />
+            {band.label}
+          </label>
+        ))}
+      </div>
+      <p className="muted small">police.uk rows have no time of day and are not affected.</p>
+    </fieldset>
+  );
+}
+
+export function FiltersPanel() {
+  const resolution = useAppStore((state) => state.view.resolution);
+  const setView = useAppStore((state) => state.setView);
+  return (
+    <details open className="panel">
+      <summary>Filters</summary>
+      <label>
+        H3 resolution
+        <select value={resolution} onChange={(e) => setView({ resolution: Number(e.target.value) })}>
+          {RESOLUTIONS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MonthRange />
+      <Categories />
+      <TimeBands />
+    </details>
+  );
+}

@@ -1,0 +1,56 @@
+import { useAppStore } from '../state/store';
+import { formatInteger, formatNumber, formatPercent } from './format';
+
+/** The N highest cells; a row click (or Enter) flies the map there and pins the cell. */
+export function TopTable() {
+  const hotspots = useAppStore((state) => state.hotspots);
+  const method = useAppStore((state) => state.view.method);
+  const focusOn = useAppStore((state) => state.focusOn);
+  const pinCell = useAppStore((state) => state.pinCell);
+  if (!hotspots || hotspots.top.length === 0) return null;
+  const top = hotspots.top;
+  const last = top[top.length - 1];
+  return (
+    <section className="panel top-table" aria-label="Top hotspots">
+      <h2>Top {top.length} hotspots</h2>
+      <p className="muted small">
+        The top {top.length} cells hold {formatPercent(last.cumulativeShare)} of {method === 'harm' ? 'the harm' : 'incidents'} shown.
+      </p>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Location</th>
+            <th scope="col" className="num">{method === 'harm' ? 'Harm' : 'Count'}</th>
+            <th scope="col" className="num">Cum.</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top.map((row) => (
+            <tr
+              key={row.cell}
+              tabIndex={0}
+              className="clickable"
+              onClick={() => {
+                focusOn(row.cell);
+                void pinCell(row.cell);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault();
+                  focusOn(row.cell);
+                  void pinCell(row.cell);
+                }
+              }}
+            >
+              <td>{row.rank}</td>
+              <td title={row.topCategory}>{row.topLocation || row.cell}</td>
+              <td className="num">{method === 'harm' ? formatNumber(row.value) : formatInteger(row.value)}</td>
+              <td className="num">{formatPercent(row.cumulativeShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/// <reference lib="webworker" />
+import { Dataset } from '../core/dataset';
+import { CoreError } from '../core/errors';
+import { blobByteSource, ingestFile } from '../core/ingest/ingestFile';
+import { handleQuery } from './queries';
+import type { WorkerEvent, WorkerRequest } from './protocol';
+
+/**
+ * The data worker owns the big tables. It answers one request at a time, except `cancel`, which
+ * flips the flag a running load checks between chunks.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const dataset = new Dataset();
+const running = new Map<number, { aborted: boolean }>();
+
+const post = (event: WorkerEvent): void => scope.postMessage(event);
+
+scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
+  const request = message.data;
+  if (request.type === 'cancel') {
+    const signal = running.get(request.target);
+    if (signal) signal.aborted = true;
+    post({ type: 'result', id: request.id, value: null });
+    return;
+  }
+  try {
+    if (request.type === 'load') {
+      const signal = { aborted: false };
+      running.set(request.id, signal);
+      try {
+        const result = await ingestFile(dataset, blobByteSource(request.file, request.name), {
+          mapping: request.mapping,
+          signal,
+          onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
+        });
+        post({
+          type: 'result',
+          id: request.id,
+          value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: dataset.categories.list } : result,
+        });
+      } finally {
+        running.delete(request.id);
+      }
+      return;
+    }
+    post({ type: 'result', id: request.id, value: handleQuery(dataset, request) });
+  } catch (error) {
+    const code = error instanceof CoreError ? error.code : 'INTERNAL';
+    const text = error instanceof Error ? error.message : String(error);
+    post({ type: 'error', id: request.id, code, message: code === 'INTERNAL' ? `Unexpected error: ${text}` : text });
+  }
+};

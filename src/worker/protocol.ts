@@ -1,0 +1,36 @@
+import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
+import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
+import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
+import type { ColumnMapping } from '../core/ingest/schema';
+
+export type { HotspotQuery, HotspotResult };
+
+/** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
+export type WorkerRequest =
+  | { type: 'load'; id: number; file: Blob; name: string; mapping?: ColumnMapping }
+  | { type: 'cancel'; id: number; target: number }
+  | { type: 'remove-source'; id: number; sourceId: number }
+  | { type: 'hotspots'; id: number; query: HotspotQuery }
+  | { type: 'cell-breakdown'; id: number; cell: string }
+  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
+  | { type: 'rejected-rows'; id: number; sourceId: number };
+
+export type LoadResult =
+  | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
+  | { status: 'needs-mapping'; request: MappingRequest };
+
+export interface ResultTypes {
+  load: LoadResult;
+  cancel: null;
+  'remove-source': null;
+  hotspots: HotspotResult;
+  'cell-breakdown': CellBreakdown;
+  'export-hotspots': string;
+  'rejected-rows': string;
+}
+
+export type WorkerEvent =
+  | { type: 'progress'; id: number; progress: IngestProgress }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; code: string; message: string };

@@ -1,0 +1,45 @@
+import type { Dataset } from '../core/dataset';
+import { CoreError } from '../core/errors';
+import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
+import { cellBreakdown } from '../core/hotspots/cellBreakdown';
+import { computeHotspots, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
+import type { SourceSelection } from '../core/hotspots/filter';
+import { rejectedRowsCsv } from '../core/ingest/rejects';
+import type { WorkerRequest } from './protocol';
+
+/** The last hotspot query and its selection: breakdowns and exports answer for what is on screen. */
+let current: { query: HotspotQuery; selection: SourceSelection[]; result: HotspotResult } | null = null;
+
+function requireCurrent(): NonNullable<typeof current> {
+  if (!current) throw new CoreError('BAD_INPUT', 'There is no hotspot map yet: load data first.');
+  return current;
+}
+
+export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' }>): unknown {
+  switch (request.type) {
+    case 'hotspots': {
+      const { result, selection } = computeHotspots(dataset, request.query);
+      current = { query: request.query, selection, result };
+      return result;
+    }
+    case 'cell-breakdown': {
+      const { query, selection, result } = requireCurrent();
+      const { monthFrom, monthCounts } = result.profile;
+      return cellBreakdown(dataset, selection, query.resolution, request.cell, monthFrom, monthFrom + monthCounts.length - 1);
+    }
+    case 'export-hotspots': {
+      const { query, selection, result } = requireCurrent();
+      const records = hotspotExportRecords(dataset, selection, query, result.aggregate);
+      return request.format === 'csv' ? hotspotsCsv(records) : JSON.stringify(hotspotsGeoJson(records));
+    }
+    case 'rejected-rows': {
+      const source = dataset.source(request.sourceId);
+      if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
+      return rejectedRowsCsv(source.rejects);
+    }
+    case 'remove-source':
+      dataset.removeSource(request.sourceId);
+      current = null;
+      return null;
+  }
+}

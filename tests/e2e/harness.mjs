@@ -1,0 +1,123 @@
+// Shared plumbing for the end-to-end tests: a preview server of the built app and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const outDir = join(root, 'tests', 'e2e', 'out');
+export const sharedData = join(root, '..', 'shared', 'data');
+mkdirSync(outDir, { recursive: true });
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader'];
+
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Starts `vite preview` on a free-ish port and resolves with its URL once it says it is ready. */
+export function startPreview(port = 4180 + Math.floor(Math.random() * 500)) {
+  if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `vite build` first.');
+  const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`vite preview did not start:\n${output}`)), 30_000);
+    const onData = (chunk) => {
+      output += chunk.toString().replace(ANSI_COLOUR, '');
+      const match = /Local:\s+(http:\/\/127\.0\.0\.1:\d+\/?)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1].endsWith('/') ? match[1] : `${match[1]}/`, stop: () => server.kill('SIGTERM') });
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`vite preview exited (${code}):\n${output}`));
+    });
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Opens the app and waits until the sample (or nothing) has loaded and the map is idle. */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, waitForSample = true } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(url);
+  if (waitForSample) await waitForSources(page, 2);
+  await waitForMapIdle(page);
+  return { context, page, consoleErrors };
+}
+
+export async function waitForSources(page, count, timeout = 60_000) {
+  await page.waitForFunction((n) => document.querySelectorAll('.source-card').length >= n, count, { timeout });
+  await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
+}
+
+export async function waitForMapIdle(page, timeout = 30_000) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-idle') === 'true', null, { timeout });
+}
+
+/** Clicks a control that starts a download and returns the file's name and bytes. */
+export async function download(page, action) {
+  const [event] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
+  const path = await event.path();
+  return { name: event.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Loads files through the "Load data files" picker, as a user would. */
+export async function loadFiles(page, paths) {
+  await page.getByLabel('Load data files').setInputFiles(paths);
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`Assertion failed: ${message}`);
+}
+
+export function assertEqual(actual, expected, message) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`Assertion failed: ${message}\n  expected ${e}\n  actual   ${a}`);
+}
+
+/** Minimal RFC 4180 reader for checking exports (independent of the app's parser). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
