@@ -47,9 +47,19 @@ const FINGERPRINT_BYTES = 1 << 16;
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
-export function loadedStatus(summary: SourceSummary): string {
-  return `${summary.name}: ${numberFormat.format(summary.accepted)} rows loaded, ${numberFormat.format(summary.rejected)} rejected`;
+const rows = (count: number): string => `${numberFormat.format(count)} ${count === 1 ? 'row' : 'rows'}`;
+
+/** "12,345 rows loaded, 308 rejected": the per-file status line. */
+export function loadCounts(summary: SourceSummary): string {
+  return `${rows(summary.accepted)} loaded, ${numberFormat.format(summary.rejected)} rejected`;
 }
+
+export function loadedStatus(summary: SourceSummary): string {
+  return `${summary.name}: ${loadCounts(summary)}`;
+}
+
+/** Information notices fade after this long; errors stay until dismissed. */
+const INFO_NOTICE_MS = 8000;
 
 export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = (set, get) => {
   const ask = (prompt: Prompt): Promise<ColumnMapping | boolean | null> =>
@@ -85,6 +95,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         set({ loading: { requestId: id, fileName: name, progress: null } });
         try {
           const result = await promise;
+          set({ loading: null });
           if (result.status === 'loaded') {
             set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
             get().notify('info', loadedStatus(result.summary));
@@ -132,6 +143,10 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 
-    notify: (kind, text) => set((state) => ({ notices: [...state.notices.slice(-4), { id: nextNoticeId++, kind, text }] })),
+    notify: (kind, text) => {
+      const id = nextNoticeId++;
+      set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, text }] }));
+      if (kind === 'info') setTimeout(() => get().dismissNotice(id), INFO_NOTICE_MS);
+    },
   };
 };

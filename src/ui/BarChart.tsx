@@ -38,7 +38,17 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
         cursor: { drag: { x: Boolean(brush.current), y: false, setScale: false }, points: { show: false } },
         scales: { x: { time: false, range: [-0.5, values.length - 0.5] } },
         axes: [
-          { values: (_u, ticks) => ticks.map((t) => labels[Math.round(t)] ?? ''), space: 36, size: 24, font: '11px system-ui', gap: 2 },
+          {
+            // One tick per bar, thinned to fit: indices, never fractions.
+            splits: () => {
+              const every = Math.max(1, Math.ceil((values.length * 44) / width));
+              return xs.filter((i) => i % every === 0);
+            },
+            values: (_u, ticks) => ticks.map((t) => labels[t] ?? ''),
+            size: 24,
+            font: '11px system-ui',
+            gap: 2,
+          },
           { size: 40, font: '11px system-ui', space: 20 },
         ],
         series: [

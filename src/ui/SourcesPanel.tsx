@@ -1,7 +1,7 @@
 import type { SourceSummary } from '../core/dataset';
 import { REJECT_REASONS, type RejectReason } from '../core/ingest/rejects';
 import { useAppStore } from '../state/store';
-import { loadedStatus } from '../state/sourcesSlice';
+import { loadCounts } from '../state/sourcesSlice';
 import { downloadFile, fileSafe } from './download';
 import { formatInteger, formatMonth } from './format';
 
@@ -34,7 +34,7 @@ function SourceCard({ source }: { source: SourceSummary }) {
         {source.monthMin !== null && source.monthMax !== null && ` · ${formatMonth(source.monthMin)} – ${formatMonth(source.monthMax)}`}
         {source.h3Resolution !== null && ` · H3 res ${source.h3Resolution}`}
       </div>
-      <div role="status" className="source-status">{loadedStatus(source).slice(source.name.length + 2)}</div>
+      <div role="status" className="source-status">{loadCounts(source)}</div>
       {reasons.length > 0 && (
         <ul className="reasons">
           {reasons.map(([reason, count]) => (

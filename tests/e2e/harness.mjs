@@ -43,10 +43,14 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** Pages opened by the running scenario, for a screenshot when it fails. */
+export const openPages = [];
+
 /** Opens the app and waits until the sample (or nothing) has loaded and the map is idle. */
 export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, waitForSample = true } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
+  openPages.push(page);
   const consoleErrors = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());

@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, outDir, root, startPreview } from './harness.mjs';
+import { launchBrowser, openPages, outDir, root, startPreview } from './harness.mjs';
 
 const only = process.argv[2];
 const dir = join(root, 'tests', 'e2e', 'scenarios');
@@ -16,6 +16,7 @@ try {
   for (const file of files) {
     const scenario = await import(pathToFileURL(join(dir, file)).href);
     const started = Date.now();
+    openPages.length = 0;
     try {
       const outcome = await scenario.run({ browser, url: server.url, outDir });
       if (outcome?.skipped) {
@@ -27,7 +28,10 @@ try {
       }
     } catch (error) {
       failed++;
+      for (const [i, page] of openPages.entries()) await page.screenshot({ path: join(outDir, `FAILED-${file}-${i}.png`) }).catch(() => {});
       console.log(`✗ ${file}\n  ${String(error?.stack ?? error).split('\n').join('\n  ')}`);
+    } finally {
+      for (const page of openPages) await page.context().close().catch(() => {});
     }
   }
 } finally {

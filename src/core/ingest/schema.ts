@@ -52,7 +52,7 @@ const GUESSES = {
   lng: [/^(lng|lon|long|longitude)$/, /\b(lng|lon|longitude)\b/],
   easting: [/^(easting|x|x coordinate|east)$/, /\beasting\b/],
   northing: [/^(northing|y|y coordinate|north)$/, /\bnorthing\b/],
-  date: [/^(date|datetime|date time)$/, /date received|received date|reported date|date reported|date opened|created/, /\bdate\b/, /\bmonth\b/, /\btime\b/],
+  date: [/^(date|datetime|date time)$/, /date received|received date|reported date|date reported|date opened|created/, /\bdate\b/, /^(received|reported|opened|logged|created)( on| at)?$/, /\bmonth\b/, /\btime\b/],
   time: [/^(time|time received|received time)$/],
   category: [/^(category|type|crime type|complaint type|incident type|problem type)$/, /categor|type|class/],
   reference: [/^(reference|ref|id|case ref|case reference|case id)$/, /\bref|\bid$/],

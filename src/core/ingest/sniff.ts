@@ -29,6 +29,7 @@ export function sniffEncoding(head: Uint8Array, fileName: string): TextEncodingN
   const text = new TextDecoder('utf-8').decode(sample).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html')) throw notCsv(fileName, 'a web page (HTML)');
   if (text.startsWith('<?xml') || text.startsWith('<kml')) throw notCsv(fileName, 'XML or KML: load zones in the Zones panel');
+  if (text.startsWith('<')) throw notCsv(fileName, 'markup (HTML, XML or SVG)');
   if (text.startsWith('{') || text.startsWith('[')) throw notCsv(fileName, 'JSON or GeoJSON: load zones or cameras in their panels');
   return isValidUtf8(sample) ? 'utf-8' : 'windows-1252';
 }
