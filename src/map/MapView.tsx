@@ -14,6 +14,22 @@ maplibregl.setWorkerUrl(workerUrl);
 const HOTSPOT_SOURCE = 'hotspots';
 const LONDON: [number, number] = [-0.2, 51.55];
 
+/** The cells' extent without the outer 1% on each side, so a few stray points do not zoom the map out to half the country. */
+function robustBounds(cells: readonly string[]): maplibregl.LngLatBounds {
+  const lats: number[] = [];
+  const lngs: number[] = [];
+  for (const cell of cells) {
+    const [lat, lng] = cellToLatLng(cell);
+    lats.push(lat);
+    lngs.push(lng);
+  }
+  lats.sort((a, b) => a - b);
+  lngs.sort((a, b) => a - b);
+  const trim = cells.length >= 100 ? Math.floor(cells.length * 0.01) : 0;
+  const last = cells.length - 1 - trim;
+  return new maplibregl.LngLatBounds([lngs[trim], lats[trim]], [lngs[last], lats[last]]);
+}
+
 interface HoverInfo {
   x: number;
   y: number;
@@ -54,7 +70,8 @@ export function MapView() {
     map.on('load', () => {
       map.addSource(HOTSPOT_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: 'hotspots-fill', type: 'fill', source: HOTSPOT_SOURCE, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 } });
-      map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.6 } });
+      // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
+      map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
       setReady(true);
       void onlineBasemapReachable().then((online) => {
@@ -104,12 +121,7 @@ export function MapView() {
     // Fit the data once per set of loaded sources, not on every filter change.
     if (cells.length > 0 && fittedFor.current !== sourceKey) {
       fittedFor.current = sourceKey;
-      const bounds = new maplibregl.LngLatBounds();
-      for (const cell of cells) {
-        const [lat, lng] = cellToLatLng(cell);
-        bounds.extend([lng, lat]);
-      }
-      map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 15 });
+      map.fitBounds(robustBounds(cells), { padding: 40, duration: 0, maxZoom: 15 });
     }
   }, [ready, hotspots, classification, sourceKey]);
 

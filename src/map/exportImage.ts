@@ -96,7 +96,7 @@ function drawFooter(ctx: CanvasRenderingContext2D, options: MapImageOptions, att
   }
   ctx.fillStyle = '#6b7280';
   ctx.font = '11px system-ui, sans-serif';
-  const generated = `Generated ${new Date().toLocaleString('en-GB')} · Hotspot Planner`;
+  const generated = `Generated ${new Date().toLocaleString('en-GB')}`;
   ctx.textAlign = 'right';
   ctx.fillText(attribution, width - 16, top + 40, width / 2);
   ctx.fillText(generated, width - 16, top + 56, width / 2);

@@ -31,7 +31,8 @@ export interface SourcesSlice {
   notices: Notice[];
   prompt: Prompt | null;
   loadFiles: (files: readonly File[]) => Promise<void>;
-  loadFile: (file: Blob, name: string, mapping?: ColumnMapping) => Promise<SourceSummary | null>;
+  /** Loads one file; `quiet` leaves the notice to the caller (several files get one summary). */
+  loadFile: (file: Blob, name: string, mapping?: ColumnMapping, quiet?: boolean) => Promise<SourceSummary | null>;
   cancelLoad: () => void;
   answerPrompt: (answer: ColumnMapping | boolean | null) => void;
   removeSource: (id: number) => Promise<void>;
@@ -76,10 +77,21 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     prompt: null,
 
     loadFiles: async (files) => {
-      for (const file of files) await get().loadFile(file, file.name);
+      if (files.length === 1) {
+        await get().loadFile(files[0], files[0].name);
+        return;
+      }
+      const loaded: SourceSummary[] = [];
+      for (const file of files) {
+        const summary = await get().loadFile(file, file.name, undefined, true);
+        if (summary) loaded.push(summary);
+      }
+      const accepted = loaded.reduce((total, s) => total + s.accepted, 0);
+      const rejected = loaded.reduce((total, s) => total + s.rejected, 0);
+      get().notify('info', `${loaded.length} of ${files.length} files loaded: ${numberFormat.format(accepted)} rows, ${numberFormat.format(rejected)} rejected.`);
     },
 
-    loadFile: async (file, name, mapping) => {
+    loadFile: async (file, name, mapping, quiet = false) => {
       const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
       const fingerprint = `${file.size}:${hashBytes(head)}`;
       const existing = get().sources.find((source) => source.fingerprint === fingerprint);
@@ -98,7 +110,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           set({ loading: null });
           if (result.status === 'loaded') {
             set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
-            get().notify('info', loadedStatus(result.summary));
+            if (!quiet) get().notify('info', loadedStatus(result.summary));
             get().refreshHotspots();
             return result.summary;
           }

@@ -14,6 +14,7 @@ export interface BarChartProps {
   height: number;
 }
 
+const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
 const STRONG = '#e31a1c';
 const FAINT = '#fcbba1';
 
@@ -49,7 +50,7 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
             font: '11px system-ui',
             gap: 2,
           },
-          { size: 40, font: '11px system-ui', space: 20 },
+          { size: 44, font: '11px system-ui', space: 20, values: (_u, ticks) => ticks.map((t) => compact.format(t)) },
         ],
         series: [
           {},

@@ -63,7 +63,7 @@ function Categories() {
   const selected = new Set(effectiveCategories({ view, categories }));
   const counts = new Map<number, number>();
   for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
-  const families = [...new Set(categories.map((c) => c.family))];
+  const families = [...new Set(categories.filter((c) => counts.has(c.id)).map((c) => c.family))];
   const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
   return (
     <fieldset className="categories">
@@ -84,7 +84,7 @@ function Categories() {
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((category) => (
               <label key={category.id} className="checkbox">
-                <input type="checkbox" checked={selected.has(category.id)} onChange={() => toggle(category.id)} />
+                <input type="checkbox" aria-label={category.name} checked={selected.has(category.id)} onChange={() => toggle(category.id)} />
                 <span>{category.name}</span>
                 <span className="count">{formatInteger(counts.get(category.id) ?? 0)}</span>
               </label>

@@ -155,3 +155,21 @@ describe('ingestFile: council extracts and H3 tables', () => {
     await expect(ingestFile(dataset, memorySource('header.csv', `${POLICE_HEADER}\n`))).resolves.toMatchObject({ status: 'loaded' });
   });
 });
+
+describe('pointKey', () => {
+  it('gives distinct UK positions (to the micro-degree) distinct keys', async () => {
+    const { pointKey } = await import('../../src/core/ingest/sourceBuilder');
+    const microDegrees = (min: number, max: number) => fc.integer({ min: Math.round(min * 1e6), max: Math.round(max * 1e6) });
+    fc.assert(
+      fc.property(microDegrees(49.8, 60.95), microDegrees(-8.7, 1.8), microDegrees(49.8, 60.95), microDegrees(-8.7, 1.8), (latA, lngA, latB, lngB) => {
+        const same = latA === latB && lngA === lngB;
+        expect(pointKey(latA / 1e6, lngA / 1e6) === pointKey(latB / 1e6, lngB / 1e6)).toBe(same);
+      }),
+      { numRuns: 2000 },
+    );
+    // Neighbours one micro-degree apart in either direction, at the corners of the range.
+    expect(pointKey(60.95, 1.8)).not.toBe(pointKey(60.95, 1.799999));
+    expect(pointKey(60.95, 1.8)).not.toBe(pointKey(60.949999, 1.8));
+    expect(Number.isSafeInteger(pointKey(60.95, 1.8))).toBe(true);
+  });
+});

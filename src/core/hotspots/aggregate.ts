@@ -1,7 +1,7 @@
 import type { Dataset } from '../dataset';
 import { rowWeight, type SourceSelection } from './filter';
 
-/** Incident counts (and harm-weighted sums) per H3 cell, for cells with at least one incident. */
+/** Incident counts (and harm-weighted sums) per H3 cell, for cells with at least one incident, sorted by index. */
 export interface CellAggregate {
   resolution: number;
   cells: string[];
@@ -31,6 +31,8 @@ export function aggregateCells(dataset: Dataset, selection: readonly SourceSelec
   }
   const kept: number[] = [];
   for (let cell = 0; cell < counts.length; cell++) if (counts[cell] > 0) kept.push(cell);
+  // Cells in H3-index order, so results (and tie order in rankings) do not depend on load history.
+  kept.sort((a, b) => (cells[a] < cells[b] ? -1 : 1));
   const result: CellAggregate = {
     resolution,
     cells: kept.map((cell) => cells[cell]),

@@ -228,6 +228,7 @@ export class SourceBuilder {
     if (category < 0) return 'noCategory';
     this.h3Resolution ??= getResolution(cell);
     const [lat, lng] = cellToLatLng(cell);
+    if (!insideUk(lat, lng)) return 'outsideUk';
     const key = pointKey(lat, lng);
     const point = this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
     return { point, date, category, location: '', weight: count };
@@ -286,9 +287,13 @@ function parseNumber(text: string): number {
   return Number(text);
 }
 
-/** One number per position to 10⁻⁶ degree (~0.1 m): a fast Map key, exact in a double. */
-function pointKey(lat: number, lng: number): number {
-  return Math.round(lat * 1e6) * 4e8 + Math.round(lng * 1e6) + 2e8;
+/**
+ * One number per UK position to 10⁻⁶ degree (~0.1 m): a fast Map key. Latitude micro-degrees
+ * (< 6.1·10⁷) times 2·10⁷ plus offset longitude micro-degrees (UK: 1.3·10⁶ … 1.2·10⁷) stays below
+ * 2⁵³, so distinct positions never share a key.
+ */
+export function pointKey(lat: number, lng: number): number {
+  return Math.round(lat * 1e6) * 2e7 + (Math.round(lng * 1e6) + 1e7);
 }
 
 /**
