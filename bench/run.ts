@@ -2,10 +2,11 @@
  * `npm run bench`: speed and memory figures (medians; never asserted in tests).
  * Prints `name: value unit` per figure and writes bench-results.json.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { saveFigures } from './figures';
+import { record, saveFigures, type Figure } from './figures';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { ensurePoliceFile } from './policeFile';
 
@@ -17,5 +18,14 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
+
+// The browser half needs the built app and Chromium; it reports its figures as one JSON line.
+if (existsSync(join(process.cwd(), 'dist', 'index.html'))) {
+  const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 900_000 });
+  const lastLine = output.trim().split('\n').pop() ?? '[]';
+  for (const figure of JSON.parse(lastLine) as Figure[]) record(figure.name, figure.value, figure.unit, figure.target);
+} else {
+  console.log('# dist/ missing: run `npm run build` for the browser figures');
+}
 
 saveFigures(join(process.cwd(), 'bench-results.json'));

@@ -13,6 +13,10 @@ export function TopTable() {
   return (
     <section className="panel top-table" aria-label="Top hotspots">
       <h2>Top {top.length} hotspots</h2>
+      <p className="muted small" data-testid="result-summary">
+        {formatInteger(hotspots.aggregate.cells.length)} cells · {formatInteger(hotspots.aggregate.totalCount)} incidents · computed in{' '}
+        <span data-testid="compute-ms">{Math.round(hotspots.elapsedMs)}</span> ms
+      </p>
       <p className="muted small">
         The top {top.length} cells hold {formatPercent(last.cumulativeShare)} of {method === 'harm' ? 'the harm' : 'incidents'} shown.
       </p>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { BarChart } from './BarChart';
 import { formatMonth } from './format';
@@ -12,31 +12,44 @@ export function TrendChart() {
   const monthFrom = useAppStore((state) => state.view.monthFrom);
   const monthTo = useAppStore((state) => state.view.monthTo);
   const setView = useAppStore((state) => state.setView);
+  const section = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const element = section.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const labels = useMemo(() => (profile ? profile.monthCounts.map((_, i) => formatMonth(profile.monthFrom + i).replace(' 20', " '")) : []), [profile]);
   const highlight = useMemo<[number, number] | undefined>(() => {
     if (!profile) return undefined;
     const last = profile.monthCounts.length - 1;
     return [Math.max(0, (monthFrom ?? profile.monthFrom) - profile.monthFrom), Math.min(last, (monthTo ?? profile.monthFrom + last) - profile.monthFrom)];
   }, [profile, monthFrom, monthTo]);
-  if (!profile || profile.monthCounts.length === 0) return null;
-  const timed = profile.timedIncidents > 0;
+  const hasData = Boolean(profile && profile.monthCounts.length > 0);
+  const timed = Boolean(profile && profile.timedIncidents > 0);
+  const monthWidth = Math.max(320, width - (timed ? 500 : 30));
+  // The section stays mounted (hidden when empty) so its width is known before data arrives.
   return (
-    <section className="trend" aria-label="Trend charts">
-      <div className="trend-block">
-        <h2>
-          Incidents by month <span className="muted small">drag across bars to set the period</span>
-        </h2>
-        <BarChart
-          title="Incidents by month"
-          labels={labels}
-          values={profile.monthCounts}
-          highlight={highlight}
-          width={timed ? 420 : 640}
-          height={120}
-          onBrush={(from, to) => setView({ monthFrom: profile.monthFrom + from, monthTo: profile.monthFrom + to })}
-        />
-      </div>
-      {timed && (
+    <section ref={section} className="trend" aria-label="Trend charts" hidden={!hasData}>
+      {profile && hasData && (
+        <div className="trend-block">
+          <h2>
+            Incidents by month <span className="muted small">drag across bars to set the period</span>
+          </h2>
+          <BarChart
+            title="Incidents by month"
+            labels={labels}
+            values={profile.monthCounts}
+            highlight={highlight}
+            width={monthWidth}
+            height={120}
+            onBrush={(from, to) => setView({ monthFrom: profile.monthFrom + from, monthTo: profile.monthFrom + to })}
+          />
+        </div>
+      )}
+      {profile && timed && (
         <>
           <div className="trend-block">
             <h2>By hour</h2>
