@@ -4,6 +4,7 @@ import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ing
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
+import { rememberSourceBlob } from './sourceFiles';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -109,6 +110,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           const result = await promise;
           set({ loading: null });
           if (result.status === 'loaded') {
+            await rememberSourceBlob(result.summary.fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
             set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
             if (!quiet) get().notify('info', loadedStatus(result.summary));
             get().refreshHotspots();

@@ -13,6 +13,10 @@ import { SAMPLE_FILES } from './sample';
 import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
+import { WorkspacePanel } from './WorkspacePanel';
+import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
+import { storedSourceBlob } from '../state/sourceFiles';
+import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
   const { loadFile, notify } = useAppStore.getState();
@@ -34,7 +38,17 @@ export function App() {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    if (useAppStore.getState().sources.length === 0) void loadSample();
+    // A crashed data worker is replaced, and its tables rebuilt from the files kept in this browser.
+    dataWorker.onCrash = (message) => {
+      const state = useAppStore.getState();
+      state.notify('error', `${message} Reloading your data…`);
+      void applyWorkspace(workspaceDocument(state), storedSourceBlob);
+    };
+    void (async () => {
+      const restored = await restoreAutosave().catch(() => false);
+      if (!restored) await loadSample();
+      startAutosave();
+    })();
   }, []);
 
   const onDrop = (event: DragEvent) => {
@@ -69,6 +83,7 @@ export function App() {
         <FiltersPanel />
         <DisplayPanel />
         <ExportPanel />
+        <WorkspacePanel />
       </aside>
       <main className="centre">
         <MapView />

@@ -1,0 +1,118 @@
+import { get as idbGet, set as idbSet } from 'idb-keyval';
+import type { CategoryInfo } from '../core/dataset';
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceDocument } from '../core/workspace/workspaceFile';
+import { useAppStore, type AppState } from './store';
+import { forgetSourceBlobsExcept, storedSourceBlob } from './sourceFiles';
+import { DEFAULT_VIEW, type ViewSettings } from './viewSlice';
+
+/**
+ * The workspace lives in this browser's IndexedDB: the settings document under one key and each
+ * loaded file's bytes under its fingerprint. It is written a moment after every change, so a
+ * reload or a crash restores the work; nothing leaves the machine.
+ */
+const AUTOSAVE_KEY = 'workspace:autosave';
+const AUTOSAVE_DELAY_MS = 600;
+
+/** Panels with state of their own register how to save and restore it. */
+const panels = new Map<string, { save: (state: AppState) => unknown; load: (value: unknown) => void }>();
+
+export function registerPanelState(key: string, save: (state: AppState) => unknown, load: (value: unknown) => void): void {
+  panels.set(key, { save, load });
+}
+
+const categoryKey = (category: CategoryInfo): string => `${category.family}/${category.name}`;
+
+export function workspaceDocument(state: AppState, name = 'Workspace'): WorkspaceDocument {
+  const categoryById = new Map(state.categories.map((c) => [c.id, c]));
+  const harmWeights: Record<string, number> = {};
+  for (const [id, weight] of Object.entries(state.harmWeights)) {
+    const category = categoryById.get(Number(id));
+    if (category) harmWeights[categoryKey(category)] = weight;
+  }
+  const { categories, hiddenSources, ...view } = state.view;
+  return {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    name,
+    savedAt: new Date().toISOString(),
+    sources: state.sources.map((s) => ({ name: s.name, fingerprint: s.fingerprint, mapping: s.mapping, hidden: hiddenSources.includes(s.id) })),
+    view,
+    selectedCategories: categories === null ? null : categories.map((id) => categoryById.get(id)).filter((c): c is CategoryInfo => Boolean(c)).map(categoryKey),
+    harmWeights,
+    panels: Object.fromEntries([...panels].map(([key, panel]) => [key, panel.save(state)])),
+  };
+}
+
+let restoring = false;
+
+/** Replaces the current workspace with a saved one: reloads its files, then its settings. */
+export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint: string) => Promise<Blob | undefined>): Promise<void> {
+  restoring = true;
+  try {
+    const store = useAppStore.getState();
+    for (const source of [...store.sources]) await store.removeSource(source.id);
+    const loaded: { id: number; hidden: boolean }[] = [];
+    for (const entry of doc.sources) {
+      const blob = await blobs(entry.fingerprint);
+      if (!blob) {
+        store.notify('error', `The data of ${entry.name} was not found in the workspace; load the file again.`);
+        continue;
+      }
+      const summary = await store.loadFile(blob, entry.name, entry.mapping ?? undefined, true);
+      if (summary) loaded.push({ id: summary.id, hidden: entry.hidden });
+    }
+    const { categories } = useAppStore.getState();
+    const idByKey = new Map(categories.map((c) => [categoryKey(c), c.id]));
+    const harmWeights: Record<number, number> = {};
+    for (const [key, weight] of Object.entries(doc.harmWeights)) {
+      const id = idByKey.get(key);
+      if (id !== undefined) harmWeights[id] = weight;
+    }
+    const view: ViewSettings = {
+      ...DEFAULT_VIEW,
+      ...(doc.view as Partial<ViewSettings>),
+      categories: doc.selectedCategories === null ? null : doc.selectedCategories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined),
+      hiddenSources: loaded.filter((s) => s.hidden).map((s) => s.id),
+    };
+    useAppStore.setState({ harmWeights });
+    for (const [key, panel] of panels) if (doc.panels[key] !== undefined) panel.load(doc.panels[key]);
+    useAppStore.getState().setView(view);
+  } finally {
+    restoring = false;
+  }
+}
+
+/** Restores the autosaved workspace, if there is one with data; false when there is nothing to restore. */
+export async function restoreAutosave(): Promise<boolean> {
+  const doc = await idbGet<WorkspaceDocument>(AUTOSAVE_KEY).catch(() => undefined);
+  if (!doc || doc.sources.length === 0) return false;
+  await applyWorkspace(doc, storedSourceBlob);
+  useAppStore.getState().notify('info', 'Your last workspace was restored.');
+  return true;
+}
+
+/** Writes the workspace a moment after each change, and drops stored files no source uses. */
+export function startAutosave(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = async () => {
+    const state = useAppStore.getState();
+    const doc = workspaceDocument(state, 'Autosave');
+    await idbSet(AUTOSAVE_KEY, doc);
+    await forgetSourceBlobsExcept(new Set(doc.sources.map((s) => s.fingerprint)));
+  };
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (restoring || state.loading) return;
+    if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void save().catch((error: Error) => useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`)), AUTOSAVE_DELAY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+function panelsChanged(state: AppState, previous: AppState): boolean {
+  for (const panel of panels.values()) if (panel.save(state) !== panel.save(previous)) return true;
+  return false;
+}

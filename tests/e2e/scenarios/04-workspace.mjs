@@ -1,0 +1,57 @@
+// The workspace survives a reload (IndexedDB autosave) and moves between machines as one file.
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { assertEqual, download, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+
+async function snapshot(page) {
+  return {
+    resolution: await page.getByLabel('H3 resolution').inputValue(),
+    sources: await page.locator('.source-name').allInnerTexts(),
+    checked: await page.locator('.categories input:checked').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('aria-label'))),
+    summary: (await page.getByTestId('result-summary').innerText()).replace(/ · computed in .*/, ''),
+  };
+}
+
+export async function run({ browser, url, outDir }) {
+  const { page } = await openApp(browser, url);
+  await page.getByLabel('H3 resolution').selectOption('10');
+  await page.getByRole('checkbox', { name: 'Burglary', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Noise', exact: true }).check();
+  await waitForMapIdle(page);
+  await page.waitForTimeout(1200); // the autosave runs shortly after the last change
+  const before = await snapshot(page);
+
+  await page.reload();
+  await waitForSources(page, 2);
+  await page.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor();
+  await waitForMapIdle(page);
+  assertEqual(await snapshot(page), before, 'state after reload');
+
+  await page.locator('summary', { hasText: 'Workspace' }).click();
+  const saved = await download(page, () => page.getByRole('button', { name: 'Save workspace' }).click());
+  const path = join(outDir, saved.name);
+  writeFileSync(path, saved.bytes);
+
+  // A clean browser (storage cleared), then open the file.
+  await page.evaluate(async () => {
+    localStorage.clear();
+    for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name);
+  });
+  await page.reload();
+  await waitForSources(page, 2);
+  await waitForMapIdle(page);
+  assertEqual(await page.getByLabel('H3 resolution').inputValue(), '9', 'fresh start at the default resolution');
+  await page.locator('summary', { hasText: 'Workspace' }).click();
+  await page.getByLabel('Open workspace').setInputFiles(path);
+  await page.locator('.notice', { hasText: 'Opened workspace' }).waitFor();
+  await waitForMapIdle(page);
+  assertEqual(await snapshot(page), before, 'state after opening the workspace file');
+
+  // A file from a newer version is refused with a clear message.
+  const { zipSync, strToU8 } = await import('fflate');
+  const newer = join(outDir, 'newer.hotspot-workspace.zip');
+  writeFileSync(newer, zipSync({ 'workspace.json': strToU8(JSON.stringify({ format: 'hotspot-planner-workspace', version: 99, sources: [], view: {} })) }));
+  await page.getByLabel('Open workspace').setInputFiles(newer);
+  await page.getByRole('alert').filter({ hasText: 'saved by a newer version' }).waitFor();
+  assertEqual((await snapshot(page)).sources, before.sources, 'a refused file changes nothing');
+}
