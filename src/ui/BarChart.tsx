@@ -42,7 +42,7 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
           {
             // One tick per bar, thinned to fit: indices, never fractions.
             splits: () => {
-              const every = Math.max(1, Math.ceil((values.length * 44) / width));
+              const every = Math.max(1, Math.ceil((values.length * 56) / width));
               return xs.filter((i) => i % every === 0);
             },
             values: (_u, ticks) => ticks.map((t) => labels[t] ?? ''),

@@ -20,7 +20,8 @@ describe('detectSchema', () => {
   it('guesses latitude and longitude columns ahead of eastings', () => {
     const guess = guessMapping(['Case ID', 'Opened', 'Lat', 'Long', 'Type', 'Address', 'Easting', 'Northing']);
     expect(guess).toMatchObject({ coordinates: 'wgs84', y: 'Lat', x: 'Long', category: 'Type', location: 'Address', reference: 'Case ID' });
-    expect(guess.date).toBeUndefined();
+    expect(guess.date).toBe('Opened');
+    expect(guessMapping(['Lat', 'Lng', 'Notes']).date).toBeUndefined();
   });
   it('names what a mapping still lacks', () => {
     const header = ['lat', 'lng', 'when'];
