@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { cameraKind, camerasFromCsv, camerasFromGeoJson } from '../../src/core/cameras/importCameras';
+
+describe('camera import', () => {
+  it('reads lat/lng cameras with type, radius, direction and field of view', () => {
+    const csv = 'Camera ID,Name,Type,Latitude,Longitude,Radius (m),Direction,FOV\nFX-001,"High Road, Wembley",Fixed,51.5560,-0.2790,100,,\nRD-01,Olympic Way,Re-deployable,51.5580,-0.2820,80,90,60\n';
+    const { cameras, problems } = camerasFromCsv(csv, 'c.csv');
+    expect(problems).toEqual([]);
+    expect(cameras).toEqual([
+      { id: 'FX-001', name: 'High Road, Wembley', kind: 'fixed', lat: 51.556, lng: -0.279, radiusM: 100, directionDeg: null, fovDeg: null },
+      { id: 'RD-01', name: 'Olympic Way', kind: 'redeployable', lat: 51.558, lng: -0.282, radiusM: 80, directionDeg: 90, fovDeg: 60 },
+    ]);
+  });
+  it('converts easting/northing and reports unreadable rows by line', () => {
+    const csv = 'id,easting,northing\nA,519500,185000\nB,,185000\nC,9999999,185000\n';
+    const { cameras, problems } = camerasFromCsv(csv, 'c.csv');
+    expect(cameras).toHaveLength(1);
+    expect(cameras[0].lat).toBeCloseTo(51.55, 1);
+    expect(problems).toEqual(['Line 3: no coordinates', 'Line 4: coordinates outside the UK']);
+  });
+  it('refuses a file without coordinate columns', () => {
+    expect(() => camerasFromCsv('id,name\n1,x\n', 'c.csv')).toThrow(/Latitude and Longitude columns, or Easting and Northing/);
+  });
+  it('reads GeoJSON points and reports other geometries', () => {
+    const json = { type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [-0.279, 51.556] }, properties: { id: 'X', type: 'mobile', radius: 120 } },
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 51], [1, 52]] }, properties: {} },
+    ] };
+    const { cameras, problems } = camerasFromGeoJson(json, 'c.geojson');
+    expect(cameras.map((c) => [c.id, c.kind, c.radiusM])).toEqual([['X', 'redeployable', 120]]);
+    expect(problems).toEqual(['Feature 2: not a point']);
+  });
+  it('tells fixed from re-deployable by common spellings', () => {
+    expect(['Re-deployable', 'redeployable', 'Mobile', 'RD', 'Fixed', 'Static', ''].map(cameraKind)).toEqual(['redeployable', 'redeployable', 'redeployable', 'redeployable', 'fixed', 'fixed', 'fixed']);
+  });
+});
