@@ -136,12 +136,11 @@ export function generateSample(seeds: Seeds, seed = 20250101): SampleFiles {
   const categories = Object.keys(seeds.policeCategories);
   const categoryShares = Object.values(seeds.policeCategories);
   const force = 'Metropolitan Police Service';
-  let crimes: string[][] = [];
   for (let month = 0; month < 12; month++) {
     const rows = Math.round(seeds.policeRowsPerMonth * seeds.seasonality[month]);
     const monthText = `${seeds.year}-${month2(month + 1)}`;
     const weights = seeds.hotspots.map((h) => hotspotWeight(h, month));
-    crimes = [];
+    const crimes: string[][] = [];
     for (let i = 0; i < rows; i++) {
       const category = categories[s.weighted(categoryShares)];
       const asb = category === 'Anti-social behaviour';
