@@ -14,6 +14,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
+import { BriefingPanel } from './BriefingPanel';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { dataWorker } from '../state/worker';
@@ -83,6 +84,7 @@ export function App() {
         <FiltersPanel />
         <DisplayPanel />
         <ExportPanel />
+        <BriefingPanel />
         <WorkspacePanel />
       </aside>
       <main className="centre">

@@ -2,10 +2,10 @@ import type { SourceSummary } from '../core/dataset';
 import { REJECT_REASONS, type RejectReason } from '../core/ingest/rejects';
 import { useAppStore } from '../state/store';
 import { loadCounts } from '../state/sourcesSlice';
+import { SOURCE_KIND_LABEL } from './BriefingPanel';
 import { downloadFile, fileSafe } from './download';
 import { formatInteger, formatMonth } from './format';
 
-const KIND_LABEL: Record<SourceSummary['kind'], string> = { 'police.uk': 'police.uk street-level', mapped: 'Council extract', h3: 'Pre-aggregated H3' };
 
 function SourceCard({ source }: { source: SourceSummary }) {
   const removeSource = useAppStore((state) => state.removeSource);
@@ -30,7 +30,7 @@ function SourceCard({ source }: { source: SourceSummary }) {
         </button>
       </div>
       <div className="muted">
-        {KIND_LABEL[source.kind]}
+        {SOURCE_KIND_LABEL[source.kind]}
         {source.monthMin !== null && source.monthMax !== null && ` · ${formatMonth(source.monthMin)} – ${formatMonth(source.monthMax)}`}
         {source.h3Resolution !== null && ` · H3 res ${source.h3Resolution}`}
       </div>

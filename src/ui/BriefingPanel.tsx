@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
+import { exportMapImage } from '../map/exportImage';
+import { useClassification } from '../state/classification';
+import { describeView } from '../state/describe';
+import { useAppStore, type AppState } from '../state/store';
+import { downloadFile, fileSafe } from './download';
+import { formatMonth, formatPercent } from './format';
+
+const SECTIONS = [
+  { key: 'map', label: 'Map' },
+  { key: 'top', label: 'Top locations' },
+  { key: 'cameras', label: 'Cameras' },
+  { key: 'zones', label: 'PSPO zones' },
+  { key: 'sources', label: 'Data sources' },
+] as const;
+type Section = (typeof SECTIONS)[number]['key'];
+
+export const SOURCE_KIND_LABEL: Record<string, string> = { 'police.uk': 'police.uk street-level', mapped: 'Council extract', h3: 'Pre-aggregated H3' };
+
+const LICENCE: Record<string, string> = {
+  'police.uk': 'police.uk data: Open Government Licence v3.0',
+  mapped: 'Council data: internal, personal data',
+  h3: 'Pre-aggregated counts',
+};
+
+/** PNG width and height from its IHDR chunk. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+function briefingSources(state: AppState): BriefingContent['sources'] {
+  return state.sources.map((s) => ({
+    name: s.name,
+    kind: SOURCE_KIND_LABEL[s.kind],
+    rows: s.accepted,
+    rejected: s.rejected,
+    months: s.monthMin !== null && s.monthMax !== null ? `${formatMonth(s.monthMin)} - ${formatMonth(s.monthMax)}` : '',
+    licence: /sample/i.test(s.name) ? 'Synthetic sample data' : LICENCE[s.kind],
+  }));
+}
+
+/** The operation briefing: name it, choose what goes in, export an A4 PDF (or print the page). */
+export function BriefingPanel() {
+  const [name, setName] = useState('');
+  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [marking, setMarking] = useState('OFFICIAL-SENSITIVE');
+  const [sections, setSections] = useState<Record<Section, boolean>>({ map: true, top: true, cameras: true, zones: true, sources: true });
+  const [busy, setBusy] = useState(false);
+  const classification = useClassification();
+  const hasResult = useAppStore((state) => state.hotspots !== null);
+  const notify = useAppStore((state) => state.notify);
+
+  const exportPdf = async () => {
+    setBusy(true);
+    try {
+      const state = useAppStore.getState();
+      const description = describeView(state);
+      let map: BriefingContent['map'] = null;
+      if (sections.map) {
+        const blob = await exportMapImage({ scale: 2, title: `${description.subject} hotspots`, subtitle: `${description.period} · ${description.filters}`, legendTitle: classification?.unit ?? '', legend: classification?.legend ?? [] });
+        const png = new Uint8Array(await blob.arrayBuffer());
+        map = { png, ...pngSize(png) };
+      }
+      const operation = name.trim() || 'unnamed';
+      const pdf = buildBriefingPdf({
+        operationName: operation,
+        operationDate: new Date(`${date}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+        protectiveMarking: marking,
+        period: description.period,
+        filters: `${description.subject} · ${description.filters}`,
+        map,
+        topLocations: sections.top ? (state.hotspots?.top ?? []).map((t) => ({ rank: t.rank, location: t.topLocation, category: t.topCategory, count: Math.round(t.value), share: formatPercent(t.share) })) : [],
+        cameras: [],
+        zones: [],
+        sources: sections.sources ? briefingSources(state) : [],
+        generatedAt: new Date().toLocaleString('en-GB'),
+      });
+      downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);
+    } catch (error) {
+      notify('error', `The briefing could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="panel">
+      <summary>Briefing</summary>
+      <label>
+        Operation name
+        <input type="text" value={name} placeholder="e.g. Clearwater" onChange={(e) => setName(e.target.value)} />
+      </label>
+      <div className="row">
+        <label>
+          Operation date
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label>
+          Protective marking
+          <select value={marking} onChange={(e) => setMarking(e.target.value)}>
+            <option>OFFICIAL</option>
+            <option>OFFICIAL-SENSITIVE</option>
+          </select>
+        </label>
+      </div>
+      <fieldset>
+        <legend>Include</legend>
+        <div className="chips">
+          {SECTIONS.map((section) => (
+            <label key={section.key} className="chip">
+              <input type="checkbox" checked={sections[section.key]} onChange={() => setSections((s) => ({ ...s, [section.key]: !s[section.key] }))} />
+              {section.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="row tight">
+        <button type="button" disabled={!hasResult || busy} onClick={() => void exportPdf()}>
+          Export briefing PDF
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+    </details>
+  );
+}
