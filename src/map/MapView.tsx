@@ -115,9 +115,8 @@ export function MapView() {
       source.setData({ type: 'FeatureCollection', features: [] });
       return;
     }
-    const { cells } = hotspots.aggregate;
-    const colours = classification.legend.map((entry) => entry.colour);
-    source.setData(cellFeatureCollection(cells, (index) => ({ index, h3: cells[index], colour: colours[classification.classOfCell[index]] })));
+    const { cells, colours } = classification;
+    source.setData(cellFeatureCollection(cells, (index) => ({ index, h3: cells[index], colour: colours[index] })));
     // Fit the data once per set of loaded sources, not on every filter change.
     if (cells.length > 0 && fittedFor.current !== sourceKey) {
       fittedFor.current = sourceKey;
@@ -142,11 +141,9 @@ export function MapView() {
     map.flyTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 14), duration: 800 });
   }, [ready, focusCell]);
 
-  const tooltip = hover && hotspots && classification && hover.index < classification.values.length ? (
+  const tooltip = hover && classification && hover.index < classification.cells.length ? (
     <div className="map-tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} role="tooltip">
-      <strong>{new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(classification.values[hover.index])}</strong> {classification.unit.replace(' per cell', '')}
-      <br />
-      {(classification.total > 0 ? (100 * classification.values[hover.index]) / classification.total : 0).toFixed(1)}% of total · rank {classification.rankOfCell[hover.index]}
+      {classification.tooltip(hover.index).map((line, i) => (i === 0 ? <strong key={i}>{line}</strong> : <div key={i}>{line}</div>))}
     </div>
   ) : null;
 

@@ -26,3 +26,6 @@ export const GI_BIN_COLOURS: Record<number, string> = {
   2: '#ef8a62',
   3: '#b2182b',
 };
+
+/** Study-area cells that are not significant: present, but quiet. */
+export const NOT_SIGNIFICANT_COLOUR = 'rgba(190, 190, 190, 0.35)';

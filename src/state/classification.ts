@@ -1,43 +1,71 @@
 import { useMemo } from 'react';
 import { classBreaks, classOf } from '../core/hotspots/classify';
+import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
-import { sequentialRamp } from '../map/palette';
+import { GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from '../map/palette';
 import { useAppStore } from './store';
 
 export interface LegendClass {
   colour: string;
   label: string;
+  /** Cells in the class, where it helps the reader (Gi* bins). */
+  count?: number;
 }
 
+/** What the map draws and the legend explains, for whichever method is on. */
 export interface Classification {
-  /** The value shown per cell of the current result. */
-  values: Float64Array;
-  classOfCell: Uint8Array;
-  rankOfCell: Uint32Array;
-  total: number;
+  cells: string[];
+  colours: string[];
   legend: LegendClass[];
+  title: string;
   unit: string;
+  /** Lines of the hover tooltip for cell i. */
+  tooltip: (index: number) => string[];
+  /** Why the chosen statistic could not be computed, when it could not. */
+  problem: string | null;
 }
 
-const formatValue = (value: number, integer: boolean): string =>
-  integer ? new Intl.NumberFormat('en-GB').format(Math.round(value)) : new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value);
+const integer = new Intl.NumberFormat('en-GB');
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-/** Class breaks, colours and ranks of the current hotspot result, shared by the map and the legend. */
+function binLabel(bin: number): string {
+  if (bin === 0) return 'Not significant';
+  const level = CONFIDENCE_LEVELS.find((l) => l.bin === Math.abs(bin));
+  return `${bin > 0 ? 'Hot' : 'Cold'} spot, ${level?.label ?? ''}`;
+}
+
+/** Class breaks, colours and tooltips of the current result, shared by the map and the legend. */
 export function useClassification(): Classification | null {
   const hotspots = useAppStore((state) => state.hotspots);
   const method = useAppStore((state) => state.view.method);
+  const weighting = useAppStore((state) => state.view.weighting);
   const breaks = useAppStore((state) => state.view.classBreaks);
   const classCount = useAppStore((state) => state.view.classCount);
+  const fdr = useAppStore((state) => state.view.fdr);
   return useMemo(() => {
     if (!hotspots) return null;
     const { aggregate } = hotspots;
-    const values = method === 'harm' ? aggregate.harm : aggregate.counts;
-    const integer = method !== 'harm';
+    const harm = weighting === 'harm';
+    const values = harm ? aggregate.harm : aggregate.counts;
+    const format = (value: number) => (harm ? oneDecimal.format(value) : integer.format(value));
+    const valueUnit = harm ? 'harm-weighted incidents' : 'incidents';
+    const gi = hotspots.giStar;
+    if (method === 'gistar' && gi && 'z' in gi) {
+      const bins = [3, 2, 1, 0, -1, -2, -3];
+      return {
+        cells: gi.cells,
+        colours: Array.from(gi.bin, (b) => (b === 0 ? NOT_SIGNIFICANT_COLOUR : GI_BIN_COLOURS[b])),
+        legend: bins.map((b) => ({ colour: GI_BIN_COLOURS[b], label: binLabel(b), count: gi.binCounts[b + 3] })),
+        title: 'Gi* hot and cold spots',
+        unit: `Getis-Ord Gi*, k = ${gi.k}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}, on ${valueUnit}`,
+        tooltip: (i) => [`${format(gi.values[i])} ${valueUnit}`, `z = ${gi.z[i].toFixed(2)}, p = ${gi.p[i] < 0.001 ? gi.p[i].toExponential(1) : gi.p[i].toFixed(3)}`, binLabel(gi.bin[i])],
+        problem: null,
+      };
+    }
     const thresholds = classBreaks(values, breaks, classCount);
-    const colours = sequentialRamp(thresholds.length + 1);
-    const classOfCell = Uint8Array.from(values, (value) => classOf(value, thresholds));
-    const rankOfCell = new Uint32Array(values.length);
-    for (const entry of rankCells(values)) rankOfCell[entry.index] = entry.rank;
+    const ramp = sequentialRamp(thresholds.length + 1);
+    const rankOf = new Uint32Array(values.length);
+    for (const entry of rankCells(values)) rankOf[entry.index] = entry.rank;
     let min = Infinity;
     let max = -Infinity;
     for (const value of values) {
@@ -45,13 +73,20 @@ export function useClassification(): Classification | null {
       max = Math.max(max, value);
     }
     const bounds = [min, ...thresholds, max];
-    const legend = colours.map((colour, i) => {
-      const low = i === 0 ? bounds[0] : bounds[i];
-      const lowLabel = i === 0 ? formatValue(low, integer) : integer ? formatValue(Math.floor(low) + 1, true) : `> ${formatValue(low, false)}`;
-      const highLabel = formatValue(bounds[i + 1], integer);
-      return { colour, label: lowLabel === highLabel ? lowLabel : `${lowLabel} – ${highLabel}` };
+    const legend = ramp.map((colour, i) => {
+      const low = i === 0 ? format(bounds[0]) : harm ? `> ${format(bounds[i])}` : format(Math.floor(bounds[i]) + 1);
+      const high = format(bounds[i + 1]);
+      return { colour, label: low === high ? low : `${low} – ${high}` };
     });
-    const total = method === 'harm' ? aggregate.totalHarm : aggregate.totalCount;
-    return { values, classOfCell, rankOfCell, total, legend, unit: method === 'harm' ? 'harm-weighted incidents per cell' : 'incidents per cell' };
-  }, [hotspots, method, breaks, classCount]);
+    const total = harm ? aggregate.totalHarm : aggregate.totalCount;
+    return {
+      cells: aggregate.cells,
+      colours: Array.from(values, (value) => ramp[classOf(value, thresholds)]),
+      legend,
+      title: '',
+      unit: `${valueUnit} per cell`,
+      tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rankOf[i]}`],
+      problem: method === 'gistar' && gi && 'error' in gi ? gi.error : null,
+    };
+  }, [hotspots, method, weighting, breaks, classCount, fdr]);
 }

@@ -45,8 +45,9 @@ export function hotspotQuery(state: AppState): HotspotQuery {
     filter: effectiveFilter(state),
     resolution: state.view.resolution,
     harmWeights: state.harmWeights,
-    rankBy: state.view.method === 'harm' ? 'harm' : 'count',
+    rankBy: state.view.weighting,
     topN: state.view.topN,
+    giStar: state.view.method === 'gistar' ? { k: state.view.giK, fdr: state.view.fdr, studyArea: state.view.studyArea, basis: state.view.weighting } : undefined,
   };
 }
 

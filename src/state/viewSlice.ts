@@ -1,8 +1,12 @@
 import type { StateCreator } from 'zustand';
+import type { StudyArea } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
-export type HotspotMethod = 'count' | 'harm';
+/** What the map shows: incident counts, or Gi* hot and cold spots. */
+export type HotspotMethod = 'count' | 'gistar';
+/** What each incident weighs: one, or its category's harm. */
+export type Weighting = 'count' | 'harm';
 
 /** What the user is looking at: filters and map settings. Plain data, so a workspace can save it. */
 export interface ViewSettings {
@@ -19,6 +23,11 @@ export interface ViewSettings {
   classCount: number;
   opacity: number;
   method: HotspotMethod;
+  weighting: Weighting;
+  /** Gi* neighbourhood: rings of cells around each cell. */
+  giK: number;
+  fdr: boolean;
+  studyArea: StudyArea;
   topN: number;
 }
 
@@ -34,11 +43,15 @@ export const DEFAULT_VIEW: ViewSettings = {
   classCount: 5,
   opacity: 0.75,
   method: 'count',
+  weighting: 'count',
+  giK: 1,
+  fdr: true,
+  studyArea: { kind: 'ring', ringK: 1 },
   topN: 20,
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'topN'];
 
 export interface ViewSlice {
   view: ViewSettings;

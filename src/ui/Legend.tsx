@@ -17,19 +17,21 @@ export function Legend() {
   const to = view.monthTo ?? (profile ? profile.monthFrom + profile.monthCounts.length - 1 : undefined);
   return (
     <section className="legend" aria-label="Legend">
-      <h2>{subject}</h2>
+      <h2>{classification.title ? `${subject}: ${classification.title}` : subject}</h2>
       <div className="muted small">
         {classification.unit} · H3 res {view.resolution} ({CELL_AREA_LABEL[view.resolution]})
         {from !== undefined && to !== undefined && ` · ${formatMonth(from)} – ${formatMonth(to)}`}
       </div>
       <ul>
         {classification.legend.map((entry) => (
-          <li key={entry.colour}>
+          <li key={entry.label}>
             <span className="swatch" style={{ background: entry.colour }} />
             {entry.label}
+            {entry.count !== undefined && <span className="count">{entry.count}</span>}
           </li>
         ))}
       </ul>
+      {classification.problem && <p className="error-text small" role="alert">Gi* not shown: {classification.problem}</p>}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { formatInteger, formatNumber, formatPercent } from './format';
 /** The N highest cells; a row click (or Enter) flies the map there and pins the cell. */
 export function TopTable() {
   const hotspots = useAppStore((state) => state.hotspots);
-  const method = useAppStore((state) => state.view.method);
+  const weighting = useAppStore((state) => state.view.weighting);
   const focusOn = useAppStore((state) => state.focusOn);
   const pinCell = useAppStore((state) => state.pinCell);
   if (!hotspots || hotspots.top.length === 0) return null;
@@ -18,14 +18,14 @@ export function TopTable() {
         <span data-testid="compute-ms">{Math.round(hotspots.elapsedMs)}</span> ms
       </p>
       <p className="muted small">
-        The top {top.length} cells hold {formatPercent(last.cumulativeShare)} of {method === 'harm' ? 'the harm' : 'incidents'} shown.
+        The top {top.length} cells hold {formatPercent(last.cumulativeShare)} of {weighting === 'harm' ? 'the harm' : 'incidents'} shown.
       </p>
       <table className="compact">
         <thead>
           <tr>
             <th scope="col">#</th>
             <th scope="col">Location</th>
-            <th scope="col" className="num">{method === 'harm' ? 'Harm' : 'Count'}</th>
+            <th scope="col" className="num">{weighting === 'harm' ? 'Harm' : 'Count'}</th>
             <th scope="col" className="num">Cum.</th>
           </tr>
         </thead>
@@ -49,7 +49,7 @@ export function TopTable() {
             >
               <td>{row.rank}</td>
               <td title={row.topCategory}>{row.topLocation || row.cell}</td>
-              <td className="num">{method === 'harm' ? formatNumber(row.value) : formatInteger(row.value)}</td>
+              <td className="num">{weighting === 'harm' ? formatNumber(row.value) : formatInteger(row.value)}</td>
               <td className="num">{formatPercent(row.cumulativeShare)}</td>
             </tr>
           ))}

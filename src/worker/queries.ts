@@ -29,7 +29,7 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'export-hotspots': {
       const { query, selection, result } = requireCurrent();
-      const records = hotspotExportRecords(dataset, selection, query, result.aggregate);
+      const records = hotspotExportRecords(dataset, selection, query, result);
       return request.format === 'csv' ? hotspotsCsv(records) : JSON.stringify(hotspotsGeoJson(records));
     }
     case 'rejected-rows': {

@@ -1,8 +1,10 @@
 import type { Dataset } from '../dataset';
-import { hotspotRecords, type HotspotRecord } from '../export/hotspots';
+import { CoreError } from '../errors';
+import { hotspotRecords, type HotspotRecord, type HotspotStatistics } from '../export/hotspots';
 import { aggregateCells, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
 import { topLabelsByCell } from './cellBreakdown';
 import { selectRows, type IncidentFilter, type SourceSelection } from './filter';
+import { giStarHotspots, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
 import { rankCells } from './rank';
 
 export interface HotspotQuery {
@@ -12,6 +14,8 @@ export interface HotspotQuery {
   harmWeights: Record<number, number>;
   rankBy: 'count' | 'harm';
   topN: number;
+  /** Gi* options when the map shows statistically significant hot spots. */
+  giStar?: GiStarOptions;
 }
 
 export interface TopHotspot {
@@ -26,6 +30,8 @@ export interface TopHotspot {
 
 export interface HotspotResult {
   aggregate: CellAggregate;
+  /** Gi* over the study area, or the reason it could not be computed. */
+  giStar?: GiStarResult | { error: string };
   /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
   profile: TimeProfile;
   top: TopHotspot[];
@@ -64,11 +70,29 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  return { result: { aggregate, profile, top, elapsedMs: performance.now() - started }, selection };
+  const result: HotspotResult = { aggregate, profile, top, elapsedMs: 0 };
+  if (query.giStar) {
+    try {
+      result.giStar = giStarHotspots(aggregate, query.giStar);
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      result.giStar = { error: error.message };
+    }
+  }
+  result.elapsedMs = performance.now() - started;
+  return { result, selection };
 }
 
-/** Every cell of a hotspot result as export records, labelled with its top category and location. */
-export function hotspotExportRecords(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, aggregate: CellAggregate): HotspotRecord[] {
+/** Every cell of a hotspot result as export records, labelled with its top category and location, with Gi* columns when computed. */
+export function hotspotExportRecords(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, result: Pick<HotspotResult, 'aggregate' | 'giStar'>): HotspotRecord[] {
+  const { aggregate } = result;
   const labels = topLabelsByCell(dataset, selection, aggregate.resolution, aggregate.cells);
-  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy });
+  const gi = result.giStar && 'z' in result.giStar ? result.giStar : null;
+  let statistics: HotspotStatistics | undefined;
+  if (gi) {
+    const position = new Map(gi.cells.map((cell, i) => [cell, i]));
+    const at = (values: ArrayLike<number>) => Float64Array.from(aggregate.cells, (cell) => values[position.get(cell) ?? -1] ?? NaN);
+    statistics = { giZ: at(gi.z), giP: at(gi.p), giBin: at(gi.bin) };
+  }
+  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy, statistics });
 }

@@ -1,0 +1,27 @@
+// Statistics on the map: switch to Gi* hot spots, read the legend, export the CSV with z, p and bin.
+import { join } from 'node:path';
+import { assert, assertEqual, download, openApp, parseCsv, waitForMapIdle } from '../harness.mjs';
+
+export async function run({ browser, url, outDir }) {
+  const { page } = await openApp(browser, url);
+  await page.getByLabel('Hotspot method').selectOption('gistar');
+  await page.locator('.legend', { hasText: 'Gi* hot and cold spots' }).waitFor();
+  await waitForMapIdle(page);
+  const legend = await page.locator('.legend li').allInnerTexts();
+  assertEqual(legend.length, 7, 'seven Gi* classes');
+  assert(legend[0].startsWith('Hot spot, 99% confidence'), `first class is the strongest hot spot (${legend[0]})`);
+  const hot99 = Number(await page.locator('.legend li .count').first().innerText());
+  assert(hot99 > 0, 'the sample has 99% hot spots');
+  await page.screenshot({ path: join(outDir, 'gistar.png') });
+
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click());
+  const rows = parseCsv(csv.bytes.toString('utf8'));
+  const header = rows[0];
+  for (const column of ['gi_z', 'gi_p', 'gi_bin']) assert(header.includes(column), `CSV has ${column}`);
+  const bins = rows.slice(1).map((r) => Number(r[header.indexOf('gi_bin')]));
+  assert(bins.filter((b) => b === 3).length > 0 && bins.every((b) => b >= -3 && b <= 3), 'bins within −3…3 and some at +3');
+
+  // Turning FDR off can only keep or raise the number of significant cells.
+  await page.getByLabel('FDR correction').uncheck();
+  await page.waitForFunction((before) => document.querySelector('.legend')?.textContent?.includes('no FDR correction') && Number(document.querySelector('.legend li .count')?.textContent) >= before, hot99);
+}
