@@ -1,6 +1,6 @@
 /**
  * Command line: the app's hotspot table for files on disk, for analysts who script their monthly maps.
- *   npm run hotspots -- <files...> --res 9 [--from YYYY-MM --to YYYY-MM] [--category "Anti-social behaviour" ...] [--harm] --out hotspots.geojson|.csv
+ *   npm run hotspots -- <files...> --res 9 [--from YYYY-MM --to YYYY-MM] [--category "Anti-social behaviour" ...] [--harm] [--harm-scheme cchi|ons-css|equal] --out hotspots.geojson|.csv
  * Council files that need a column mapping take it as JSON: --mapping '{"coordinates":"bng",...}'.
  */
 import { writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { NO_FILTER } from '../src/core/hotspots/filter';
 import { parseMonthLabel } from '../src/core/ingest/dates';
 import { ingestFile } from '../src/core/ingest/ingestFile';
 import type { ColumnMapping } from '../src/core/ingest/schema';
+import { HARM_SCHEMES, harmWeight } from '../src/core/stats/harm';
 
 function fail(message: string): never {
   console.error(`hotspots: ${message}`);
@@ -27,6 +28,7 @@ const { values, positionals } = parseArgs({
     to: { type: 'string' },
     category: { type: 'string', multiple: true },
     harm: { type: 'boolean', default: false },
+    'harm-scheme': { type: 'string', default: 'cchi' },
     mapping: { type: 'string' },
     out: { type: 'string' },
   },
@@ -51,14 +53,15 @@ for (const path of positionals) {
 const wanted = values.category;
 const categories = wanted ? dataset.categories.list.filter((c) => wanted.includes(c.name)).map((c) => c.id) : null;
 if (wanted && categories?.length === 0) fail(`no loaded category matches ${wanted.join(', ')}`);
+const scheme = HARM_SCHEMES.find((s) => s.id === values['harm-scheme']) ?? fail(`--harm-scheme must be one of ${HARM_SCHEMES.map((s) => s.id).join(', ')}`);
 const query: HotspotQuery = {
   filter: { ...NO_FILTER, monthFrom: month(values.from, '--from'), monthTo: month(values.to, '--to'), categories },
   resolution: Number(values.res),
-  harmWeights: {},
+  harmWeights: Object.fromEntries(dataset.categories.list.map((c) => [c.id, c.family === 'police.uk' ? harmWeight(scheme, c.name) : 1])),
   rankBy: values.harm ? 'harm' : 'count',
   topN: 0,
 };
 const { result, selection } = computeHotspots(dataset, query);
-const records = hotspotExportRecords(dataset, selection, query, result.aggregate);
+const records = hotspotExportRecords(dataset, selection, query, result);
 writeFileSync(out, out.toLowerCase().endsWith('.csv') ? hotspotsCsv(records) : JSON.stringify(hotspotsGeoJson(records)));
 console.error(`${records.length} cells, ${result.aggregate.totalCount} incidents → ${out}`);

@@ -1,4 +1,5 @@
 import { monthLabel } from '../core/ingest/dates';
+import { HARM_SCHEMES } from '../core/stats/harm';
 import { effectiveCategories } from './resultsSlice';
 import type { AppState } from './store';
 
@@ -23,7 +24,7 @@ export function describeView(state: AppState): ViewDescription {
   const selected = new Set(effectiveCategories(state));
   const names = state.categories.filter((c) => selected.has(c.id)).map((c) => c.name);
   const subject = names.length === 0 ? 'No categories' : names.length <= 3 ? names.join(', ') : `${names.length} categories`;
-  const parts = [`H3 res ${state.view.resolution}`, state.view.method === 'gistar' ? 'Gi* hot spots' : 'counts', state.view.weighting === 'harm' ? 'harm-weighted' : 'one per incident'];
+  const parts = [`H3 res ${state.view.resolution}`, state.view.method === 'gistar' ? 'Gi* hot spots' : 'counts', state.view.weighting === 'harm' ? `harm-weighted (${HARM_SCHEMES.find((s) => s.id === state.view.harmScheme)?.label ?? ''})` : 'one per incident'];
   if (state.view.weekdays) parts.push(`${state.view.weekdays.length} weekdays`);
   if (state.view.hours) parts.push(`${state.view.hours.length} hours of the day`);
   const hidden = state.view.hiddenSources.length;

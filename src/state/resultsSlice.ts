@@ -3,6 +3,7 @@ import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IncidentFilter } from '../core/hotspots/filter';
 import type { AppState } from './store';
+import { effectiveHarmWeights } from './weightsSlice';
 import { dataWorker } from './worker';
 
 export interface ResultsSlice {
@@ -44,7 +45,7 @@ export function hotspotQuery(state: AppState): HotspotQuery {
   return {
     filter: effectiveFilter(state),
     resolution: state.view.resolution,
-    harmWeights: state.harmWeights,
+    harmWeights: effectiveHarmWeights(state),
     rankBy: state.view.weighting,
     topN: state.view.topN,
     giStar: state.view.method === 'gistar' ? { k: state.view.giK, fdr: state.view.fdr, studyArea: state.view.studyArea, basis: state.view.weighting } : undefined,

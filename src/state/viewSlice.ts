@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { StudyArea } from '../core/hotspots/hotspotStatistics';
+import type { HarmScheme } from '../core/stats/harm';
 import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
@@ -28,6 +29,8 @@ export interface ViewSettings {
   giK: number;
   fdr: boolean;
   studyArea: StudyArea;
+  /** Default harm weights; edits per category override them. */
+  harmScheme: HarmScheme['id'];
   topN: number;
 }
 
@@ -47,11 +50,12 @@ export const DEFAULT_VIEW: ViewSettings = {
   giK: 1,
   fdr: true,
   studyArea: { kind: 'ring', ringK: 1 },
+  harmScheme: 'cchi',
   topN: 20,
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'topN'];
 
 export interface ViewSlice {
   view: ViewSettings;

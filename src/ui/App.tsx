@@ -15,6 +15,7 @@ import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
 import { BriefingPanel } from './BriefingPanel';
+import { AccuracyPanel } from './AccuracyPanel';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { dataWorker } from '../state/worker';
@@ -94,6 +95,7 @@ export function App() {
       </main>
       <aside className="sidebar right" aria-label="Hotspot details">
         <CellPanel />
+        <AccuracyPanel />
         <TopTable />
       </aside>
       <Notices />

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
+import { HarmWeights } from './HarmWeights';
 
 const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'count', label: 'Incident count' },
@@ -101,6 +102,7 @@ export function DisplayPanel() {
           </select>
         </label>
       </div>
+      {view.weighting === 'harm' && <HarmWeights />}
       {view.method === 'gistar' ? (
         <>
           <div className="row">

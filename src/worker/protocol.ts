@@ -1,4 +1,5 @@
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
@@ -14,7 +15,8 @@ export type WorkerRequest =
   | { type: 'hotspots'; id: number; query: HotspotQuery }
   | { type: 'cell-breakdown'; id: number; cell: string }
   | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
-  | { type: 'rejected-rows'; id: number; sourceId: number };
+  | { type: 'rejected-rows'; id: number; sourceId: number }
+  | { type: 'accuracy'; id: number; query: AccuracyQuery };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -28,6 +30,7 @@ export interface ResultTypes {
   'cell-breakdown': CellBreakdown;
   'export-hotspots': string;
   'rejected-rows': string;
+  accuracy: AccuracyReport;
 }
 
 export type WorkerEvent =

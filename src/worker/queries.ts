@@ -1,6 +1,7 @@
 import type { Dataset } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
+import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
@@ -37,6 +38,8 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
       return rejectedRowsCsv(source.rejects);
     }
+    case 'accuracy':
+      return accuracyReport(dataset, request.query);
     case 'remove-source':
       dataset.removeSource(request.sourceId);
       current = null;

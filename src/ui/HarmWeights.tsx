@@ -1,0 +1,55 @@
+import { HARM_SCHEMES, type HarmScheme } from '../core/stats/harm';
+import { useAppStore } from '../state/store';
+import { effectiveHarmWeight } from '../state/weightsSlice';
+
+/** The harm scheme and the editable weight of each loaded category. */
+export function HarmWeights() {
+  const view = useAppStore((state) => state.view);
+  const harmWeights = useAppStore((state) => state.harmWeights);
+  const categories = useAppStore((state) => state.categories);
+  const setView = useAppStore((state) => state.setView);
+  const setHarmWeight = useAppStore((state) => state.setHarmWeight);
+  const resetHarmWeights = useAppStore((state) => state.resetHarmWeights);
+  const scheme = HARM_SCHEMES.find((s) => s.id === view.harmScheme) ?? HARM_SCHEMES[0];
+  return (
+    <fieldset>
+      <legend>Harm weights</legend>
+      <label>
+        Scheme
+        <select value={view.harmScheme} onChange={(e) => setView({ harmScheme: e.target.value as HarmScheme['id'] })}>
+          {HARM_SCHEMES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">{scheme.citation}</p>
+      <details>
+        <summary className="small">Edit weights ({Object.keys(harmWeights).length} edited)</summary>
+        <table className="compact">
+          <tbody>
+            {categories.map((category) => (
+              <tr key={category.id}>
+                <td>{category.name}</td>
+                <td className="num">
+                  <input
+                    type="number"
+                    min={0}
+                    step="any"
+                    aria-label={`Harm weight of ${category.name}`}
+                    value={effectiveHarmWeight({ harmWeights, view }, category)}
+                    onChange={(e) => Number.isFinite(e.target.valueAsNumber) && e.target.valueAsNumber >= 0 && setHarmWeight(category.id, e.target.valueAsNumber)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="link" onClick={resetHarmWeights}>
+          Reset to the scheme
+        </button>
+      </details>
+    </fieldset>
+  );
+}
