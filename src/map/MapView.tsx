@@ -7,6 +7,8 @@ import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
+import { cameraFeatures } from '../core/cameras/cameraFeatures';
+import { addCameraLayers, updateCameraLayers } from './cameraLayers';
 import { registerMap } from './mapInstance';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -49,6 +51,9 @@ export function MapView() {
   const pinCell = useAppStore((state) => state.pinCell);
   const notify = useAppStore((state) => state.notify);
   const classification = useClassification();
+  const cameras = useAppStore((state) => state.cameras);
+  const plan = useAppStore((state) => state.plan);
+  const radiusM = useAppStore((state) => state.planOptions.radiusM);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
 
@@ -73,6 +78,7 @@ export function MapView() {
       // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      addCameraLayers(map);
       setReady(true);
       void onlineBasemapReachable().then((online) => {
         if (!online) {
@@ -128,6 +134,13 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
   }, [ready, opacity]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const planned = (plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
+    updateCameraLayers(map, cameraFeatures([...cameras, ...planned], radiusM));
+  }, [ready, cameras, plan, radiusM]);
 
   useEffect(() => {
     const map = mapRef.current;

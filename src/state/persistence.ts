@@ -13,11 +13,20 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSlice';
 const AUTOSAVE_KEY = 'workspace:autosave';
 const AUTOSAVE_DELAY_MS = 600;
 
-/** Panels with state of their own register how to save and restore it. */
-const panels = new Map<string, { save: (state: AppState) => unknown; load: (value: unknown) => void }>();
+/**
+ * Panels with state of their own say which store fields it lives in (compared by reference to
+ * notice changes), how to save it as plain data, and how to restore it.
+ */
+interface PanelState {
+  fields: (state: AppState) => readonly unknown[];
+  save: (state: AppState) => unknown;
+  load: (value: unknown) => void;
+}
 
-export function registerPanelState(key: string, save: (state: AppState) => unknown, load: (value: unknown) => void): void {
-  panels.set(key, { save, load });
+const panels = new Map<string, PanelState>();
+
+export function registerPanelState(key: string, panel: PanelState): void {
+  panels.set(key, panel);
 }
 
 const categoryKey = (category: CategoryInfo): string => `${category.family}/${category.name}`;
@@ -113,6 +122,10 @@ export function startAutosave(): () => void {
 }
 
 function panelsChanged(state: AppState, previous: AppState): boolean {
-  for (const panel of panels.values()) if (panel.save(state) !== panel.save(previous)) return true;
+  for (const panel of panels.values()) {
+    const now = panel.fields(state);
+    const before = panel.fields(previous);
+    if (now.some((value, i) => value !== before[i])) return true;
+  }
   return false;
 }

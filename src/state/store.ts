@@ -1,14 +1,16 @@
 import { create } from 'zustand';
+import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
   ...createViewSlice(...args),
   ...createResultsSlice(...args),
   ...createWeightsSlice(...args),
+  ...createCamerasSlice(...args),
 }));

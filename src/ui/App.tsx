@@ -9,19 +9,26 @@ import { FiltersPanel } from './FiltersPanel';
 import { Legend } from './Legend';
 import { LoadButton, LoadProgress } from './LoadControls';
 import { Notices } from './Notices';
-import { SAMPLE_FILES } from './sample';
+import { SAMPLE_CAMERAS_URL, SAMPLE_FILES } from './sample';
+import { camerasFromCsv } from '../core/cameras/importCameras';
 import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
+import { CctvPanel } from './CctvPanel';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
-  const { loadFile, notify } = useAppStore.getState();
+  const { loadFile, notify, setCameras } = useAppStore.getState();
+  try {
+    setCameras(camerasFromCsv(await (await fetch(SAMPLE_CAMERAS_URL)).text(), 'brent-cctv-cameras-sample.csv').cameras);
+  } catch {
+    notify('error', 'The sample cameras could not be opened.');
+  }
   for (const sample of SAMPLE_FILES) {
     try {
       const response = await fetch(sample.url);
@@ -84,6 +91,7 @@ export function App() {
         <SourcesPanel />
         <FiltersPanel />
         <DisplayPanel />
+        <CctvPanel />
         <ExportPanel />
         <BriefingPanel />
         <WorkspacePanel />

@@ -1,6 +1,9 @@
 import policeUrl from '../../data/brent-police-sample-2025.csv?url';
 import councilUrl from '../../data/brent-council-complaints-sample.csv?url';
+import camerasUrl from '../../data/brent-cctv-cameras-sample.csv?url';
 import type { ColumnMapping } from '../core/ingest/schema';
+
+export const SAMPLE_CAMERAS_URL = camerasUrl;
 
 /** The synthetic Brent sample the app opens on when nothing else is loaded (see data/README.md). */
 export const SAMPLE_FILES: { url: string; name: string; mapping?: ColumnMapping }[] = [

@@ -43,7 +43,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       }
       return;
     }
-    post({ type: 'result', id: request.id, value: handleQuery(dataset, request) });
+    post({ type: 'result', id: request.id, value: await handleQuery(dataset, request) });
   } catch (error) {
     const code = error instanceof CoreError ? error.code : 'INTERNAL';
     const text = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,7 @@
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
+import type { Camera } from '../core/cameras/importCameras';
+import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
@@ -16,7 +18,10 @@ export type WorkerRequest =
   | { type: 'cell-breakdown'; id: number; cell: string }
   | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
   | { type: 'rejected-rows'; id: number; sourceId: number }
-  | { type: 'accuracy'; id: number; query: AccuracyQuery };
+  | { type: 'accuracy'; id: number; query: AccuracyQuery }
+  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions }
+  | { type: 'plan-exact'; id: number }
+  | { type: 'plan-moves'; id: number; maxMoves: number };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -31,6 +36,9 @@ export interface ResultTypes {
   'export-hotspots': string;
   'rejected-rows': string;
   accuracy: AccuracyReport;
+  'plan-cameras': CameraPlan;
+  'plan-exact': CameraPlan;
+  'plan-moves': { moves: MoveSuggestion[]; before: number; after: number };
 }
 
 export type WorkerEvent =

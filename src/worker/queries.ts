@@ -1,9 +1,12 @@
 import type { Dataset } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
+import highsWasmUrl from 'highs/runtime?url';
+import { planContext, planExact, planGreedy, planMoves, type PlanContext } from '../core/coverage/planCameras';
 import { accuracyReport } from '../core/hotspots/accuracyReport';
+import { selectRows } from '../core/hotspots/filter';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
-import { computeHotspots, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
+import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
 import { rejectedRowsCsv } from '../core/ingest/rejects';
 import type { WorkerRequest } from './protocol';
@@ -14,6 +17,14 @@ let current: { query: HotspotQuery; selection: SourceSelection[]; result: Hotspo
 function requireCurrent(): NonNullable<typeof current> {
   if (!current) throw new CoreError('BAD_INPUT', 'There is no hotspot map yet: load data first.');
   return current;
+}
+
+/** The last camera plan's problem, so an exact solve or moves reuse it. */
+let planning: PlanContext | null = null;
+
+function requirePlan(): PlanContext {
+  if (!planning) throw new CoreError('BAD_INPUT', 'Plan cameras first.');
+  return planning;
 }
 
 export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' }>): unknown {
@@ -38,6 +49,15 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
       return rejectedRowsCsv(source.rejects);
     }
+    case 'plan-cameras': {
+      const selection = selectRows(dataset, request.query.filter);
+      planning = planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options);
+      return planGreedy(planning);
+    }
+    case 'plan-exact':
+      return planExact(requirePlan(), () => highsWasmUrl);
+    case 'plan-moves':
+      return planMoves(requirePlan(), request.maxMoves);
     case 'accuracy':
       return accuracyReport(dataset, request.query);
     case 'remove-source':

@@ -1,4 +1,4 @@
-import highsLoader from 'highs';
+import type highsLoader from 'highs';
 import { CoreError } from '../errors';
 import { coveredBeyondFixed, greedyPlacement, spacedFrom, type PlacementInput } from './greedy';
 
@@ -28,9 +28,9 @@ export interface ExactResult {
 type Loaded = Awaited<ReturnType<typeof highsLoader>>;
 let solver: Promise<Loaded> | null = null;
 
-/** Loads HiGHS once; in the browser `locateFile` points at the bundled highs.wasm. */
+/** Loads HiGHS once, on first use (3.5 MB of WebAssembly); in the browser `locateFile` points at the bundled highs.wasm. */
 export function loadSolver(locateFile?: (file: string) => string): Promise<Loaded> {
-  solver ??= highsLoader(locateFile ? { locateFile } : {});
+  solver ??= import('highs').then(({ default: load }) => load(locateFile ? { locateFile } : {}));
   return solver;
 }
 

@@ -9,6 +9,7 @@ async function snapshot(page) {
     sources: await page.locator('.source-name').allInnerTexts(),
     checked: await page.locator('.categories input:checked').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('aria-label'))),
     summary: (await page.getByTestId('result-summary').innerText()).replace(/ · computed in .*/, ''),
+    plan: await page.locator('.plan-result tbody tr').allInnerTexts(),
   };
 }
 
@@ -18,6 +19,10 @@ export async function run({ browser, url, outDir }) {
   await page.getByRole('checkbox', { name: 'Burglary', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Noise', exact: true }).check();
   await waitForMapIdle(page);
+  await page.locator('summary', { hasText: 'CCTV planner' }).click();
+  await page.getByLabel('Number of cameras').fill('5');
+  await page.getByRole('button', { name: 'Plan cameras' }).click();
+  await page.locator('.plan-result tbody tr').nth(4).waitFor();
   await page.waitForTimeout(1200); // the autosave runs shortly after the last change
   const before = await snapshot(page);
 
@@ -25,6 +30,7 @@ export async function run({ browser, url, outDir }) {
   await waitForSources(page, 2);
   await page.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor();
   await waitForMapIdle(page);
+  await page.locator('summary', { hasText: 'CCTV planner' }).click();
   assertEqual(await snapshot(page), before, 'state after reload');
 
   await page.locator('summary', { hasText: 'Workspace' }).click();
@@ -45,6 +51,7 @@ export async function run({ browser, url, outDir }) {
   await page.getByLabel('Open workspace').setInputFiles(path);
   await page.locator('.notice', { hasText: 'Opened workspace' }).waitFor();
   await waitForMapIdle(page);
+  await page.locator('summary', { hasText: 'CCTV planner' }).click();
   assertEqual(await snapshot(page), before, 'state after opening the workspace file');
 
   // A file from a newer version is refused with a clear message.

@@ -1,0 +1,189 @@
+import { cellToLatLng } from 'h3-js';
+import type { Camera } from '../cameras/importCameras';
+import type { Dataset } from '../dataset';
+import { CoreError } from '../errors';
+import { csvDocument } from '../export/csv';
+import { wgs84ToBng } from '../geo/bng';
+import { aggregateCells } from '../hotspots/aggregate';
+import { topLabelsByCell } from '../hotspots/cellBreakdown';
+import type { SourceSelection } from '../hotspots/filter';
+import { buildCoverageMatrix, coverageOf, localPlane, type CoverageMatrix } from './coverageMatrix';
+import { exactPlacement, type ExactResult } from './exact';
+import { coveredBeyondFixed, greedyPlacement, type PlacementInput } from './greedy';
+import { suggestMoves, type Move } from './redeploy';
+
+/** Demand is counted at res 11 (~50 m between centres): coarser cells are wider than a camera's reach. */
+export const DEMAND_RESOLUTION = 11;
+
+export interface PlanOptions {
+  cameras: number;
+  radiusM: number;
+  minSpacingM: number;
+  /** Coverage at the edge of the radius (1 = no decay). */
+  edgeFactor: number;
+  basis: 'count' | 'harm';
+}
+
+export interface PlannedCamera {
+  rank: number;
+  site: number;
+  lat: number;
+  lng: number;
+  easting: number;
+  northing: number;
+  /** Demand this camera added when it was placed (greedy order). */
+  marginalGain: number;
+  /** Demand within its own reach. */
+  coveredDemand: number;
+  topLocation: string;
+}
+
+export interface CoverageSummary {
+  totalDemand: number;
+  coveredByFixed: number;
+  coveredByRedeployableNow: number;
+  coveredByPlan: number;
+  /** Share of all demand covered by fixed cameras plus the plan. */
+  shareWithPlan: number;
+  shareFixedOnly: number;
+}
+
+export interface CameraPlan {
+  planned: PlannedCamera[];
+  summary: CoverageSummary;
+  candidates: number;
+  demandCells: number;
+  method: 'greedy' | 'exact';
+  exact?: Omit<ExactResult, 'sites'>;
+}
+
+/** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
+export interface PlanContext {
+  input: PlacementInput;
+  cells: string[];
+  sites: { lat: number[]; lng: number[] };
+  labels: string[];
+  weight: Float64Array;
+  redeployableSites: number[];
+  redeployableIds: string[];
+  options: PlanOptions;
+}
+
+function coverageFrom(matrix: CoverageMatrix, count: number): Float32Array {
+  return coverageOf(matrix, Array.from({ length: count }, (_, i) => i));
+}
+
+/**
+ * Builds the placement problem from the filtered incidents: demand = res-11 cells (count or harm),
+ * candidate sites = the demand cells' centres (a camera goes where incidents are), fixed cameras'
+ * coverage credited up front, and the re-deployable cameras' current positions added as
+ * candidates so moves can start from them.
+ */
+export function planContext(dataset: Dataset, selection: readonly SourceSelection[], harmWeights: ArrayLike<number>, cameras: readonly Camera[], options: PlanOptions): PlanContext {
+  const aggregate = aggregateCells(dataset, selection, DEMAND_RESOLUTION, harmWeights);
+  if (aggregate.cells.length === 0) throw new CoreError('TOO_FEW_CELLS', 'No incidents in the current filter to place cameras against.');
+  const weight = options.basis === 'harm' ? aggregate.harm : aggregate.counts;
+  const centres = aggregate.cells.map((cell) => cellToLatLng(cell));
+  const demand = { lat: centres.map(([lat]) => lat), lng: centres.map(([, lng]) => lng) };
+  const plane = localPlane(demand);
+  const redeployable = cameras.filter((c) => c.kind === 'redeployable');
+  const sites = { lat: [...demand.lat, ...redeployable.map((c) => c.lat)], lng: [...demand.lng, ...redeployable.map((c) => c.lng)] };
+  const matrix = buildCoverageMatrix(demand, sites, options, plane);
+  const fixed = cameras.filter((c) => c.kind === 'fixed');
+  const fixedMatrix = buildCoverageMatrix(demand, { lat: fixed.map((c) => c.lat), lng: fixed.map((c) => c.lng), radiusM: fixed.map((c) => c.radiusM ?? NaN), directionDeg: fixed.map((c) => c.directionDeg ?? NaN), fovDeg: fixed.map((c) => c.fovDeg ?? NaN) }, options, plane);
+  const labels = topLabelsByCell(dataset, selection, DEMAND_RESOLUTION, aggregate.cells).topLocation;
+  return {
+    input: { matrix, weight, alreadyCovered: coverageFrom(fixedMatrix, fixed.length), p: options.cameras, siteLat: sites.lat, siteLng: sites.lng, plane, minSpacingM: options.minSpacingM },
+    cells: aggregate.cells,
+    sites,
+    labels,
+    weight,
+    redeployableSites: redeployable.map((_, i) => demand.lat.length + i),
+    redeployableIds: redeployable.map((c) => c.id),
+    options,
+  };
+}
+
+function describePlan(context: PlanContext, sites: readonly number[], gains: readonly number[], method: CameraPlan['method']): CameraPlan {
+  const { input, weight, labels } = context;
+  let total = 0;
+  let fixedCovered = 0;
+  for (let i = 0; i < weight.length; i++) {
+    total += weight[i];
+    fixedCovered += weight[i] * input.alreadyCovered[i];
+  }
+  const planned = sites.map((site, rank) => {
+    let own = 0;
+    let bestLabel = '';
+    let bestWeight = -1;
+    for (let e = input.matrix.offsets[site]; e < input.matrix.offsets[site + 1]; e++) {
+      const i = input.matrix.demand[e];
+      own += weight[i] * input.matrix.factor[e];
+      if (weight[i] > bestWeight && labels[i]) {
+        bestWeight = weight[i];
+        bestLabel = labels[i];
+      }
+    }
+    const lat = context.sites.lat[site];
+    const lng = context.sites.lng[site];
+    const { easting, northing } = wgs84ToBng(lat, lng);
+    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: bestLabel };
+  });
+  const byPlan = coveredBeyondFixed(input, sites);
+  return {
+    planned,
+    summary: {
+      totalDemand: total,
+      coveredByFixed: fixedCovered,
+      coveredByRedeployableNow: coveredBeyondFixed(input, context.redeployableSites),
+      coveredByPlan: byPlan,
+      shareWithPlan: total > 0 ? (fixedCovered + byPlan) / total : 0,
+      shareFixedOnly: total > 0 ? fixedCovered / total : 0,
+    },
+    candidates: input.matrix.sites,
+    demandCells: weight.length,
+    method,
+  };
+}
+
+export function planGreedy(context: PlanContext): CameraPlan {
+  const result = greedyPlacement(context.input);
+  return describePlan(context, result.sites, result.gains, 'greedy');
+}
+
+export async function planExact(context: PlanContext, locateFile?: (file: string) => string): Promise<CameraPlan> {
+  const exact = await exactPlacement(context.input, { locateFile, timeLimitS: 30 });
+  // Gains in the order of the greedy rule applied to the exact set, so the table reads the same way.
+  const ordered = greedyPlacement({ ...context.input, excluded: new Set(Array.from({ length: context.input.matrix.sites }, (_, s) => s).filter((s) => !exact.sites.includes(s))) });
+  const { objective, greedyObjective, gapPct, status, solveMs } = exact;
+  return { ...describePlan(context, ordered.sites, ordered.gains, 'exact'), exact: { objective, greedyObjective, gapPct, status, solveMs } };
+}
+
+export interface MoveSuggestion extends Move {
+  cameraId: string;
+  toLat: number;
+  toLng: number;
+  toLocation: string;
+}
+
+export function planMoves(context: PlanContext, maxMoves: number): { moves: MoveSuggestion[]; before: number; after: number } {
+  const { moves, before, after } = suggestMoves(context.input, context.redeployableSites, maxMoves);
+  return {
+    before,
+    after,
+    moves: moves.map((move) => ({
+      ...move,
+      cameraId: context.redeployableIds[move.camera],
+      toLat: context.sites.lat[move.toSite],
+      toLng: context.sites.lng[move.toSite],
+      toLocation: move.toSite < context.labels.length ? context.labels[move.toSite] : '',
+    })),
+  };
+}
+
+export function cameraPlanCsv(plan: CameraPlan): string {
+  return csvDocument(
+    ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method'],
+    plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method]),
+  );
+}

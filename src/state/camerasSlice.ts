@@ -1,0 +1,77 @@
+import type { StateCreator } from 'zustand';
+import type { Camera } from '../core/cameras/importCameras';
+import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import { registerPanelState } from './persistence';
+import { hotspotQuery } from './resultsSlice';
+import { useAppStore, type AppState } from './store';
+import { dataWorker } from './worker';
+
+export interface MovesResult {
+  moves: MoveSuggestion[];
+  before: number;
+  after: number;
+}
+
+/** Cameras on the ground, the placement settings, and the latest plan. */
+export interface CamerasSlice {
+  cameras: Camera[];
+  planOptions: PlanOptions;
+  plan: CameraPlan | null;
+  moves: MovesResult | null;
+  planning: boolean;
+  setCameras: (cameras: Camera[]) => void;
+  setPlanOptions: (change: Partial<PlanOptions>) => void;
+  planCameras: () => Promise<void>;
+  solveExactly: () => Promise<void>;
+  suggestMoves: (maxMoves: number) => Promise<void>;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { cameras: 8, radiusM: 100, minSpacingM: 0, edgeFactor: 1, basis: 'count' };
+
+export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = (set, get) => {
+  const run = async (work: () => Promise<void>) => {
+    set({ planning: true });
+    try {
+      await work();
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      set({ planning: false });
+    }
+  };
+  return {
+    cameras: [],
+    planOptions: DEFAULT_PLAN_OPTIONS,
+    plan: null,
+    moves: null,
+    planning: false,
+    setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
+    setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),
+    planCameras: () =>
+      run(async () => {
+        const state = get();
+        const options = { ...state.planOptions, basis: state.view.weighting };
+        const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
+        set({ plan, moves: null });
+      }),
+    solveExactly: () =>
+      run(async () => {
+        const plan = await dataWorker.call<'plan-exact'>({ type: 'plan-exact' }).promise;
+        set({ plan });
+      }),
+    suggestMoves: (maxMoves) =>
+      run(async () => {
+        const moves = await dataWorker.call<'plan-moves'>({ type: 'plan-moves', maxMoves }).promise;
+        set({ moves });
+      }),
+  };
+};
+
+registerPanelState('cameras', {
+  fields: (state) => [state.cameras, state.planOptions, state.plan],
+  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan }),
+  load: (value) => {
+    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan'>>;
+    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, moves: null });
+  },
+});

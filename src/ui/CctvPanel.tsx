@@ -1,0 +1,148 @@
+import { useRef, useState } from 'react';
+import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
+import { cameraFeatures } from '../core/cameras/cameraFeatures';
+import { cameraPlanCsv } from '../core/coverage/planCameras';
+import { useAppStore } from '../state/store';
+import { downloadFile } from './download';
+import { formatNumber, formatPercent } from './format';
+
+function NumberField({ label, value, min, max, step, onChange }: { label: string; value: number; min: number; max: number; step: number; onChange: (v: number) => void }) {
+  return (
+    <label>
+      {label}
+      <input type="number" value={value} min={min} max={max} step={step} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(Math.min(max, Math.max(min, e.target.valueAsNumber)))} />
+    </label>
+  );
+}
+
+/** Where should the next re-deployable cameras go, and which should move? */
+export function CctvPanel() {
+  const cameras = useAppStore((state) => state.cameras);
+  const options = useAppStore((state) => state.planOptions);
+  const plan = useAppStore((state) => state.plan);
+  const moves = useAppStore((state) => state.moves);
+  const planning = useAppStore((state) => state.planning);
+  const hasData = useAppStore((state) => state.hotspots !== null);
+  const { setCameras, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
+  const input = useRef<HTMLInputElement>(null);
+  const [maxMoves, setMaxMoves] = useState(3);
+  const fixed = cameras.filter((c) => c.kind === 'fixed').length;
+
+  const importFile = async (file: File) => {
+    try {
+      const text = await file.text();
+      const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
+      setCameras(result.cameras);
+      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} cameras loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
+    } catch (error) {
+      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const exportGeoJson = () => {
+    if (!plan) return;
+    const planned = plan.planned.map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
+    downloadFile(JSON.stringify(cameraFeatures(planned, options.radiusM).points), 'camera-plan.geojson', 'application/geo+json');
+  };
+
+  return (
+    <details className="panel">
+      <summary>CCTV planner</summary>
+      <p className="muted small">
+        {cameras.length} cameras on the ground: {fixed} fixed, {cameras.length - fixed} re-deployable.{' '}
+        <button type="button" className="link" onClick={() => input.current?.click()}>
+          Load cameras…
+        </button>
+      </p>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,.geojson,.json"
+        aria-label="Load cameras"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <div className="row">
+        <NumberField label="Number of cameras" value={options.cameras} min={1} max={100} step={1} onChange={(cameras) => setPlanOptions({ cameras })} />
+        <NumberField label="Coverage radius (m)" value={options.radiusM} min={10} max={500} step={10} onChange={(radiusM) => setPlanOptions({ radiusM })} />
+      </div>
+      <div className="row">
+        <NumberField label="Minimum spacing (m)" value={options.minSpacingM} min={0} max={1000} step={10} onChange={(minSpacingM) => setPlanOptions({ minSpacingM })} />
+        <label className="checkbox">
+          <input type="checkbox" checked={options.edgeFactor < 1} onChange={(e) => setPlanOptions({ edgeFactor: e.target.checked ? 0.5 : 1 })} />
+          Weaker at the edge
+        </label>
+      </div>
+      <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
+        Plan cameras
+      </button>
+      {plan && (
+        <div className="plan-result" aria-live="polite">
+          <p className="coverage-summary">
+            Fixed cameras cover {formatPercent(plan.summary.shareFixedOnly)} of demand; with the {plan.planned.length} planned cameras,{' '}
+            <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}.
+          </p>
+          <p className="muted small">
+            {plan.method === 'exact' ? 'Exact optimum (HiGHS)' : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
+          </p>
+          {plan.exact && (
+            <p className="exact-summary">
+              Optimum {formatNumber(plan.exact.objective)}, greedy {formatNumber(plan.exact.greedyObjective)}: gap {plan.exact.gapPct.toFixed(2)}% ({plan.exact.status}, {Math.round(plan.exact.solveMs)} ms). Binary coverage, no decay.
+            </p>
+          )}
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Near</th>
+                <th scope="col" className="num">Gain</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.planned.map((c) => (
+                <tr key={c.rank}>
+                  <td>{c.rank}</td>
+                  <td title={`${c.lat.toFixed(5)}, ${c.lng.toFixed(5)} · E ${c.easting} N ${c.northing}`}>{c.topLocation || `${c.lat.toFixed(4)}, ${c.lng.toFixed(4)}`}</td>
+                  <td className="num">+{formatNumber(c.marginalGain)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row tight">
+            <button type="button" disabled={planning} onClick={() => void solveExactly()}>
+              Solve exactly
+            </button>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan), 'camera-plan.csv', 'text/csv')}>
+              Export plan CSV
+            </button>
+            <button type="button" className="link" onClick={exportGeoJson}>
+              GeoJSON
+            </button>
+          </div>
+          {cameras.length - fixed > 0 && (
+            <div className="row tight">
+              <NumberField label="Moves" value={maxMoves} min={1} max={20} step={1} onChange={setMaxMoves} />
+              <button type="button" disabled={planning} onClick={() => void suggestMoves(maxMoves)}>
+                Suggest moves
+              </button>
+            </div>
+          )}
+          {moves && (
+            <ul className="moves">
+              {moves.moves.length === 0 && <li>No move of a re-deployable camera gains coverage.</li>}
+              {moves.moves.map((m) => (
+                <li key={`${m.cameraId}-${m.toSite}`}>
+                  Move {m.cameraId} to {m.toLocation || `${m.toLat.toFixed(4)}, ${m.toLng.toFixed(4)}`}: +{formatNumber(m.gain)} incidents covered (+{m.gainPct.toFixed(0)}%)
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
