@@ -29,3 +29,24 @@ export const GI_BIN_COLOURS: Record<number, string> = {
 
 /** Study-area cells that are not significant: present, but quiet. */
 export const NOT_SIGNIFICANT_COLOUR = 'rgba(190, 190, 190, 0.35)';
+
+/** Emerging hot spot classes: reds for hot patterns, blues for cold, strongest for persistent and intensifying. */
+export const EMERGING_COLOURS: Record<string, string> = {
+  'no pattern': 'rgba(190, 190, 190, 0.35)',
+  'new hot spot': '#fdae61',
+  'consecutive hot spot': '#f46d43',
+  'intensifying hot spot': '#a50026',
+  'persistent hot spot': '#d73027',
+  'diminishing hot spot': '#fee090',
+  'sporadic hot spot': '#fddbc7',
+  'oscillating hot spot': '#c51b7d',
+  'historical hot spot': '#bf812d',
+  'new cold spot': '#abd9e9',
+  'consecutive cold spot': '#74add1',
+  'intensifying cold spot': '#313695',
+  'persistent cold spot': '#4575b4',
+  'diminishing cold spot': '#e0f3f8',
+  'sporadic cold spot': '#d1e5f0',
+  'oscillating cold spot': '#8073ac',
+  'historical cold spot': '#35978f',
+};

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { classBreaks, classOf } from '../core/hotspots/classify';
 import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
-import { GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from '../map/palette';
+import { EMERGING_CLASSES } from '../core/stats/emerging';
+import { EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from '../map/palette';
 import { useAppStore } from './store';
 
 export interface LegendClass {
@@ -42,6 +43,7 @@ export function useClassification(): Classification | null {
   const breaks = useAppStore((state) => state.view.classBreaks);
   const classCount = useAppStore((state) => state.view.classCount);
   const fdr = useAppStore((state) => state.view.fdr);
+  const giK = useAppStore((state) => state.view.giK);
   return useMemo(() => {
     if (!hotspots) return null;
     const { aggregate } = hotspots;
@@ -59,6 +61,19 @@ export function useClassification(): Classification | null {
         title: 'Gi* hot and cold spots',
         unit: `Getis-Ord Gi*, k = ${gi.k}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}, on ${valueUnit}`,
         tooltip: (i) => [`${format(gi.values[i])} ${valueUnit}`, `z = ${gi.z[i].toFixed(2)}, p = ${gi.p[i] < 0.001 ? gi.p[i].toExponential(1) : gi.p[i].toFixed(3)}`, binLabel(gi.bin[i])],
+        problem: null,
+      };
+    }
+    const emerging = hotspots.emerging;
+    if (method === 'emerging' && emerging && 'classIndex' in emerging) {
+      const shown = EMERGING_CLASSES.map((name, i) => ({ name, count: emerging.classCounts[i] })).filter((c) => c.count > 0 || c.name === 'no pattern');
+      return {
+        cells: emerging.cells,
+        colours: Array.from(emerging.classIndex, (i) => EMERGING_COLOURS[EMERGING_CLASSES[i]]),
+        legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count })),
+        title: 'emerging hot spots',
+        unit: `Gi* per month over ${emerging.months} months (k = ${giK}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}) with a Mann-Kendall trend`,
+        tooltip: (i) => [EMERGING_CLASSES[emerging.classIndex[i]]],
         problem: null,
       };
     }
@@ -86,7 +101,7 @@ export function useClassification(): Classification | null {
       title: '',
       unit: `${valueUnit} per cell`,
       tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rankOf[i]}`],
-      problem: method === 'gistar' && gi && 'error' in gi ? gi.error : null,
+      problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
-  }, [hotspots, method, weighting, breaks, classCount, fdr]);
+  }, [hotspots, method, weighting, breaks, classCount, fdr, giK]);
 }

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IncidentFilter } from '../core/hotspots/filter';
+import type { GiStarOptions } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
 import { effectiveHarmWeights } from './weightsSlice';
 import { dataWorker } from './worker';
@@ -41,6 +42,10 @@ export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 's
   };
 }
 
+function statisticsOptions(state: AppState): GiStarOptions {
+  return { k: state.view.giK, fdr: state.view.fdr, studyArea: state.view.studyArea, basis: state.view.weighting };
+}
+
 export function hotspotQuery(state: AppState): HotspotQuery {
   return {
     filter: effectiveFilter(state),
@@ -48,7 +53,8 @@ export function hotspotQuery(state: AppState): HotspotQuery {
     harmWeights: effectiveHarmWeights(state),
     rankBy: state.view.weighting,
     topN: state.view.topN,
-    giStar: state.view.method === 'gistar' ? { k: state.view.giK, fdr: state.view.fdr, studyArea: state.view.studyArea, basis: state.view.weighting } : undefined,
+    giStar: state.view.method === 'gistar' ? statisticsOptions(state) : undefined,
+    emerging: state.view.method === 'emerging' ? statisticsOptions(state) : undefined,
   };
 }
 

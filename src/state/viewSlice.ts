@@ -4,8 +4,8 @@ import type { HarmScheme } from '../core/stats/harm';
 import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
-/** What the map shows: incident counts, or Gi* hot and cold spots. */
-export type HotspotMethod = 'count' | 'gistar';
+/** What the map shows: incident counts, Gi* hot and cold spots, or how hot spots change month by month. */
+export type HotspotMethod = 'count' | 'gistar' | 'emerging';
 /** What each incident weighs: one, or its category's harm. */
 export type Weighting = 'count' | 'harm';
 

@@ -29,14 +29,16 @@ async function loadSample(): Promise<void> {
   } catch {
     notify('error', 'The sample cameras could not be opened.');
   }
+  let rows = 0;
   for (const sample of SAMPLE_FILES) {
     try {
       const response = await fetch(sample.url);
-      await loadFile(await response.blob(), sample.name, sample.mapping);
+      rows += (await loadFile(await response.blob(), sample.name, sample.mapping, true))?.accepted ?? 0;
     } catch {
       notify('error', `The sample file ${sample.name} could not be opened.`);
     }
   }
+  notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }
 
 export function App() {

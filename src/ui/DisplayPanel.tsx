@@ -7,6 +7,7 @@ import { HarmWeights } from './HarmWeights';
 const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'count', label: 'Incident count' },
   { value: 'gistar', label: 'Gi* hot spots (significance)' },
+  { value: 'emerging', label: 'Emerging hot spots (trend)' },
 ];
 const BREAKS: { value: ClassBreaks; label: string }[] = [
   { value: 'quantile', label: 'Quantile' },
@@ -103,7 +104,7 @@ export function DisplayPanel() {
         </label>
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
-      {view.method === 'gistar' ? (
+      {view.method !== 'count' ? (
         <>
           <div className="row">
             <label>

@@ -94,3 +94,29 @@ export function timeProfile(selection: readonly SourceSelection[]): TimeProfile 
   }
   return profile;
 }
+
+/**
+ * A space-time cube: the value of each given cell in each month from `monthFrom`, in one pass
+ * over the selection. `cube[m][i]` is cell i in month monthFrom + m; cells outside `cells` are ignored.
+ */
+export function cellMonthCube(dataset: Dataset, selection: readonly SourceSelection[], resolution: number, cells: readonly string[], monthFrom: number, months: number, harmWeights?: ArrayLike<number>): Float64Array[] {
+  const { cellOfPoint, cellIds } = dataset.cellsAt(resolution);
+  const position = new Int32Array(cellIds.size).fill(-1);
+  cells.forEach((cell, i) => {
+    const id = cellIds.get(cell);
+    if (id !== undefined) position[id] = i;
+  });
+  const cube = Array.from({ length: months }, () => new Float64Array(cells.length));
+  for (const { source, rows } of selection) {
+    const { point, monthIndex, category, weight } = source.columns;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const m = monthIndex[row] - monthFrom;
+      if (m < 0 || m >= months) continue;
+      const i = position[cellOfPoint[point[row]]];
+      if (i < 0) continue;
+      cube[m][i] += (weight ? weight[row] : 1) * (harmWeights?.[category[row]] ?? 1);
+    }
+  }
+  return cube;
+}

@@ -1,10 +1,11 @@
 import type { Dataset } from '../dataset';
 import { CoreError } from '../errors';
 import { hotspotRecords, type HotspotRecord, type HotspotStatistics } from '../export/hotspots';
-import { aggregateCells, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
+import { EMERGING_CLASSES, emergingHotspots } from '../stats/emerging';
+import { aggregateCells, cellMonthCube, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
 import { topLabelsByCell } from './cellBreakdown';
 import { selectRows, type IncidentFilter, type SourceSelection } from './filter';
-import { giStarHotspots, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
+import { giStarHotspots, neighboursFor, studyAreaCells, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
 import { rankCells } from './rank';
 
 export interface HotspotQuery {
@@ -16,6 +17,16 @@ export interface HotspotQuery {
   topN: number;
   /** Gi* options when the map shows statistically significant hot spots. */
   giStar?: GiStarOptions;
+  /** Options when the map shows emerging hot spots (Gi* per month and its trend). */
+  emerging?: GiStarOptions;
+}
+
+export interface EmergingMap {
+  cells: string[];
+  classIndex: Uint8Array;
+  classCounts: number[];
+  months: number;
+  monthFrom: number;
 }
 
 export interface TopHotspot {
@@ -32,6 +43,7 @@ export interface HotspotResult {
   aggregate: CellAggregate;
   /** Gi* over the study area, or the reason it could not be computed. */
   giStar?: GiStarResult | { error: string };
+  emerging?: EmergingMap | { error: string };
   /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
   profile: TimeProfile;
   top: TopHotspot[];
@@ -79,12 +91,32 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
       result.giStar = { error: error.message };
     }
   }
+  if (query.emerging) {
+    try {
+      result.emerging = emergingMap(dataset, selection, query, aggregate, profile.monthFrom, profile.monthCounts.length);
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      result.emerging = { error: error.message };
+    }
+  }
   result.elapsedMs = performance.now() - started;
   return { result, selection };
 }
 
+/** Gi* per month over the filter's months (or all data months) on the study area, trend, classes. */
+function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, aggregate: CellAggregate, dataFrom: number, dataMonths: number): EmergingMap {
+  const options = query.emerging!;
+  const monthFrom = query.filter.monthFrom ?? dataFrom;
+  const monthTo = query.filter.monthTo ?? dataFrom + dataMonths - 1;
+  const cells = studyAreaCells(aggregate, options.studyArea);
+  const weights = options.basis === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
+  const cube = cellMonthCube(dataset, selection, aggregate.resolution, cells, monthFrom, monthTo - monthFrom + 1, weights);
+  const result = emergingHotspots(cube, neighboursFor(cells, options.k), { fdr: options.fdr });
+  return { cells, classIndex: result.classIndex, classCounts: result.classCounts, months: result.months, monthFrom };
+}
+
 /** Every cell of a hotspot result as export records, labelled with its top category and location, with Gi* columns when computed. */
-export function hotspotExportRecords(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, result: Pick<HotspotResult, 'aggregate' | 'giStar'>): HotspotRecord[] {
+export function hotspotExportRecords(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, result: Pick<HotspotResult, 'aggregate' | 'giStar' | 'emerging'>): HotspotRecord[] {
   const { aggregate } = result;
   const labels = topLabelsByCell(dataset, selection, aggregate.resolution, aggregate.cells);
   const gi = result.giStar && 'z' in result.giStar ? result.giStar : null;
@@ -93,6 +125,11 @@ export function hotspotExportRecords(dataset: Dataset, selection: readonly Sourc
     const position = new Map(gi.cells.map((cell, i) => [cell, i]));
     const at = (values: ArrayLike<number>) => Float64Array.from(aggregate.cells, (cell) => values[position.get(cell) ?? -1] ?? NaN);
     statistics = { giZ: at(gi.z), giP: at(gi.p), giBin: at(gi.bin) };
+  }
+  const emerging = result.emerging && 'classIndex' in result.emerging ? result.emerging : null;
+  if (emerging) {
+    const position = new Map(emerging.cells.map((cell, i) => [cell, i]));
+    statistics = { ...statistics, emergingClass: aggregate.cells.map((cell) => EMERGING_CLASSES[emerging.classIndex[position.get(cell) ?? -1] ?? 0] ?? 'no pattern') };
   }
   return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy, statistics });
 }

@@ -36,7 +36,7 @@ export function studyAreaCells(aggregate: CellAggregate, studyArea: StudyArea): 
 /** Neighbour lists are costly to build, and the study area rarely changes between filter edits. */
 const neighbourCache = new Map<string, NeighbourIndex>();
 
-function neighboursFor(cells: readonly string[], k: number): NeighbourIndex {
+export function neighboursFor(cells: readonly string[], k: number): NeighbourIndex {
   const key = `${k}|${cells.length}|${cells[0]}|${cells[cells.length - 1]}|${cells[cells.length >> 1]}`;
   let index = neighbourCache.get(key);
   if (!index) {

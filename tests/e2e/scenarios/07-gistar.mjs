@@ -25,6 +25,16 @@ export async function run({ browser, url, outDir }) {
   await page.getByLabel('FDR correction').uncheck();
   await page.waitForFunction((before) => document.querySelector('.legend')?.textContent?.includes('no FDR correction') && Number(document.querySelector('.legend li .count')?.textContent) >= before, hot99);
   await runAccuracy(page, outDir);
+
+  // Emerging hot spots over the twelve sample months: a legend of classes with counts, and a CSV column.
+  await page.getByLabel('Hotspot method').selectOption('emerging');
+  await page.locator('.legend', { hasText: 'emerging hot spots' }).waitFor({ timeout: 60_000 });
+  await waitForMapIdle(page);
+  const classes = await page.locator('.legend li').allInnerTexts();
+  assert(classes.some((c) => /hot spot/i.test(c)), `some emerging hot spot class is present (${classes.join(' | ')})`);
+  await page.screenshot({ path: join(outDir, 'emerging.png') });
+  const emergingCsv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click())).bytes.toString('utf8'));
+  assert(emergingCsv[0].includes('emerging_class'), 'CSV has the emerging class column');
 }
 
 async function runAccuracy(page, outDir) {
