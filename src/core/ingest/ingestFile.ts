@@ -57,7 +57,14 @@ const FINGERPRINT_BYTES = 1 << 16;
 export async function ingestFile(dataset: Dataset, file: ByteSource, options: IngestOptions = {}): Promise<IngestResult> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const started = performance.now();
-  const head = await file.read(0, Math.min(file.size, chunkBytes));
+  const read = async (offset: number, length: number): Promise<Uint8Array> => {
+    try {
+      return await file.read(offset, length);
+    } catch {
+      throw new CoreError('BAD_INPUT', `${file.name} could not be read to the end: it may have changed, moved or been locked while loading. Nothing from it was kept.`);
+    }
+  };
+  const head = await read(0, Math.min(file.size, chunkBytes));
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -83,7 +90,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
 
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
-    const bytes = offset === 0 ? head : await file.read(offset, chunkBytes);
+    const bytes = offset === 0 ? head : await read(offset, chunkBytes);
     const last = offset + chunkBytes >= file.size;
     const records = reader.push(decoder.decode(bytes, { stream: !last }));
     const early = consume(last ? records.concat(reader.end()) : records);

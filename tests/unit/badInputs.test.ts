@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dataset } from '../../src/core/dataset';
+import { CoreError } from '../../src/core/errors';
+import { ingestFile } from '../../src/core/ingest/ingestFile';
+import { BAD_INPUTS, MAPPING } from '../fixtures/badInputs';
+import { memorySource, POLICE_HEADER, policeLine } from './memorySource';
+
+describe('bad-input corpus', () => {
+  it('has at least 30 kinds', () => expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30));
+
+  it.each(BAD_INPUTS.map((input) => [input.name, input] as const))('%s: a clear message or a reason per row', async (_, input) => {
+    const dataset = new Dataset();
+    const load = ingestFile(dataset, memorySource(input.name, input.bytes), { mapping: input.mapped ? MAPPING : undefined, chunkBytes: 64 });
+    if (input.refused) {
+      await expect(load).rejects.toBeInstanceOf(CoreError);
+      await expect(ingestFile(new Dataset(), memorySource(input.name, input.bytes), { mapping: input.mapped ? MAPPING : undefined })).rejects.toThrow(input.refused);
+      expect(dataset.sources).toHaveLength(0);
+      return;
+    }
+    const result = await load;
+    if (result.status !== 'loaded') throw new Error('expected a load');
+    const { summary } = result.source;
+    expect(summary.accepted).toBe(input.accepted);
+    expect(summary.rejectCounts).toEqual(input.reasons);
+    expect(summary.accepted + summary.rejected).toBe(summary.rowsRead);
+  });
+
+  it('keeps Latin-1 accents and long fields intact', async () => {
+    const latin = BAD_INPUTS.find((b) => b.name === 'latin1.csv')!;
+    const dataset = new Dataset();
+    await ingestFile(dataset, memorySource('l.csv', latin.bytes), { mapping: MAPPING });
+    expect(dataset.locations.values).toContain('Café on the High Road');
+  });
+
+  it('reports a file that changes or fails while loading, and keeps nothing from it', async () => {
+    const dataset = new Dataset();
+    const text = new TextEncoder().encode([POLICE_HEADER, ...Array.from({ length: 50 }, () => policeLine())].join('\n'));
+    const flaky = { ...memorySource('moving.csv', text), read: async (offset: number, length: number) => {
+      if (offset > 0) throw new DOMException('The file changed', 'NotReadableError');
+      return text.slice(offset, offset + length);
+    } };
+    await expect(ingestFile(dataset, flaky, { chunkBytes: 256 })).rejects.toThrow(/moving\.csv could not be read to the end/);
+    expect(dataset.sources).toHaveLength(0);
+  });
+});
+
+describe('fuzzing', () => {
+  const real = [POLICE_HEADER, policeLine({ id: 'a' }), policeLine({ location: 'On or near "Park", North' }), policeLine({ lat: '', lng: '' })].join('\n');
+  it('never throws anything but a CoreError on mutated files, and accounts for every row', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(real.length), fc.constantFrom('', '"', ',', '\n', '\r', '\0', 'é', 'x', ';', '\uFEFF')), { maxLength: 12 }), fc.integer({ min: 5, max: 300 }), async (edits, chunkBytes) => {
+        let text = real;
+        for (const [at, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + (insert === '' ? 1 : 0));
+        try {
+          const result = await ingestFile(new Dataset(), memorySource('f.csv', text), { chunkBytes, mapping: MAPPING });
+          if (result.status === 'loaded') expect(result.source.summary.accepted + result.source.summary.rejected).toBe(result.source.summary.rowsRead);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CoreError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
