@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { addCameraLayers, updateCameraLayers } from './cameraLayers';
+import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -54,6 +55,10 @@ export function MapView() {
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
   const radiusM = useAppStore((state) => state.planOptions.radiusM);
+  const zones = useAppStore((state) => state.zones);
+  const selectedZone = useAppStore((state) => state.selectedZone);
+  const proposals = useAppStore((state) => state.proposals);
+  const draft = useAppStore((state) => state.draft);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
 
@@ -79,6 +84,7 @@ export function MapView() {
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
       addCameraLayers(map);
+      addZoneLayers(map);
       setReady(true);
       void onlineBasemapReachable().then((online) => {
         if (!online) {
@@ -102,6 +108,14 @@ export function MapView() {
       setHover(null);
     });
     map.on('click', (event) => {
+      // While a zone is being drawn, clicks add its corners instead of pinning cells.
+      const { draft, addVertex } = useAppStore.getState();
+      if (draft) {
+        addVertex([event.lngLat.lng, event.lngLat.lat]);
+        return;
+      }
+      const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
+      if (zone) useAppStore.getState().selectZone(String(zone.properties.id));
       const feature = map.queryRenderedFeatures(event.point, { layers: ['hotspots-fill'] })[0];
       void pinCell(feature ? String(feature.properties.h3) : null);
     });
@@ -134,6 +148,13 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
   }, [ready, opacity]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    updateZoneLayers(map, zones, selectedZone, proposals, draft);
+    map.getCanvas().style.cursor = draft ? 'crosshair' : '';
+  }, [ready, zones, selectedZone, proposals, draft]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -81,6 +81,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
       .then((hotspots) => {
         if (id !== latestRequest) return;
         set({ hotspots, computing: false });
+        void get().refreshZoneReport();
         const pinned = get().pinnedCell;
         if (pinned) void get().pinCell(pinned);
       })

@@ -4,8 +4,9 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
+import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -13,4 +14,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createResultsSlice(...args),
   ...createWeightsSlice(...args),
   ...createCamerasSlice(...args),
+  ...createZonesSlice(...args),
 }));

@@ -9,7 +9,7 @@ import { FiltersPanel } from './FiltersPanel';
 import { Legend } from './Legend';
 import { LoadButton, LoadProgress } from './LoadControls';
 import { Notices } from './Notices';
-import { SAMPLE_CAMERAS_URL, SAMPLE_FILES } from './sample';
+import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
 import { camerasFromCsv } from '../core/cameras/importCameras';
 import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
@@ -18,12 +18,19 @@ import { WorkspacePanel } from './WorkspacePanel';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { CctvPanel } from './CctvPanel';
+import { ZonesPanel } from './ZonesPanel';
+import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
-  const { loadFile, notify, setCameras } = useAppStore.getState();
+  const { loadFile, notify, setCameras, addZones } = useAppStore.getState();
+  try {
+    addZones(zonesFromGeoJson(await (await fetch(SAMPLE_ZONES_URL)).json(), 'brent-pspo-zones-sample.geojson').zones);
+  } catch {
+    notify('error', 'The sample zones could not be opened.');
+  }
   try {
     setCameras(camerasFromCsv(await (await fetch(SAMPLE_CAMERAS_URL)).text(), 'brent-cctv-cameras-sample.csv').cameras);
   } catch {
@@ -93,6 +100,7 @@ export function App() {
         <SourcesPanel />
         <FiltersPanel />
         <DisplayPanel />
+        <ZonesPanel />
         <CctvPanel />
         <ExportPanel />
         <BriefingPanel />

@@ -33,7 +33,7 @@ export function CctvPanel() {
       const text = await file.text();
       const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
       setCameras(result.cameras);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} cameras loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
+      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} camera${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
     } catch (error) {
       notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
     }

@@ -3,6 +3,9 @@ import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyRep
 import type { Camera } from '../core/cameras/importCameras';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
+import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
+import type { Zone } from '../core/zones/zone';
+import type { ZoneReport } from '../core/zones/zoneReport';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
@@ -21,7 +24,9 @@ export type WorkerRequest =
   | { type: 'accuracy'; id: number; query: AccuracyQuery }
   | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions }
   | { type: 'plan-exact'; id: number }
-  | { type: 'plan-moves'; id: number; maxMoves: number };
+  | { type: 'plan-moves'; id: number; maxMoves: number }
+  | { type: 'zone-report'; id: number; zones: Zone[] }
+  | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -39,6 +44,8 @@ export interface ResultTypes {
   'plan-cameras': CameraPlan;
   'plan-exact': CameraPlan;
   'plan-moves': { moves: MoveSuggestion[]; before: number; after: number };
+  'zone-report': ZoneReport;
+  'propose-zones': ProposedZone[];
 }
 
 export type WorkerEvent =

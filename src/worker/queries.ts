@@ -5,6 +5,7 @@ import highsWasmUrl from 'highs/runtime?url';
 import { planContext, planExact, planGreedy, planMoves, type PlanContext } from '../core/coverage/planCameras';
 import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { selectRows } from '../core/hotspots/filter';
+import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
@@ -58,6 +59,12 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       return planExact(requirePlan(), () => highsWasmUrl);
     case 'plan-moves':
       return planMoves(requirePlan(), request.maxMoves);
+    case 'zone-report': {
+      const { selection, result } = requireCurrent();
+      return zoneReport(dataset, selection, result, request.zones);
+    }
+    case 'propose-zones':
+      return zoneProposals(requireCurrent().result, request.minBin, request.options);
     case 'accuracy':
       return accuracyReport(dataset, request.query);
     case 'remove-source':

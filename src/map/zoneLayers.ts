@@ -1,0 +1,25 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { ProposedZone } from '../core/zones/proposeZones';
+import type { Zone } from '../core/zones/zone';
+
+/** PSPO zones (purple, the selected one bold), proposals (dashed orange) and the zone being drawn. */
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function addZoneLayers(map: MapLibreMap): void {
+  for (const id of ['zones', 'zone-proposals', 'zone-draft']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': ['case', ['get', 'selected'], 0.18, 0.06] } });
+  map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': '#6a3d9a', 'line-width': ['case', ['get', 'selected'], 3.5, 2] } });
+  map.addLayer({ id: 'zones-label', type: 'symbol', source: 'zones', layout: { 'text-field': ['get', 'name'], 'text-size': 12 }, paint: { 'text-color': '#3f1d5c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } });
+  map.addLayer({ id: 'zone-proposals-line', type: 'line', source: 'zone-proposals', paint: { 'line-color': '#e66101', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } });
+  map.addLayer({ id: 'zone-draft-line', type: 'line', source: 'zone-draft', paint: { 'line-color': '#111827', 'line-width': 2, 'line-dasharray': [1, 1] } });
+  map.addLayer({ id: 'zone-draft-points', type: 'circle', source: 'zone-draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#111827' } });
+}
+
+export function updateZoneLayers(map: MapLibreMap, zones: readonly Zone[], selected: string | null, proposals: readonly ProposedZone[], draft: [number, number][] | null): void {
+  map.getSource<GeoJSONSource>('zones')?.setData({ type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', geometry: z.geometry, properties: { id: z.id, name: z.name, selected: z.id === selected } })) });
+  map.getSource<GeoJSONSource>('zone-proposals')?.setData({ type: 'FeatureCollection', features: proposals.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { index: i } })) });
+  const points = (draft ?? []).map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: {} }));
+  const line = draft && draft.length > 1 ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [...draft, draft[0]] }, properties: {} }] : [];
+  map.getSource<GeoJSONSource>('zone-draft')?.setData({ type: 'FeatureCollection', features: [...line, ...points] });
+}

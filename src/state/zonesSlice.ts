@@ -1,0 +1,108 @@
+import type { StateCreator } from 'zustand';
+import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
+import type { Zone } from '../core/zones/zone';
+import type { ZoneReport } from '../core/zones/zoneReport';
+import { registerPanelState } from './persistence';
+import { useAppStore, type AppState } from './store';
+import { dataWorker } from './worker';
+
+/** PSPO zones: the list, the one selected, their statistics, proposals, and a polygon being drawn. */
+export interface ZonesSlice {
+  zones: Zone[];
+  selectedZone: string | null;
+  zoneReport: ZoneReport | null;
+  proposals: ProposedZone[];
+  /** Vertices ([lng, lat]) of the zone being drawn, or null when not drawing. */
+  draft: [number, number][] | null;
+  /** Vertices taken back with undo, for redo. */
+  draftRedo: [number, number][];
+  addZones: (zones: Zone[]) => void;
+  updateZone: (id: string, change: Partial<Zone>) => void;
+  removeZone: (id: string) => void;
+  selectZone: (id: string | null) => void;
+  refreshZoneReport: () => Promise<void>;
+  proposeZones: (minBin: number, options: ProposalOptions) => Promise<void>;
+  acceptProposal: (index: number) => void;
+  startDrawing: () => void;
+  addVertex: (lngLat: [number, number]) => void;
+  undoVertex: () => void;
+  redoVertex: () => void;
+  finishDrawing: () => void;
+  cancelDrawing: () => void;
+}
+
+let zoneCounter = 0;
+const newZoneId = () => `zone-${Date.now().toString(36)}-${zoneCounter++}`;
+
+export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set, get) => ({
+  zones: [],
+  selectedZone: null,
+  zoneReport: null,
+  proposals: [],
+  draft: null,
+  draftRedo: [],
+  addZones: (zones) => {
+    set((state) => ({ zones: [...state.zones, ...zones.map((z) => ({ ...z, id: newZoneId() }))] }));
+    void get().refreshZoneReport();
+  },
+  updateZone: (id, change) => {
+    set((state) => ({ zones: state.zones.map((z) => (z.id === id ? { ...z, ...change } : z)) }));
+    if ('startDate' in change || 'geometry' in change) void get().refreshZoneReport();
+  },
+  removeZone: (id) => {
+    set((state) => ({ zones: state.zones.filter((z) => z.id !== id), selectedZone: state.selectedZone === id ? null : state.selectedZone }));
+    void get().refreshZoneReport();
+  },
+  selectZone: (id) => set({ selectedZone: id }),
+  refreshZoneReport: async () => {
+    const { zones, hotspots } = get();
+    if (zones.length === 0 || !hotspots) {
+      set({ zoneReport: null });
+      return;
+    }
+    try {
+      set({ zoneReport: await dataWorker.call<'zone-report'>({ type: 'zone-report', zones }).promise });
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
+  proposeZones: async (minBin, options) => {
+    try {
+      const proposals = await dataWorker.call<'propose-zones'>({ type: 'propose-zones', minBin, options }).promise;
+      set({ proposals });
+      if (proposals.length === 0) get().notify('info', 'No group of hot cells is large enough to propose as a zone; lower the minimum size or the confidence.');
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
+  acceptProposal: (index) => {
+    const proposal = get().proposals[index];
+    if (!proposal) return;
+    get().addZones([{ id: '', name: `Proposed zone ${get().zones.length + 1}`, orderRef: '', startDate: '', endDate: '', prohibitions: [], geometry: proposal.geometry }]);
+    set((state) => ({ proposals: state.proposals.filter((_, i) => i !== index), selectedZone: state.zones[state.zones.length - 1]?.id ?? null }));
+  },
+  startDrawing: () => set({ draft: [], draftRedo: [] }),
+  addVertex: (lngLat) => set((state) => (state.draft ? { draft: [...state.draft, lngLat], draftRedo: [] } : {})),
+  undoVertex: () => set((state) => (state.draft && state.draft.length > 0 ? { draft: state.draft.slice(0, -1), draftRedo: [...state.draftRedo, state.draft[state.draft.length - 1]] } : {})),
+  redoVertex: () => set((state) => (state.draft && state.draftRedo.length > 0 ? { draft: [...state.draft, state.draftRedo[state.draftRedo.length - 1]], draftRedo: state.draftRedo.slice(0, -1) } : {})),
+  finishDrawing: () => {
+    const draft = get().draft;
+    if (!draft || draft.length < 3) {
+      get().notify('error', 'A zone needs at least three corners: click on the map to add them.');
+      return;
+    }
+    set({ draft: null, draftRedo: [] });
+    get().addZones([{ id: '', name: `Drawn zone ${get().zones.length + 1}`, orderRef: '', startDate: '', endDate: '', prohibitions: [], geometry: { type: 'Polygon', coordinates: [[...draft, draft[0]]] } }]);
+    set((state) => ({ selectedZone: state.zones[state.zones.length - 1]?.id ?? null }));
+  },
+  cancelDrawing: () => set({ draft: null, draftRedo: [] }),
+});
+
+registerPanelState('zones', {
+  fields: (state) => [state.zones],
+  save: (state) => state.zones,
+  load: (value) => {
+    useAppStore.setState({ zones: Array.isArray(value) ? (value as Zone[]) : [], selectedZone: null, proposals: [] });
+    void useAppStore.getState().refreshZoneReport();
+  },
+});

@@ -1,0 +1,213 @@
+import { useEffect, useRef, useState } from 'react';
+import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
+import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
+import { useAppStore } from '../state/store';
+import { downloadFile } from './download';
+import { formatInteger, formatNumber, formatPercent } from './format';
+
+async function readZones(file: File): Promise<ZoneImport> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.zip')) return zonesFromShapefileZip(await file.arrayBuffer(), file.name);
+  const kmlText = name.endsWith('.kmz') ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : name.endsWith('.kml') ? await file.text() : null;
+  if (kmlText !== null) return zonesFromKml(new DOMParser().parseFromString(kmlText, 'application/xml'), file.name);
+  return zonesFromGeoJson(JSON.parse(await file.text()), file.name);
+}
+
+function DrawControls() {
+  const draft = useAppStore((state) => state.draft);
+  const { startDrawing, undoVertex, redoVertex, finishDrawing, cancelDrawing } = useAppStore.getState();
+  useEffect(() => {
+    if (!draft) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (event.key === 'Enter') finishDrawing();
+      else if (event.key === 'Escape') cancelDrawing();
+      else if (event.key === 'Backspace' || ((event.ctrlKey || event.metaKey) && event.key === 'z')) undoVertex();
+      else if ((event.ctrlKey || event.metaKey) && event.key === 'y') redoVertex();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [draft, finishDrawing, cancelDrawing, undoVertex, redoVertex]);
+  if (!draft) return <button type="button" onClick={startDrawing}>Draw zone</button>;
+  return (
+    <div className="draw-controls" role="group" aria-label="Drawing a zone">
+      <p className="small">Click the corners on the map ({draft.length} so far). Enter finishes, Backspace undoes, Escape cancels.</p>
+      <div className="row tight">
+        <button type="button" onClick={undoVertex} disabled={draft.length === 0}>Undo</button>
+        <button type="button" onClick={redoVertex}>Redo</button>
+        <button type="button" className="primary" onClick={finishDrawing}>Finish zone</button>
+        <button type="button" onClick={cancelDrawing}>Cancel</button>
+      </div>
+    </div>
+  );
+}
+
+function ZoneEditor() {
+  const zone = useAppStore((state) => state.zones.find((z) => z.id === state.selectedZone));
+  const { updateZone, removeZone } = useAppStore.getState();
+  if (!zone) return null;
+  return (
+    <fieldset className="zone-editor">
+      <legend>Selected zone</legend>
+      <label>
+        Zone name
+        <input type="text" value={zone.name} onChange={(e) => updateZone(zone.id, { name: e.target.value })} />
+      </label>
+      <label>
+        Order reference
+        <input type="text" value={zone.orderRef} onChange={(e) => updateZone(zone.id, { orderRef: e.target.value })} />
+      </label>
+      <div className="row">
+        <label>
+          Start date
+          <input type="date" value={zone.startDate} onChange={(e) => updateZone(zone.id, { startDate: e.target.value })} />
+        </label>
+        <label>
+          End date
+          <input type="date" value={zone.endDate} onChange={(e) => updateZone(zone.id, { endDate: e.target.value })} />
+        </label>
+      </div>
+      <label>
+        Prohibitions (one per line)
+        <textarea rows={4} value={zone.prohibitions.join('\n')} onChange={(e) => updateZone(zone.id, { prohibitions: e.target.value.split('\n') })} />
+      </label>
+      <button type="button" onClick={() => removeZone(zone.id)}>
+        Delete zone
+      </button>
+    </fieldset>
+  );
+}
+
+/** PSPO zones: load, draw, edit, their evidence, the problems outside them, and proposals from hot spots. */
+export function ZonesPanel() {
+  const zones = useAppStore((state) => state.zones);
+  const report = useAppStore((state) => state.zoneReport);
+  const proposals = useAppStore((state) => state.proposals);
+  const selected = useAppStore((state) => state.selectedZone);
+  const { addZones, selectZone, proposeZones, acceptProposal, notify } = useAppStore.getState();
+  const input = useRef<HTMLInputElement>(null);
+  const [minBin, setMinBin] = useState(2);
+  const [minCells, setMinCells] = useState(3);
+  const [bufferM, setBufferM] = useState(0);
+
+  const load = async (file: File) => {
+    try {
+      const result = await readZones(file);
+      addZones(result.zones);
+      notify(result.problems.length > 0 ? 'error' : 'info', `${result.zones.length} zone${result.zones.length === 1 ? '' : 's'} loaded from ${file.name}.${result.problems.length > 0 ? ` ${result.problems.join('; ')}.` : ''}`);
+    } catch (error) {
+      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <details className="panel">
+      <summary>PSPO zones ({zones.length})</summary>
+      <div className="row tight">
+        <button type="button" onClick={() => input.current?.click()}>
+          Load zones…
+        </button>
+        <DrawControls />
+      </div>
+      <input
+        ref={input}
+        type="file"
+        accept=".geojson,.json,.kml,.kmz,.zip"
+        aria-label="Load zones"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void load(file);
+        }}
+      />
+      {report && (
+        <>
+          <table className="compact zone-table">
+            <thead>
+              <tr>
+                <th scope="col">Zone</th>
+                <th scope="col" className="num">Incidents</th>
+                <th scope="col" className="num">× density</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.stats.map((s) => (
+                <tr key={s.zoneId} tabIndex={0} className={`clickable${s.zoneId === selected ? ' selected' : ''}`} onClick={() => selectZone(s.zoneId)} onKeyDown={(e) => e.key === 'Enter' && selectZone(s.zoneId)}>
+                  <td>
+                    {zones.find((z) => z.id === s.zoneId)?.name ?? s.name}
+                    <div className="muted small">
+                      {formatNumber(s.areaHa)} ha · {formatPercent(s.shareOfTotal)} of all
+                      {s.beforeAfter && ` · ${formatInteger(s.beforeAfter.before)} → ${formatInteger(s.beforeAfter.after)} in ${s.beforeAfter.months} months either side of the start: ${s.beforeAfter.note}`}
+                    </div>
+                  </td>
+                  <td className="num">{formatInteger(s.incidents)}</td>
+                  <td className="num">{s.densityRatio.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small zone-coverage">
+            {formatPercent(report.shareInside)} of the incidents shown are inside a zone; {report.hotOutside.length} of {report.hotCells} hot cells lie outside every zone
+            {report.hotOutside.length > 0 && `, e.g. ${report.hotOutside.slice(0, 3).map((h) => h.location || h.cell).join('; ')}`}.
+          </p>
+        </>
+      )}
+      <ZoneEditor />
+      <fieldset>
+        <legend>Propose zones from hot spots</legend>
+        <div className="row">
+          <label>
+            Hot cells
+            <select value={minBin} onChange={(e) => setMinBin(Number(e.target.value))}>
+              <option value={3}>Gi* 99%</option>
+              <option value={2}>Gi* 95% and above</option>
+              <option value={1}>Gi* 90% and above</option>
+            </select>
+          </label>
+          <label>
+            Minimum cells
+            <input type="number" min={1} max={100} value={minCells} onChange={(e) => setMinCells(Math.max(1, e.target.valueAsNumber || 1))} />
+          </label>
+          <label>
+            Buffer (m)
+            <input type="number" min={0} max={500} step={10} value={bufferM} onChange={(e) => setBufferM(Math.max(0, e.target.valueAsNumber || 0))} />
+          </label>
+        </div>
+        <p className="muted small">Uses Gi* bins when the map shows Gi* hot spots, otherwise the top 5% of cells.</p>
+        <button type="button" onClick={() => void proposeZones(minBin, { minCells, minIncidents: 0, bufferM, simplifyM: bufferM > 0 ? 10 : 0 })}>
+          Propose zones
+        </button>
+        {proposals.length > 0 && (
+          <ul className="proposals">
+            {proposals.map((p, i) => (
+              <li key={p.cells[0]}>
+                Proposal {i + 1}: {p.cells.length} cells, {formatNumber(p.areaHa)} ha, {formatInteger(p.incidents)} incidents{' '}
+                <button type="button" className="link" onClick={() => acceptProposal(i)}>
+                  Accept as zone
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {zones.length > 0 && (
+        <div className="row tight">
+          <button type="button" onClick={() => downloadFile(JSON.stringify(zonesToGeoJson(zones)), 'pspo-zones.geojson', 'application/geo+json')}>
+            Export zones GeoJSON
+          </button>
+          <button type="button" onClick={() => downloadFile(zonesToKml(zones), 'pspo-zones.kml', 'application/vnd.google-earth.kml+xml')}>
+            KML
+          </button>
+          {report && (
+            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats), 'pspo-zone-evidence.csv', 'text/csv')}>
+              Evidence CSV
+            </button>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
