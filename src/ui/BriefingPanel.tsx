@@ -41,6 +41,13 @@ function briefingSources(state: AppState): BriefingContent['sources'] {
   }));
 }
 
+function briefingCameras(state: AppState): BriefingContent['cameras'] {
+  const planned = (state.plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'Planned (re-deployable)', lat: c.lat, lng: c.lng, note: `+${c.marginalGain.toFixed(0)} incidents covered` }));
+  const moves = new Map((state.moves?.moves ?? []).map((m) => [m.cameraId, `move to ${m.toLocation || `${m.toLat.toFixed(4)}, ${m.toLng.toFixed(4)}`} (+${m.gain.toFixed(0)})`]));
+  const existing = state.cameras.map((c) => ({ id: c.id, name: c.name, kind: c.kind === 'fixed' ? 'Fixed' : 'Re-deployable', lat: c.lat, lng: c.lng, note: moves.get(c.id) ?? '' }));
+  return [...planned, ...existing];
+}
+
 /** The operation briefing: name it, choose what goes in, export an A4 PDF (or print the page). */
 export function BriefingPanel() {
   const [name, setName] = useState('');
@@ -72,8 +79,10 @@ export function BriefingPanel() {
         filters: `${description.subject} · ${description.filters}`,
         map,
         topLocations: sections.top ? (state.hotspots?.top ?? []).map((t) => ({ rank: t.rank, location: t.topLocation, category: t.topCategory, count: Math.round(t.value), share: formatPercent(t.share) })) : [],
-        cameras: [],
-        zones: [],
+        cameras: sections.cameras ? briefingCameras(state) : [],
+        zones: sections.zones
+          ? state.zones.map((z) => ({ name: z.name, orderRef: z.orderRef || 'no reference', period: z.startDate ? `${z.startDate} to ${z.endDate || 'open'}` : 'dates not set', prohibitions: z.prohibitions.filter((p) => p.trim() !== '') }))
+          : [],
         sources: sections.sources ? briefingSources(state) : [],
         generatedAt: new Date().toLocaleString('en-GB'),
       });
