@@ -49,6 +49,7 @@ export function MapView() {
   const opacity = useAppStore((state) => state.view.opacity);
   const pinnedCell = useAppStore((state) => state.pinnedCell);
   const focusCell = useAppStore((state) => state.focusCell);
+  const jumpTo = useAppStore((state) => state.jumpTo);
   const pinCell = useAppStore((state) => state.pinCell);
   const notify = useAppStore((state) => state.notify);
   const classification = useClassification();
@@ -98,6 +99,10 @@ export function MapView() {
     // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
     map.on('idle', () => container.current?.setAttribute('data-idle', 'true'));
     map.on('dataloading', () => container.current?.setAttribute('data-idle', 'false'));
+    map.on('moveend', () => {
+      const centre = map.getCenter();
+      useAppStore.getState().setMapView({ lng: centre.lng, lat: centre.lat, zoom: map.getZoom() });
+    });
     map.on('mousemove', 'hotspots-fill', (event) => {
       const feature = event.features?.[0];
       map.getCanvas().style.cursor = 'pointer';
@@ -137,8 +142,8 @@ export function MapView() {
     }
     const { cells, colours } = classification;
     source.setData(cellFeatureCollection(cells, (index) => ({ index, h3: cells[index], colour: colours[index] })));
-    // Fit the data once per set of loaded sources, not on every filter change.
-    if (cells.length > 0 && fittedFor.current !== sourceKey) {
+    // Fit the data once per set of loaded sources, not on every filter change, unless a view link chose the view.
+    if (cells.length > 0 && fittedFor.current !== sourceKey && !useAppStore.getState().jumpTo) {
       fittedFor.current = sourceKey;
       map.fitBounds(robustBounds(cells), { padding: 40, duration: 0, maxZoom: 15 });
     }
@@ -167,6 +172,13 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setFilter('hotspots-pinned', ['==', ['get', 'h3'], pinnedCell ?? '']);
   }, [ready, pinnedCell]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !jumpTo) return;
+    fittedFor.current = sourceKey;
+    map.jumpTo({ center: [jumpTo.lng, jumpTo.lat], zoom: jumpTo.zoom });
+  }, [ready, jumpTo, sourceKey]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -57,13 +57,27 @@ export const DEFAULT_VIEW: ViewSettings = {
 /** Settings that change the worker's answer; the others only restyle the map. */
 const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'topN'];
 
+export interface MapPosition {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
 export interface ViewSlice {
   view: ViewSettings;
+  /** Where the map is looking (for the view link); the map reports it. */
+  mapView: MapPosition | null;
+  /** A position the map should jump to (from an opened view link). */
+  jumpTo: MapPosition | null;
   setView: (change: Partial<ViewSettings>) => void;
+  setMapView: (position: MapPosition) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, get) => ({
   view: DEFAULT_VIEW,
+  mapView: null,
+  jumpTo: null,
+  setMapView: (position) => set({ mapView: position }),
   setView: (change) => {
     set((state) => ({ view: { ...state.view, ...change } }));
     if (DATA_SETTINGS.some((key) => key in change)) get().refreshHotspots();

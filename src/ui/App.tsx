@@ -22,6 +22,7 @@ import { ZonesPanel } from './ZonesPanel';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
+import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
@@ -65,7 +66,9 @@ export function App() {
     void (async () => {
       const restored = await restoreAutosave().catch(() => false);
       if (!restored) await loadSample();
+      applyViewLink(window.location.hash);
       startAutosave();
+      startViewLink();
     })();
   }, []);
 

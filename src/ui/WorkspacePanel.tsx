@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { packWorkspace, unpackWorkspace } from '../core/workspace/workspaceFile';
 import { applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
+import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
 import { downloadFile, fileSafe } from './download';
 
@@ -60,6 +61,21 @@ export function WorkspacePanel() {
         </button>
         <button type="button" disabled={busy} onClick={() => input.current?.click()}>
           Open workspace
+        </button>
+        <button
+          type="button"
+          className="link"
+          onClick={async () => {
+            const link = `${window.location.origin}${window.location.pathname}#${currentViewLink()}`;
+            try {
+              await navigator.clipboard.writeText(link);
+              notify('info', 'View link copied. It holds the view, not the data: open it where the same workspace is loaded.');
+            } catch {
+              notify('error', `Copy this link: ${link}`);
+            }
+          }}
+        >
+          Copy view link
         </button>
         <input
           ref={input}
