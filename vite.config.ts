@@ -29,8 +29,50 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * An offline app shell: after the build, writes `sw.js`, a service worker that caches every built
+ * file (scripts, workers, styles, WebAssembly, the sample data) on install and serves them when
+ * the network is gone, so a council laptop in the field can open the app.
+ */
+function offlineServiceWorker(): Plugin {
+  return {
+    name: 'offline-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = ['./', './index.html', ...Object.keys(bundle).filter((name) => name !== 'index.html').map((name) => `./${name}`)];
+      const version = Object.keys(bundle).sort().join('|').length.toString(36) + '-' + Object.keys(bundle).length;
+      const source = `// Generated at build time: caches the app shell for offline use.
+const CACHE = 'hotspot-planner-${version}';
+const FILES = ${JSON.stringify(files)};
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))).then(() => self.clients.claim()));
+});
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(() => caches.match(request, { ignoreSearch: true }).then((cached) => cached || caches.match('./index.html'))),
+  );
+});
+`;
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
