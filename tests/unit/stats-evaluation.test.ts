@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ppai } from '../../src/core/stats/accuracy';
+import { beforeAfterEffect, priorityCells, prioritySetStability, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
+
+describe('controlled before/after', () => {
+  it('computes DiD, relative effect and the expected count by hand', () => {
+    // Treated 100 → 70, control 400 → 380: DiD = −30 − (−20) = −10; relative = 0.7 / 0.95 = 0.7368;
+    // expected after = 100 · 0.95 = 95; observed − expected = −25.
+    const effect = beforeAfterEffect({ before: 100, after: 70 }, { before: 400, after: 380 });
+    expect(effect.did).toBe(-10);
+    expect(effect.relativeEffect).toBeCloseTo(0.7 / 0.95, 12);
+    expect(effect.expectedAfter).toBeCloseTo(95, 12);
+    expect(effect.observedMinusExpected).toBeCloseTo(-25, 12);
+    expect(beforeAfterEffect({ before: 0, after: 5 }, { before: 0, after: 3 }).relativeEffect).toBeNull();
+  });
+});
+
+describe('weighted displacement difference', () => {
+  it('scores a hand-worked case', () => {
+    // ΔT = 60 − 100 = −40, ΔCt = 190 − 200 = −10, ΔD = 55 − 50 = 5, ΔCd = 95 − 100 = −5.
+    // WDD = −40 + 10 + 5 + 5 = −20; Var = 100+60+200+190+50+55+100+95 = 850; SE = 29.155; z = −0.686.
+    const result = weightedDisplacementDifference({ before: 100, after: 60 }, { before: 200, after: 190 }, { before: 50, after: 55 }, { before: 100, after: 95 });
+    expect(result.wdd).toBe(-20);
+    expect(result.se).toBeCloseTo(Math.sqrt(850), 12);
+    expect(result.z).toBeCloseTo(-20 / Math.sqrt(850), 12);
+    expect(result.pOneTailed).toBeCloseTo(0.2464, 3);
+    expect(result.low95).toBeCloseTo(-20 - 1.96 * Math.sqrt(850), 10);
+    // Buffer: (5 − (−5)) / √(50+55+100+95) = 10/17.32 = 0.577: neither.
+    expect(result.bufferZ).toBeCloseTo(10 / Math.sqrt(300), 12);
+    expect(result.verdict).toBe('neither');
+  });
+  it('names displacement and diffusion when the buffer moves clearly', () => {
+    expect(weightedDisplacementDifference({ before: 100, after: 50 }, { before: 100, after: 100 }, { before: 50, after: 120 }, { before: 100, after: 100 }).verdict).toBe('displacement');
+    expect(weightedDisplacementDifference({ before: 100, after: 50 }, { before: 100, after: 100 }, { before: 120, after: 50 }, { before: 100, after: 100 }).verdict).toBe('diffusion of benefits');
+  });
+});
+
+describe('priority places', () => {
+  const values = [50, 30, 10, 5, 5, 0, 0, 0, 0, 0];
+  it('selects cells by each rule', () => {
+    expect(priorityCells(values, { kind: 'topN', n: 2 })).toEqual([0, 1]);
+    expect(priorityCells(values, { kind: 'areaShare', share: 0.3 })).toEqual([0, 1, 2]);
+    expect(priorityCells(values, { kind: 'incidentShare', share: 0.8 })).toEqual([0, 1]);
+    // Cell PAI = (n_i / 100) · 10: 5, 3, 1, 0.5, 0.5.
+    expect(priorityCells(values, { kind: 'cellPai', threshold: 1 })).toEqual([0, 1, 2]);
+  });
+  it('turns reductions inside into reductions overall', () => {
+    expect(reductionArithmetic(0.31, [0.1])).toEqual([{ reduction: 0.1, overall: 0.031 }]);
+  });
+  it('measures the stability of the set between periods', () => {
+    expect(prioritySetStability(['a', 'b', 'c'], ['b', 'c', 'd', 'e'])).toEqual({ remained: 2, left: 1, entered: 2, jaccard: 2 / 5 });
+  });
+  it('PPAI is the hit rate at α = 0 and PAI at α = 1', () => {
+    expect(ppai(0.4, 0.05, 0)).toBe(0.4);
+    expect(ppai(0.4, 0.05, 1)).toBeCloseTo(8, 12);
+  });
+});
