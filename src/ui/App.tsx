@@ -19,6 +19,7 @@ import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
+import { EvaluationPanel } from './EvaluationPanel';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
@@ -117,6 +118,7 @@ export function App() {
       <aside className="sidebar right" aria-label="Hotspot details">
         <CellPanel />
         <AccuracyPanel />
+        <EvaluationPanel />
         <TopTable />
       </aside>
       <Notices />

@@ -5,6 +5,7 @@ import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/p
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
+import type { InterventionEvaluation, InterventionQuery } from '../core/zones/evaluateIntervention';
 import type { ZoneReport } from '../core/zones/zoneReport';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
@@ -26,7 +27,8 @@ export type WorkerRequest =
   | { type: 'plan-exact'; id: number }
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
-  | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions };
+  | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
+  | { type: 'evaluate'; id: number; query: InterventionQuery };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -46,6 +48,7 @@ export interface ResultTypes {
   'plan-moves': { moves: MoveSuggestion[]; before: number; after: number };
   'zone-report': ZoneReport;
   'propose-zones': ProposedZone[];
+  evaluate: InterventionEvaluation;
 }
 
 export type WorkerEvent =

@@ -6,6 +6,7 @@ import { planContext, planExact, planGreedy, planMoves, type PlanContext } from 
 import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { selectRows } from '../core/hotspots/filter';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
+import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
@@ -65,6 +66,10 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'propose-zones':
       return zoneProposals(requireCurrent().result, request.minBin, request.options);
+    case 'evaluate': {
+      const { selection, result } = requireCurrent();
+      return evaluateIntervention(dataset, selection, request.query, result.profile.monthFrom, result.profile.monthCounts.length);
+    }
     case 'accuracy':
       return accuracyReport(dataset, request.query);
     case 'remove-source':

@@ -29,6 +29,15 @@ describe('weighted displacement difference', () => {
     expect(result.bufferZ).toBeCloseTo(10 / Math.sqrt(300), 12);
     expect(result.verdict).toBe('neither');
   });
+  it('scales a large control to the area before comparing changes', () => {
+    // Control 1,000 → 1,100 (+10%); area 100 → 80. Weight 0.1: WDD_T part = −20 − 0.1·100 = −30.
+    // Buffer 50 → 55 vs the same control, weight 0.05: +5 − 5 = 0. Var = 180 + 0.01·2100 + 105 + 0.0025·2100.
+    const control = { before: 1000, after: 1100 };
+    const result = weightedDisplacementDifference({ before: 100, after: 80 }, control, { before: 50, after: 55 }, control, true);
+    expect(result.wdd).toBeCloseTo(-30, 12);
+    expect(result.se).toBeCloseTo(Math.sqrt(180 + 21 + 105 + 5.25), 12);
+    expect(result.bufferZ).toBeCloseTo(0, 12);
+  });
   it('names displacement and diffusion when the buffer moves clearly', () => {
     expect(weightedDisplacementDifference({ before: 100, after: 50 }, { before: 100, after: 100 }, { before: 50, after: 120 }, { before: 100, after: 100 }).verdict).toBe('displacement');
     expect(weightedDisplacementDifference({ before: 100, after: 50 }, { before: 100, after: 100 }, { before: 120, after: 50 }, { before: 100, after: 100 }).verdict).toBe('diffusion of benefits');

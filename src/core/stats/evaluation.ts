@@ -36,6 +36,7 @@ export function beforeAfterEffect(treated: Counts, control: Counts): BeforeAfter
  * into the buffer. z and the one-tailed p test for a reduction; 95% interval WDD ± 1.96·SE.
  * The buffer's own comparison, (ΔD − ΔCd) over its SE, says whether incidents moved round the
  * corner (displacement, z > 1.645), the benefit spread (diffusion, z < −1.645), or neither.
+ * With `scaleControls`, each control's change is weighted by (area before / control before).
  */
 export interface WddResult {
   wdd: number;
@@ -49,14 +50,19 @@ export interface WddResult {
   verdict: 'displacement' | 'diffusion of benefits' | 'neither';
 }
 
-export function weightedDisplacementDifference(treated: Counts, treatedControl: Counts, buffer: Counts, bufferControl: Counts): WddResult {
+export function weightedDisplacementDifference(treated: Counts, treatedControl: Counts, buffer: Counts, bufferControl: Counts, scaleControls = false): WddResult {
   const delta = (c: Counts) => c.after - c.before;
-  const wdd = delta(treated) - delta(treatedControl) + delta(buffer) - delta(bufferControl);
-  const variance = [treated, treatedControl, buffer, bufferControl].reduce((sum, c) => sum + c.before + c.after, 0);
-  const se = Math.sqrt(variance);
+  // A control much larger than its area (e.g. the rest of the borough) is scaled to the area's
+  // "before" count, so it contributes a trend rather than its size; its variance scales by w².
+  const weight = (area: Counts, control: Counts) => (scaleControls && control.before > 0 ? area.before / control.before : 1);
+  const wt = weight(treated, treatedControl);
+  const wd = weight(buffer, bufferControl);
+  const wdd = delta(treated) - wt * delta(treatedControl) + delta(buffer) - wd * delta(bufferControl);
+  const poisson = (c: Counts, w = 1) => w * w * (c.before + c.after);
+  const se = Math.sqrt(poisson(treated) + poisson(treatedControl, wt) + poisson(buffer) + poisson(bufferControl, wd));
   const z = se > 0 ? wdd / se : 0;
-  const bufferSe = Math.sqrt(buffer.before + buffer.after + bufferControl.before + bufferControl.after);
-  const bufferZ = bufferSe > 0 ? (delta(buffer) - delta(bufferControl)) / bufferSe : 0;
+  const bufferSe = Math.sqrt(poisson(buffer) + poisson(bufferControl, wd));
+  const bufferZ = bufferSe > 0 ? (delta(buffer) - wd * delta(bufferControl)) / bufferSe : 0;
   const verdict = bufferZ > 1.645 ? 'displacement' : bufferZ < -1.645 ? 'diffusion of benefits' : 'neither';
   return { wdd, se, z, pOneTailed: 1 - normalUpperP(z), low95: wdd - 1.96 * se, high95: wdd + 1.96 * se, bufferZ, bufferP: normalTwoSidedP(bufferZ), verdict };
 }

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { evaluationCsv, type InterventionEvaluation } from '../core/zones/evaluateIntervention';
+import { monthIndexOf, monthLabel } from '../core/ingest/dates';
+import { useAppStore } from '../state/store';
+import { dataWorker } from '../state/worker';
+import { downloadFile, fileSafe } from './download';
+import { formatMonth, formatNumber } from './format';
+import { LineChart } from './LineChart';
+
+const CAVEAT =
+  'What this design cannot show: that the two areas would have moved in parallel without the intervention (parallel trends), that an unusually bad "before" period would not have eased anyway (regression to the mean), or seasonal swings when the periods differ in season. Read the chart before the numbers.';
+
+/** Did it work? A zone as the intervention, a control, a displacement ring, and the Weighted Displacement Difference. */
+export function EvaluationPanel() {
+  const zones = useAppStore((state) => state.zones);
+  const notify = useAppStore((state) => state.notify);
+  const [zoneId, setZoneId] = useState('');
+  const [start, setStart] = useState('');
+  const [control, setControl] = useState('rest');
+  const [months, setMonths] = useState(12);
+  const [ring, setRing] = useState<[number, number]>([100, 300]);
+  const [result, setResult] = useState<InterventionEvaluation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const zone = zones.find((z) => z.id === zoneId) ?? zones[0];
+  if (!zone) return null;
+  const startText = start || zone.startDate.slice(0, 7);
+
+  const run = async () => {
+    const match = /^(\d{4})-(\d{2})/.exec(startText);
+    if (!match) {
+      notify('error', 'Choose the month the intervention started.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const other = zones.find((z) => z.id === control);
+      const evaluation = await dataWorker.call<'evaluate'>({
+        type: 'evaluate',
+        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null },
+      }).promise;
+      setResult(evaluation);
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const xs = result ? result.series.treated.map((_, m) => m - result.months) : [];
+  return (
+    <details className="panel">
+      <summary>Did it work?</summary>
+      <label>
+        Intervention area
+        <select value={zone.id} onChange={(e) => setZoneId(e.target.value)}>
+          {zones.map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label>
+          Started (month)
+          <input type="month" value={startText} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label>
+          Months each side
+          <input type="number" min={1} max={36} value={months} onChange={(e) => setMonths(Math.max(1, e.target.valueAsNumber || 12))} />
+        </label>
+      </div>
+      <label>
+        Control
+        <select value={control} onChange={(e) => setControl(e.target.value)}>
+          <option value="rest">The rest of the data (outside the area and its ring)</option>
+          {zones.filter((z) => z.id !== zone.id).map((z) => (
+            <option key={z.id} value={z.id}>
+              {z.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label>
+          Ring from (m)
+          <input type="number" min={0} max={1000} step={50} value={ring[0]} onChange={(e) => setRing([Math.max(0, e.target.valueAsNumber || 0), ring[1]])} />
+        </label>
+        <label>
+          to (m)
+          <input type="number" min={50} max={2000} step={50} value={ring[1]} onChange={(e) => setRing([ring[0], Math.max(ring[0] + 50, e.target.valueAsNumber || 300)])} />
+        </label>
+      </div>
+      <button type="button" disabled={busy} onClick={() => void run()}>
+        Evaluate
+      </button>
+      {result && (
+        <div className="evaluation-result" aria-live="polite">
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col" className="num">Before</th>
+                <th scope="col" className="num">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['treated', 'buffer', 'control'] as const).map((key) => (
+                <tr key={key}>
+                  <td>{key === 'treated' ? 'Intervention' : key === 'buffer' ? `Ring ${ring[0]}–${ring[1]} m` : 'Control'}</td>
+                  <td className="num">{formatNumber(result[key].before)}</td>
+                  <td className="num">{formatNumber(result[key].after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="small">
+            {result.months} months each side of {formatMonth(result.startMonth)}. Difference in differences {formatNumber(result.effect.did)} (raw counts); relative effect{' '}
+            {result.effect.relativeEffect === null ? 'n/a' : result.effect.relativeEffect.toFixed(2)}; expected after {result.effect.expectedAfter === null ? 'n/a' : formatNumber(result.effect.expectedAfter)} (observed − expected{' '}
+            {result.effect.observedMinusExpected === null ? 'n/a' : formatNumber(result.effect.observedMinusExpected)}).
+          </p>
+          <p className="wdd-verdict">
+            WDD {formatNumber(result.wdd.wdd)} (SE {result.wdd.se.toFixed(1)}, z {result.wdd.z.toFixed(2)}, one-tailed p {result.wdd.pOneTailed.toFixed(3)}, 95% CI {formatNumber(result.wdd.low95)} to {formatNumber(result.wdd.high95)}). Ring:{' '}
+            <strong>{result.wdd.verdict}</strong>.
+          </p>
+          <LineChart
+            title={`Monthly incidents in the intervention area and the control, months from the start (0 = ${formatMonth(result.startMonth)})`}
+            xLabel={`months from ${monthLabel(result.startMonth)}`}
+            yLabel="incidents"
+            width={270}
+            height={170}
+            series={[
+              { label: 'intervention', colour: '#e31a1c', xs, ys: result.series.treated },
+              { label: 'ring', colour: '#ff7f00', xs, ys: result.series.buffer },
+              { label: 'control ÷ 10', colour: '#1f78b4', xs, ys: result.series.control.map((v) => v / 10) },
+            ]}
+          />
+          <p className="muted small">{CAVEAT}</p>
+          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
+            Export evaluation CSV
+          </button>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,22 @@
+// Did it work? Mark a zone as the intervention, evaluate against the rest of the area with a
+// displacement ring, read the chart and the WDD verdict, export the CSV.
+import { join } from 'node:path';
+import { assert, download, openApp, parseCsv } from '../harness.mjs';
+
+export async function run({ browser, url, outDir }) {
+  const { page } = await openApp(browser, url);
+  await page.locator('summary', { hasText: 'Did it work?' }).click();
+  await page.getByLabel('Intervention area').selectOption({ label: 'Harlesden Town Centre PSPO' });
+  await page.getByLabel('Started (month)').fill('2025-07');
+  await page.getByRole('button', { name: 'Evaluate' }).click();
+  const verdict = page.locator('.wdd-verdict');
+  await verdict.waitFor();
+  assert(/WDD -?[\d,.]+ \(SE [\d.]+, z -?[\d.]+, one-tailed p [\d.]+, 95% CI .+\)\. Ring: (displacement|diffusion of benefits|neither)\./.test(await verdict.innerText()), 'WDD verdict shown');
+  assert(await page.locator('.evaluation-result [role="img"]').count() === 1, 'monthly chart drawn');
+  assert(/parallel trends/.test(await page.locator('.evaluation-result').innerText()), 'the design limits are stated');
+  const csv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export evaluation CSV' }).click())).bytes.toString('utf8'));
+  const measures = Object.fromEntries(csv.slice(1).map(([k, v]) => [k, v]));
+  assert(measures.months_each_side === '6' && measures.verdict, 'CSV has the design and the verdict');
+  assert(Number(measures.treated_before) > 0 && Number(measures.control_after) > Number(measures.treated_after), 'counts for each area');
+  await page.locator('.evaluation-result').screenshot({ path: join(outDir, 'evaluation.png') });
+}
