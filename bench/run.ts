@@ -7,6 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { record, saveFigures, type Figure } from './figures';
+import { benchLargeFile } from './largeFile';
+import { benchAnalyses } from './nodeAnalyses';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { ensurePoliceFile } from './policeFile';
 
@@ -18,6 +20,8 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
+await benchAnalyses(dataset);
+await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.
 if (existsSync(join(process.cwd(), 'dist', 'index.html'))) {

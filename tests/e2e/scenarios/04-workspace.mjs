@@ -43,7 +43,8 @@ export async function run({ browser, url, outDir }) {
     localStorage.clear();
     for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name);
   });
-  await page.reload();
+  // Open the bare address: the URL hash would carry the view link.
+  await page.goto(url);
   await waitForSources(page, 2);
   await waitForMapIdle(page);
   assertEqual(await page.getByLabel('H3 resolution').inputValue(), '9', 'fresh start at the default resolution');
