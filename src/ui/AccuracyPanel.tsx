@@ -137,6 +137,10 @@ export function AccuracyPanel() {
               ))}
             </tbody>
           </table>
+          <p className="small">
+            Stability of the top cells by count between the periods: {report.stability.remained} stayed, {report.stability.left} left, {report.stability.entered} entered (Jaccard overlap{' '}
+            {report.stability.jaccard.toFixed(2)}).
+          </p>
           <LineChart
             title="Hit rate against share of the study area, per method"
             xLabel="share of area"

@@ -20,6 +20,7 @@ import { AccuracyPanel } from './AccuracyPanel';
 import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
+import { PriorityPanel } from './PriorityPanel';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
@@ -119,6 +120,7 @@ export function App() {
         <CellPanel />
         <AccuracyPanel />
         <EvaluationPanel />
+        <PriorityPanel />
         <TopTable />
       </aside>
       <Notices />

@@ -2,6 +2,7 @@ import { getHexagonAreaAvg } from 'h3-js';
 import type { Dataset } from '../dataset';
 import { csvDocument } from '../export/csv';
 import { hitRateCurve, ppai, predictiveAccuracy, type AccuracyInput } from '../stats/accuracy';
+import { priorityCells, prioritySetStability } from '../stats/evaluation';
 import { giStar } from '../stats/gistar';
 import { buildNeighbourIndex } from '../stats/neighbours';
 import { aggregateCells, type CellAggregate } from './aggregate';
@@ -44,6 +45,8 @@ export interface AccuracyReport {
   testIncidents: number;
   studyCells: number;
   studyAreaKm2: number;
+  /** The top cells by count in the training period against the top cells by count in the test period. */
+  stability: { remained: number; left: number; entered: number; jaccard: number };
 }
 
 export const ACCURACY_METHOD_LABEL: Record<AccuracyMethod, string> = { count: 'Top cells by count', harm: 'Top cells by harm', gistar: 'Gi* hot spots (by z)' };
@@ -89,7 +92,9 @@ export function accuracyReport(dataset: Dataset, query: AccuracyQuery): Accuracy
   }
   const scored = rows.filter((r) => !r.problem && r.cells > 0);
   const best = scored.length > 0 ? scored.reduce((a, b) => (b.pai > a.pai ? b : a)).method : null;
-  return { rows, curves, best, trainIncidents: train.totalCount, testIncidents: test.totalCount, studyCells: cells.length, studyAreaKm2: cells.length * cellAreaKm2 };
+  const topByCount = (values: ArrayLike<number>) => priorityCells(values, { kind: 'areaShare', share: query.areaShare }).map((i) => cells[i]);
+  const stability = prioritySetStability(topByCount(trainCounts), topByCount(testCounts));
+  return { rows, curves, best, stability, trainIncidents: train.totalCount, testIncidents: test.totalCount, studyCells: cells.length, studyAreaKm2: cells.length * cellAreaKm2 };
 }
 
 /** The accuracy table as CSV, for a report. */

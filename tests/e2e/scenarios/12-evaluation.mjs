@@ -19,4 +19,10 @@ export async function run({ browser, url, outDir }) {
   assert(measures.months_each_side === '6' && measures.verdict, 'CSV has the design and the verdict');
   assert(Number(measures.treated_before) > 0 && Number(measures.control_after) > Number(measures.treated_after), 'counts for each area');
   await page.locator('.evaluation-result').screenshot({ path: join(outDir, 'evaluation.png') });
+
+  // Priority places: the top 25 cells, their share, and the arithmetic of a cut there.
+  await page.locator('summary', { hasText: 'Priority places' }).click();
+  const summary = await page.locator('.priority-summary').innerText();
+  assert(/^25 of \d+ cells .* hold [\d.]+% of the incidents shown\.$/.test(summary), `priority summary (${summary})`);
+  assert(/A 10% cut in these 25 cells = [\d.]+% fewer overall\./.test(await page.locator('.panel', { hasText: 'Priority places' }).innerText()), 'reduction arithmetic');
 }
