@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { dataWorker } from './state/worker';
 import { App } from './ui/App';
 import './ui/app.css';
+
+dataWorker.warmUp();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -110,7 +110,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           const result = await promise;
           set({ loading: null });
           if (result.status === 'loaded') {
-            await rememberSourceBlob(result.summary.fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+            // Kept in the background: the map should not wait for the browser's storage.
+            void rememberSourceBlob(result.summary.fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
             set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
             if (!quiet) get().notify('info', loadedStatus(result.summary));
             get().refreshHotspots();

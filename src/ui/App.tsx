@@ -29,21 +29,20 @@ import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
   const { loadFile, notify, setCameras, addZones } = useAppStore.getState();
-  try {
-    addZones(zonesFromGeoJson(await (await fetch(SAMPLE_ZONES_URL)).json(), 'brent-pspo-zones-sample.geojson').zones);
-  } catch {
-    notify('error', 'The sample zones could not be opened.');
-  }
-  try {
-    setCameras(camerasFromCsv(await (await fetch(SAMPLE_CAMERAS_URL)).text(), 'brent-cctv-cameras-sample.csv').cameras);
-  } catch {
-    notify('error', 'The sample cameras could not be opened.');
-  }
+  void fetch(SAMPLE_ZONES_URL)
+    .then((response) => response.json())
+    .then((json) => addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones))
+    .catch(() => notify('error', 'The sample zones could not be opened.'));
+  void fetch(SAMPLE_CAMERAS_URL)
+    .then((response) => response.text())
+    .then((text) => setCameras(camerasFromCsv(text, 'brent-cctv-cameras-sample.csv').cameras))
+    .catch(() => notify('error', 'The sample cameras could not be opened.'));
   let rows = 0;
-  for (const sample of SAMPLE_FILES) {
+  // Fetch every sample file at once; load them in order as they arrive.
+  const downloads = SAMPLE_FILES.map((sample) => fetch(sample.url).then((response) => response.blob()));
+  for (const [i, sample] of SAMPLE_FILES.entries()) {
     try {
-      const response = await fetch(sample.url);
-      rows += (await loadFile(await response.blob(), sample.name, sample.mapping, true))?.accepted ?? 0;
+      rows += (await loadFile(await downloads[i], sample.name, sample.mapping, true))?.accepted ?? 0;
     } catch {
       notify('error', `The sample file ${sample.name} could not be opened.`);
     }
