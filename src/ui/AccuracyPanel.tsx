@@ -5,30 +5,15 @@ import { effectiveFilter, hotspotQuery } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { downloadFile } from './download';
-import { formatMonth, formatNumber, formatPercent } from './format';
+import { MonthSelect, useBusyAction } from './controls';
+import { formatNumber, formatPercent } from './format';
 import { LineChart } from './LineChart';
 
 const COLOURS = { count: '#e31a1c', harm: '#6a3d9a', gistar: '#1f78b4' } as const;
 
-function MonthSelect({ label, value, months, onChange }: { label: string; value: number; months: number[]; onChange: (m: number) => void }) {
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {months.map((m) => (
-          <option key={m} value={m}>
-            {formatMonth(m)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** Would last period's hotspot map have caught this period's incidents? PAI, RRI and the hit-rate curve per method. */
 export function AccuracyPanel() {
   const sources = useAppStore((state) => state.sources);
-  const notify = useAppStore((state) => state.notify);
   const months = useMemo(() => {
     const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
     const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
@@ -45,12 +30,11 @@ export function AccuracyPanel() {
   const [sharePercent, setSharePercent] = useState(5);
   const [alpha, setAlpha] = useState(0.5);
   const [report, setReport] = useState<AccuracyReport | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction();
   if (months.length < 2) return null;
 
-  const compute = async () => {
-    setBusy(true);
-    try {
+  const compute = () =>
+    run(async () => {
       const state = useAppStore.getState();
       const base = hotspotQuery(state);
       const next = await dataWorker.call<'accuracy'>({
@@ -68,12 +52,7 @@ export function AccuracyPanel() {
         },
       }).promise;
       setReport(next);
-    } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <details className="panel">

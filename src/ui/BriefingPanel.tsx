@@ -4,6 +4,7 @@ import { exportMapImage } from '../map/exportImage';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
 import { useAppStore, type AppState } from '../state/store';
+import { useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
 import { formatMonth, formatPercent } from './format';
 
@@ -54,14 +55,12 @@ export function BriefingPanel() {
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [marking, setMarking] = useState('OFFICIAL-SENSITIVE');
   const [sections, setSections] = useState<Record<Section, boolean>>({ map: true, top: true, cameras: true, zones: true, sources: true });
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction('The briefing could not be made: ');
   const classification = useClassification();
   const hasResult = useAppStore((state) => state.hotspots !== null);
-  const notify = useAppStore((state) => state.notify);
 
-  const exportPdf = async () => {
-    setBusy(true);
-    try {
+  const exportPdf = () =>
+    run(async () => {
       const state = useAppStore.getState();
       const description = describeView(state);
       let map: BriefingContent['map'] = null;
@@ -87,12 +86,7 @@ export function BriefingPanel() {
         generatedAt: new Date().toLocaleString('en-GB'),
       });
       downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);
-    } catch (error) {
-      notify('error', `The briefing could not be made: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <details className="panel">

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
+import { FileButton } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 
@@ -24,7 +25,6 @@ export function CctvPanel() {
   const planning = useAppStore((state) => state.planning);
   const hasData = useAppStore((state) => state.hotspots !== null);
   const { setCameras, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
-  const input = useRef<HTMLInputElement>(null);
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
 
@@ -50,22 +50,8 @@ export function CctvPanel() {
       <summary>CCTV planner</summary>
       <p className="muted small">
         {cameras.length} cameras on the ground: {fixed} fixed, {cameras.length - fixed} re-deployable.{' '}
-        <button type="button" className="link" onClick={() => input.current?.click()}>
-          Load cameras…
-        </button>
+        <FileButton label="Load cameras…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load cameras" onFile={(file) => void importFile(file)} />
       </p>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.geojson,.json"
-        aria-label="Load cameras"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
       <div className="row">
         <NumberField label="Number of cameras" value={options.cameras} min={1} max={100} step={1} onChange={(cameras) => setPlanOptions({ cameras })} />
         <NumberField label="Coverage radius (m)" value={options.radiusM} min={10} max={500} step={10} onChange={(radiusM) => setPlanOptions({ radiusM })} />

@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store';
 import { formatInteger, formatMonth } from './format';
+import { LabelCountTable } from './controls';
 import { Sparkline } from './Sparkline';
 
 /** The pinned cell: counts by category, top locations, monthly line, and its H3 index to copy. */
@@ -41,27 +42,9 @@ export function CellPanel() {
             label={`Monthly incidents from ${formatMonth(breakdown.monthFrom)}: ${breakdown.monthCounts.join(', ')}`}
           />
           <h3>By category</h3>
-          <table className="compact">
-            <tbody>
-              {breakdown.byCategory.map((entry) => (
-                <tr key={entry.label}>
-                  <td>{entry.label}</td>
-                  <td className="num">{formatInteger(entry.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LabelCountTable rows={breakdown.byCategory} />
           <h3>Top locations</h3>
-          <table className="compact">
-            <tbody>
-              {breakdown.topLocations.map((entry) => (
-                <tr key={entry.label}>
-                  <td>{entry.label}</td>
-                  <td className="num">{formatInteger(entry.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <LabelCountTable rows={breakdown.topLocations} />
         </>
       ) : (
         <p className="muted">Counting…</p>

@@ -1,13 +1,18 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
+import { FileButton, Select } from './controls';
 import { HarmWeights } from './HarmWeights';
 
 const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'count', label: 'Incident count' },
   { value: 'gistar', label: 'Gi* hot spots (significance)' },
   { value: 'emerging', label: 'Emerging hot spots (trend)' },
+];
+const WEIGHTINGS: { value: Weighting; label: string }[] = [
+  { value: 'count', label: 'Each incident = 1' },
+  { value: 'harm', label: 'Harm-weighted' },
 ];
 const BREAKS: { value: ClassBreaks; label: string }[] = [
   { value: 'quantile', label: 'Quantile' },
@@ -21,7 +26,6 @@ function StudyAreaControl() {
   const setView = useAppStore((state) => state.setView);
   const notify = useAppStore((state) => state.notify);
   const [boundaries, setBoundaries] = useState<NamedBoundary[]>([]);
-  const input = useRef<HTMLInputElement>(null);
   const value = studyArea.kind === 'ring' ? `ring:${studyArea.ringK}` : `boundary:${studyArea.name}`;
   const choose = (choice: string) => {
     const [kind, rest] = choice.split(/:(.*)/s);
@@ -59,21 +63,7 @@ function StudyAreaControl() {
           ))}
         </select>
       </label>
-      <button type="button" className="link" onClick={() => input.current?.click()}>
-        Load boundary (GeoJSON)…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".geojson,.json"
-        aria-label="Load study area boundary"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void load(file);
-        }}
-      />
+      <FileButton label="Load boundary (GeoJSON)…" className="link" accept=".geojson,.json" ariaLabel="Load study area boundary" onFile={(file) => void load(file)} />
     </>
   );
 }
@@ -85,38 +75,14 @@ export function DisplayPanel() {
     <details open className="panel">
       <summary>Map display</summary>
       <div className="row">
-        <label>
-          Hotspot method
-          <select value={view.method} onChange={(e) => setView({ method: e.target.value as HotspotMethod })}>
-            {METHODS.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Weighting
-          <select value={view.weighting} onChange={(e) => setView({ weighting: e.target.value as Weighting })}>
-            <option value="count">Each incident = 1</option>
-            <option value="harm">Harm-weighted</option>
-          </select>
-        </label>
+        <Select<HotspotMethod> label="Hotspot method" value={view.method} options={METHODS} onChange={(method) => setView({ method })} />
+        <Select<Weighting> label="Weighting" value={view.weighting} options={WEIGHTINGS} onChange={(weighting) => setView({ weighting })} />
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
       {view.method !== 'count' ? (
         <>
           <div className="row">
-            <label>
-              Neighbourhood (k)
-              <select value={view.giK} onChange={(e) => setView({ giK: Number(e.target.value) })}>
-                {[1, 2, 3].map((k) => (
-                  <option key={k} value={k}>
-                    {k} ring{k > 1 ? 's' : ''} ({1 + 3 * k * (k + 1)} cells)
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Select label="Neighbourhood (k)" value={view.giK} options={[1, 2, 3].map((k) => ({ value: k, label: `${k} ring${k > 1 ? 's' : ''} (${1 + 3 * k * (k + 1)} cells)` }))} onChange={(giK) => setView({ giK })} />
             <label className="checkbox">
               <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
               FDR correction
@@ -126,26 +92,8 @@ export function DisplayPanel() {
         </>
       ) : (
         <div className="row">
-          <label>
-            Class breaks
-            <select value={view.classBreaks} onChange={(e) => setView({ classBreaks: e.target.value as ClassBreaks })}>
-              {BREAKS.map((b) => (
-                <option key={b.value} value={b.value}>
-                  {b.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Classes
-            <select value={view.classCount} onChange={(e) => setView({ classCount: Number(e.target.value) })}>
-              {[3, 4, 5, 6, 7].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select<ClassBreaks> label="Class breaks" value={view.classBreaks} options={BREAKS} onChange={(classBreaks) => setView({ classBreaks })} />
+          <Select label="Classes" value={view.classCount} options={[3, 4, 5, 6, 7].map((n) => ({ value: n, label: String(n) }))} onChange={(classCount) => setView({ classCount })} />
         </div>
       )}
       <label>

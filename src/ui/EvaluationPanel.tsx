@@ -3,6 +3,7 @@ import { evaluationCsv, type InterventionEvaluation } from '../core/zones/evalua
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
+import { Select } from './controls';
 import { downloadFile, fileSafe } from './download';
 import { formatMonth, formatNumber } from './format';
 import { LineChart } from './LineChart';
@@ -50,16 +51,7 @@ export function EvaluationPanel() {
   return (
     <details className="panel">
       <summary>Did it work?</summary>
-      <label>
-        Intervention area
-        <select value={zone.id} onChange={(e) => setZoneId(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select label="Intervention area" value={zone.id} options={zones.map((z) => ({ value: z.id, label: z.name }))} onChange={setZoneId} />
       <div className="row">
         <label>
           Started (month)
@@ -70,17 +62,12 @@ export function EvaluationPanel() {
           <input type="number" min={1} max={36} value={months} onChange={(e) => setMonths(Math.max(1, e.target.valueAsNumber || 12))} />
         </label>
       </div>
-      <label>
-        Control
-        <select value={control} onChange={(e) => setControl(e.target.value)}>
-          <option value="rest">The rest of the data (outside the area and its ring)</option>
-          {zones.filter((z) => z.id !== zone.id).map((z) => (
-            <option key={z.id} value={z.id}>
-              {z.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select
+        label="Control"
+        value={control}
+        options={[{ value: 'rest', label: 'The rest of the data (outside the area and its ring)' }, ...zones.filter((z) => z.id !== zone.id).map((z) => ({ value: z.id, label: z.name }))]}
+        onChange={setControl}
+      />
       <div className="row">
         <label>
           Ring from (m)

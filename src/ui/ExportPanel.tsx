@@ -3,27 +3,16 @@ import { exportMapImage } from '../map/exportImage';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
 import { useAppStore } from '../state/store';
+import { useBusyAction } from './controls';
 import { downloadFile } from './download';
 
 /** What analysts carry away: the hotspot table and polygons, and the map as a framed image. */
 export function ExportPanel() {
   const hasResult = useAppStore((state) => state.hotspots !== null);
   const exportHotspots = useAppStore((state) => state.exportHotspots);
-  const notify = useAppStore((state) => state.notify);
   const classification = useClassification();
   const [scale, setScale] = useState(1);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [busy, run] = useBusyAction('Export failed: ');
   const baseName = () => {
     const description = describeView(useAppStore.getState());
     return `hotspots_${description.periodSlug}_res${description.resolution}`;

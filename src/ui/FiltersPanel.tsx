@@ -1,6 +1,7 @@
 import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
-import { formatInteger, formatMonth } from './format';
+import { MonthSelect } from './controls';
+import { formatInteger } from './format';
 
 export const RESOLUTIONS = [
   { value: 7, label: '7 · district (edge 1.4 km)' },
@@ -31,26 +32,8 @@ function MonthRange() {
   const to = view.monthTo ?? last;
   return (
     <div className="row">
-      <label>
-        From month
-        <select value={from} onChange={(e) => setView({ monthFrom: Number(e.target.value), monthTo: Math.max(Number(e.target.value), to) })}>
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {formatMonth(m)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        To month
-        <select value={to} onChange={(e) => setView({ monthTo: Number(e.target.value), monthFrom: Math.min(Number(e.target.value), from) })}>
-          {months.map((m) => (
-            <option key={m} value={m}>
-              {formatMonth(m)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MonthSelect label="From month" value={from} months={months} onChange={(m) => setView({ monthFrom: m, monthTo: Math.max(m, to) })} />
+      <MonthSelect label="To month" value={to} months={months} onChange={(m) => setView({ monthTo: m, monthFrom: Math.min(m, from) })} />
     </div>
   );
 }

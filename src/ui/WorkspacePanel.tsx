@@ -1,21 +1,20 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { packWorkspace, unpackWorkspace } from '../core/workspace/workspaceFile';
 import { applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
+import { FileButton, useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
 
 /** Save the whole workspace (settings and data) to one file, or open one, e.g. on another machine. */
 export function WorkspacePanel() {
   const [name, setName] = useState('Brent ASB workspace');
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const [busy, run] = useBusyAction();
   const notify = useAppStore((state) => state.notify);
 
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       const doc = workspaceDocument(useAppStore.getState(), name);
       const files = new Map<string, Uint8Array>();
       for (const source of doc.sources) {
@@ -23,16 +22,10 @@ export function WorkspacePanel() {
         if (blob) files.set(source.fingerprint, new Uint8Array(await blob.arrayBuffer()));
       }
       downloadFile(new Blob([packWorkspace(doc, files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${fileSafe(name) || 'workspace'}.hotspot-workspace.zip`);
-    } catch (error) {
-      notify('error', `The workspace could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const open = async (file: File) => {
-    setBusy(true);
-    try {
+  const open = (file: File) =>
+    run(async () => {
       const { doc, files } = unpackWorkspace(new Uint8Array(await file.arrayBuffer()));
       setName(doc.name);
       await applyWorkspace(doc, async (fingerprint) => {
@@ -40,12 +33,7 @@ export function WorkspacePanel() {
         return bytes ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : undefined;
       });
       notify('info', `Opened workspace "${doc.name}".`);
-    } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <details className="panel">
@@ -59,9 +47,7 @@ export function WorkspacePanel() {
         <button type="button" disabled={busy} onClick={() => void save()}>
           Save workspace
         </button>
-        <button type="button" disabled={busy} onClick={() => input.current?.click()}>
-          Open workspace
-        </button>
+        <FileButton label="Open workspace" accept=".zip" ariaLabel="Open workspace" onFile={(file) => void open(file)} />
         <button
           type="button"
           className="link"
@@ -77,18 +63,7 @@ export function WorkspacePanel() {
         >
           Copy view link
         </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".zip"
-          aria-label="Open workspace"
-          hidden
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void open(file);
-          }}
-        />
+
       </div>
     </details>
   );

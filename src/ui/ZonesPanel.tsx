@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
 import { useAppStore } from '../state/store';
+import { FileButton } from './controls';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber, formatPercent } from './format';
 
@@ -87,7 +88,6 @@ export function ZonesPanel() {
   const proposals = useAppStore((state) => state.proposals);
   const selected = useAppStore((state) => state.selectedZone);
   const { addZones, selectZone, proposeZones, acceptProposal, notify } = useAppStore.getState();
-  const input = useRef<HTMLInputElement>(null);
   const [minBin, setMinBin] = useState(2);
   const [minCells, setMinCells] = useState(3);
   const [bufferM, setBufferM] = useState(0);
@@ -106,23 +106,9 @@ export function ZonesPanel() {
     <details className="panel">
       <summary>PSPO zones ({zones.length})</summary>
       <div className="row tight">
-        <button type="button" onClick={() => input.current?.click()}>
-          Load zones…
-        </button>
+        <FileButton label="Load zones…" accept=".geojson,.json,.kml,.kmz,.zip" ariaLabel="Load zones" onFile={(file) => void load(file)} />
         <DrawControls />
       </div>
-      <input
-        ref={input}
-        type="file"
-        accept=".geojson,.json,.kml,.kmz,.zip"
-        aria-label="Load zones"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void load(file);
-        }}
-      />
       {report && (
         <>
           <table className="compact zone-table">

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import { useAppStore } from '../state/store';
+import { formatInteger, formatMonth } from './format';
+
+/** A labelled select over a list of options. */
+export function Select<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange((typeof value === 'number' ? Number(e.target.value) : e.target.value) as T)}>
+        {options.map((option) => (
+          <option key={String(option.value)} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function MonthSelect({ label, value, months, onChange }: { label: string; value: number; months: readonly number[]; onChange: (month: number) => void }) {
+  return <Select label={label} value={value} options={months.map((m) => ({ value: m, label: formatMonth(m) }))} onChange={onChange} />;
+}
+
+/** A button that opens the file picker; the hidden input carries the accessible name. */
+export function FileButton({ label, accept, ariaLabel, onFile, className }: { label: string; accept: string; ariaLabel: string; onFile: (file: File) => void; className?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className={className} onClick={() => input.current?.click()}>
+        {label}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        aria-label={ariaLabel}
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
+/** Two columns: a label and how many. */
+export function LabelCountTable({ rows }: { rows: readonly { label: string; count: number }[] }) {
+  return (
+    <table className="compact">
+      <tbody>
+        {rows.map((entry) => (
+          <tr key={entry.label}>
+            <td>{entry.label}</td>
+            <td className="num">{formatInteger(entry.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Runs one piece of work at a time, turning any failure into an error notice. */
+export function useBusyAction(failurePrefix = ''): [boolean, (work: () => Promise<void>) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  const notify = useAppStore((state) => state.notify);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      notify('error', `${failurePrefix}${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, run];
+}
