@@ -11,7 +11,6 @@ import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspo
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
 
-export type { HotspotQuery, HotspotResult };
 
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
 export type WorkerRequest =

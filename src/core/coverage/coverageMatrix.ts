@@ -48,11 +48,6 @@ export function localPlane(points: Points): LocalPlane {
   return { x: (lng) => lng * M_PER_DEG * cos, y: (lat) => lat * M_PER_DEG };
 }
 
-/** Distance in metres between two WGS84 points on the local plane of `plane`. */
-export function planeDistanceM(plane: LocalPlane, latA: number, lngA: number, latB: number, lngB: number): number {
-  return Math.hypot(plane.x(lngA) - plane.x(lngB), plane.y(latA) - plane.y(latB));
-}
-
 function insideSector(dx: number, dy: number, directionDeg: number, fovDeg: number): boolean {
   if (!Number.isFinite(directionDeg) || !Number.isFinite(fovDeg) || fovDeg >= 360) return true;
   if (dx === 0 && dy === 0) return true;

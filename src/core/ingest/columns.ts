@@ -50,8 +50,4 @@ export class StringInterner {
     }
     return id;
   }
-
-  idOf(value: string): number | undefined {
-    return this.ids.get(value);
-  }
 }
