@@ -27,6 +27,9 @@ export const GI_BIN_COLOURS: Record<number, string> = {
   3: '#b2182b',
 };
 
+/** Period change: falls blue, little change pale, rises red (ColorBrewer RdBu, reversed). */
+export const CHANGE_COLOURS = ['#2166ac', '#67a9cf', '#d1e5f0', '#f7f7f7', '#fddbc7', '#ef8a62', '#b2182b'];
+
 /** Study-area cells that are not significant: present, but quiet. */
 export const NOT_SIGNIFICANT_COLOUR = 'rgba(190, 190, 190, 0.35)';
 

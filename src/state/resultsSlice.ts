@@ -55,6 +55,15 @@ export function hotspotQuery(state: AppState): HotspotQuery {
     topN: state.view.topN,
     giStar: state.view.method === 'gistar' ? statisticsOptions(state) : undefined,
     emerging: state.view.method === 'emerging' ? statisticsOptions(state) : undefined,
+    change:
+      state.view.method === 'change'
+        ? {
+            earlier: state.view.compareFrom !== null && state.view.compareTo !== null ? [state.view.compareFrom, state.view.compareTo] : null,
+            later: null,
+            minCount: state.view.minChangeCount,
+            basis: state.view.weighting,
+          }
+        : undefined,
   };
 }
 

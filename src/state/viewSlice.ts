@@ -5,7 +5,7 @@ import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
 /** What the map shows: incident counts, Gi* hot and cold spots, or how hot spots change month by month. */
-export type HotspotMethod = 'count' | 'gistar' | 'emerging';
+export type HotspotMethod = 'count' | 'gistar' | 'emerging' | 'change';
 /** What each incident weighs: one, or its category's harm. */
 export type Weighting = 'count' | 'harm';
 
@@ -31,6 +31,11 @@ export interface ViewSettings {
   studyArea: StudyArea;
   /** Default harm weights; edits per category override them. */
   harmScheme: HarmScheme['id'];
+  /** The earlier period of a comparison; null = the same length just before the chosen period. */
+  compareFrom: number | null;
+  compareTo: number | null;
+  /** Percent changes are shown only where the earlier period has at least this many. */
+  minChangeCount: number;
   topN: number;
 }
 
@@ -51,11 +56,14 @@ export const DEFAULT_VIEW: ViewSettings = {
   fdr: true,
   studyArea: { kind: 'ring', ringK: 1 },
   harmScheme: 'cchi',
+  compareFrom: null,
+  compareTo: null,
+  minChangeCount: 5,
   topN: 20,
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
 
 export interface MapPosition {
   lng: number;

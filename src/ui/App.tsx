@@ -21,6 +21,7 @@ import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
+import { ChangesTable } from './ChangesTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
@@ -120,6 +121,7 @@ export function App() {
         <AccuracyPanel />
         <EvaluationPanel />
         <PriorityPanel />
+        <ChangesTable />
         <TopTable />
       </aside>
       <Notices />

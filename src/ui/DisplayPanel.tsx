@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
-import { FileButton, Select } from './controls';
+import { FileButton, MonthSelect, Select } from './controls';
 import { HarmWeights } from './HarmWeights';
 
 const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'count', label: 'Incident count' },
   { value: 'gistar', label: 'Gi* hot spots (significance)' },
   { value: 'emerging', label: 'Emerging hot spots (trend)' },
+  { value: 'change', label: 'Change between periods' },
 ];
 const WEIGHTINGS: { value: Weighting; label: string }[] = [
   { value: 'count', label: 'Each incident = 1' },
@@ -68,6 +69,37 @@ function StudyAreaControl() {
   );
 }
 
+/** The earlier period of a comparison: automatic (the same length just before) or chosen. */
+function ComparisonControls() {
+  const view = useAppStore((state) => state.view);
+  const sources = useAppStore((state) => state.sources);
+  const setView = useAppStore((state) => state.setView);
+  const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
+  const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
+  if (mins.length === 0) return null;
+  const months = Array.from({ length: Math.max(...maxs) - Math.min(...mins) + 1 }, (_, i) => Math.min(...mins) + i);
+  const automatic = view.compareFrom === null || view.compareTo === null;
+  return (
+    <fieldset>
+      <legend>Compare the chosen months with</legend>
+      <label className="checkbox">
+        <input type="checkbox" checked={automatic} onChange={(e) => setView(e.target.checked ? { compareFrom: null, compareTo: null } : { compareFrom: months[0], compareTo: months[Math.min(months.length - 1, 2)] })} />
+        the same number of months just before
+      </label>
+      {!automatic && (
+        <div className="row">
+          <MonthSelect label="Earlier from" value={view.compareFrom ?? months[0]} months={months} onChange={(m) => setView({ compareFrom: m, compareTo: Math.max(m, view.compareTo ?? m) })} />
+          <MonthSelect label="Earlier to" value={view.compareTo ?? months[0]} months={months} onChange={(m) => setView({ compareTo: m, compareFrom: Math.min(m, view.compareFrom ?? m) })} />
+        </div>
+      )}
+      <label>
+        Minimum earlier count for a % change
+        <input type="number" min={1} max={100} value={view.minChangeCount} onChange={(e) => setView({ minChangeCount: Math.max(1, e.target.valueAsNumber || 1) })} />
+      </label>
+    </fieldset>
+  );
+}
+
 export function DisplayPanel() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
@@ -79,7 +111,8 @@ export function DisplayPanel() {
         <Select<Weighting> label="Weighting" value={view.weighting} options={WEIGHTINGS} onChange={(weighting) => setView({ weighting })} />
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
-      {view.method !== 'count' ? (
+      {view.method === 'change' && <ComparisonControls />}
+      {view.method === 'gistar' || view.method === 'emerging' ? (
         <>
           <div className="row">
             <Select label="Neighbourhood (k)" value={view.giK} options={[1, 2, 3].map((k) => ({ value: k, label: `${k} ring${k > 1 ? 's' : ''} (${1 + 3 * k * (k + 1)} cells)` }))} onChange={(giK) => setView({ giK })} />
@@ -90,12 +123,12 @@ export function DisplayPanel() {
           </div>
           <StudyAreaControl />
         </>
-      ) : (
+      ) : view.method === 'count' ? (
         <div className="row">
           <Select<ClassBreaks> label="Class breaks" value={view.classBreaks} options={BREAKS} onChange={(classBreaks) => setView({ classBreaks })} />
           <Select label="Classes" value={view.classCount} options={[3, 4, 5, 6, 7].map((n) => ({ value: n, label: String(n) }))} onChange={(classCount) => setView({ classCount })} />
         </div>
-      )}
+      ) : null}
       <label>
         Opacity {Math.round(view.opacity * 100)}%
         <input type="range" min={0.1} max={1} step={0.05} value={view.opacity} onChange={(e) => setView({ opacity: Number(e.target.value) })} />

@@ -5,6 +5,7 @@ import { EMERGING_CLASSES, emergingHotspots } from '../stats/emerging';
 import { aggregateCells, cellMonthCube, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
 import { topLabelsByCell } from './cellBreakdown';
 import { selectRows, type IncidentFilter, type SourceSelection } from './filter';
+import { periodChange, type PeriodChange } from './periodChange';
 import { giStarHotspots, neighboursFor, studyAreaCells, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
 import { rankCells } from './rank';
 
@@ -19,6 +20,8 @@ export interface HotspotQuery {
   giStar?: GiStarOptions;
   /** Options when the map shows emerging hot spots (Gi* per month and its trend). */
   emerging?: GiStarOptions;
+  /** Two periods to compare; the earlier one defaults to the same length just before the later. */
+  change?: { earlier: [number, number] | null; later: [number, number] | null; minCount: number; basis: 'count' | 'harm' };
 }
 
 export interface EmergingMap {
@@ -44,6 +47,7 @@ export interface HotspotResult {
   /** Gi* over the study area, or the reason it could not be computed. */
   giStar?: GiStarResult | { error: string };
   emerging?: EmergingMap | { error: string };
+  change?: PeriodChange;
   /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
   profile: TimeProfile;
   top: TopHotspot[];
@@ -90,6 +94,13 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
       if (!(error instanceof CoreError)) throw error;
       result.giStar = { error: error.message };
     }
+  }
+  if (query.change) {
+    const dataTo = profile.monthFrom + profile.monthCounts.length - 1;
+    const later = query.change.later ?? [query.filter.monthFrom ?? profile.monthFrom, query.filter.monthTo ?? dataTo];
+    const length = later[1] - later[0] + 1;
+    const earlier = query.change.earlier ?? [later[0] - length, later[0] - 1];
+    result.change = periodChange(dataset, query.filter, resolution, earlier, later, query.change.basis, harmWeightArray(dataset, query.harmWeights), query.change.minCount);
   }
   if (query.emerging) {
     try {

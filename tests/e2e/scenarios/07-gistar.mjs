@@ -35,6 +35,15 @@ export async function run({ browser, url, outDir }) {
   await page.screenshot({ path: join(outDir, 'emerging.png') });
   const emergingCsv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click())).bytes.toString('utf8'));
   assert(emergingCsv[0].includes('emerging_class'), 'CSV has the emerging class column');
+
+  // Change between periods: Jul–Dec against the six months before, rises and falls listed.
+  await page.getByLabel('Hotspot method').selectOption('change');
+  await page.getByLabel('From month').selectOption({ label: 'Jul 2025' });
+  await page.locator('.legend', { hasText: 'change between periods' }).waitFor();
+  const unit = await page.locator('.legend .muted').innerText();
+  assert(unit.includes('2025-01…2025-06 → 2025-07…2025-12'), `the two periods are named (${unit})`);
+  assert(await page.locator('.changes-table tbody tr').count() > 0, 'biggest rises and falls listed');
+  await page.screenshot({ path: join(outDir, 'change.png') });
 }
 
 async function runAccuracy(page, outDir) {

@@ -1,0 +1,46 @@
+import type { Dataset } from '../dataset';
+import { aggregateCells, type CellAggregate } from './aggregate';
+import { selectRows, type IncidentFilter } from './filter';
+
+/**
+ * Two periods side by side: per cell the count (or harm) in the earlier and the later period, the
+ * change, and the percentage change only where the earlier count reaches `minCount`, so that
+ * 1 → 3 is not reported as "+200%".
+ */
+export interface PeriodChange {
+  cells: string[];
+  earlier: Float64Array;
+  later: Float64Array;
+  change: Float64Array;
+  /** NaN where the earlier value is below the minimum count. */
+  changePct: Float64Array;
+  earlierTotal: number;
+  laterTotal: number;
+  minCount: number;
+  earlierPeriod: [number, number];
+  laterPeriod: [number, number];
+}
+
+export function periodChange(dataset: Dataset, filter: IncidentFilter, resolution: number, earlierPeriod: [number, number], laterPeriod: [number, number], basis: 'count' | 'harm', harmWeights: ArrayLike<number>, minCount: number): PeriodChange {
+  const aggregate = ([monthFrom, monthTo]: [number, number]): CellAggregate => aggregateCells(dataset, selectRows(dataset, { ...filter, monthFrom, monthTo }), resolution, harmWeights);
+  const before = aggregate(earlierPeriod);
+  const after = aggregate(laterPeriod);
+  const cells = [...new Set([...before.cells, ...after.cells])].sort();
+  const valuesOf = (a: CellAggregate) => {
+    const values = basis === 'harm' ? a.harm : a.counts;
+    const position = new Map(a.cells.map((cell, i) => [cell, i]));
+    return Float64Array.from(cells, (cell) => values[position.get(cell) ?? -1] ?? 0);
+  };
+  const earlier = valuesOf(before);
+  const later = valuesOf(after);
+  const change = Float64Array.from(cells, (_, i) => later[i] - earlier[i]);
+  const changePct = Float64Array.from(cells, (_, i) => (earlier[i] >= minCount ? (100 * change[i]) / earlier[i] : NaN));
+  const total = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
+  return { cells, earlier, later, change, changePct, earlierTotal: total(earlier), laterTotal: total(later), minCount, earlierPeriod, laterPeriod };
+}
+
+/** The cells with the largest rises and falls, `limit` of each. */
+export function biggestChanges(result: PeriodChange, limit: number): { rises: number[]; falls: number[] } {
+  const order = Array.from(result.change.keys()).sort((a, b) => result.change[b] - result.change[a] || (result.cells[a] < result.cells[b] ? -1 : 1));
+  return { rises: order.filter((i) => result.change[i] > 0).slice(0, limit), falls: order.filter((i) => result.change[i] < 0).reverse().slice(0, limit) };
+}
