@@ -47,8 +47,8 @@ export class SourceBuilder {
   private readonly rejects: RejectLog;
   /** Per Crime ID hash, the hashes of the distinct lines seen with it (a number, or a list for repeats). */
   private readonly linesById = new Map<number, number | number[]>();
-  /** The location text last seen at each point: police.uk repeats it, so most rows skip the interner. */
-  private readonly locationAtPoint = new Map<number, { text: string; id: number }>();
+  /** The location id last seen at each point (+1, 0 = none): police.uk repeats it, so most rows skip the interner. */
+  private locationAtPoint = new Int32Array(1024);
   private readonly dateCache = new Map<string, ParsedDate | null>();
   private readonly categoryCache = new Map<string, number>();
   private readonly categoryCounts: Record<number, number> = {};
@@ -173,10 +173,15 @@ export class SourceBuilder {
   }
 
   private locationId(point: number, text: string): number {
-    const last = this.locationAtPoint.get(point);
-    if (last && last.text === text) return last.id;
+    if (point >= this.locationAtPoint.length) {
+      const grown = new Int32Array(Math.max(point + 1, this.locationAtPoint.length * 2));
+      grown.set(this.locationAtPoint);
+      this.locationAtPoint = grown;
+    }
+    const last = this.locationAtPoint[point] - 1;
+    if (last >= 0 && this.dataset.locations.values[last] === text) return last;
     const id = this.dataset.locations.intern(text);
-    this.locationAtPoint.set(point, { text: this.dataset.locations.values[id], id });
+    this.locationAtPoint[point] = id + 1;
     return id;
   }
 
@@ -229,8 +234,7 @@ export class SourceBuilder {
     this.h3Resolution ??= getResolution(cell);
     const [lat, lng] = cellToLatLng(cell);
     if (!insideUk(lat, lng)) return 'outsideUk';
-    const key = pointKey(lat, lng);
-    const point = this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+    const point = this.dataset.points.idAt(lat, lng);
     return { point, date, category, location: '', weight: count };
   }
 
@@ -241,8 +245,7 @@ export class SourceBuilder {
     const lng = parseNumber(lngText);
     if (!Number.isFinite(lat) || !Number.isFinite(lng)) return 'badCoordinates';
     if (!insideUk(lat, lng)) return insideUk(lng, lat) ? 'swappedCoordinates' : 'outsideUk';
-    const key = pointKey(lat, lng);
-    return this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+    return this.dataset.points.idAt(lat, lng);
   }
 
   private pointOfBng(eastingText: string, northingText: string): number | RejectReason {
@@ -253,8 +256,7 @@ export class SourceBuilder {
     if (easting <= 0 || northing <= 0 || easting > 700_000 || northing > 1_300_000) return 'outsideUk';
     const { lat, lng } = bngToWgs84(easting, northing);
     if (!insideUk(lat, lng)) return 'outsideUk';
-    const key = pointKey(lat, lng);
-    return this.dataset.points.idOfKey(key) ?? this.dataset.points.add(key, lat, lng);
+    return this.dataset.points.idAt(lat, lng);
   }
 
   private dateOf(text: string): ParsedDate | null {
@@ -285,15 +287,6 @@ function parseNumber(text: string): number {
   if (!((first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46 || first === 32)) return NaN;
   if (text.includes('x') || text.includes('X')) return NaN;
   return Number(text);
-}
-
-/**
- * One number per UK position to 10⁻⁶ degree (~0.1 m): a fast Map key. Latitude micro-degrees
- * (< 6.1·10⁷) times 2·10⁷ plus offset longitude micro-degrees (UK: 1.3·10⁶ … 1.2·10⁷) stays below
- * 2⁵³, so distinct positions never share a key.
- */
-export function pointKey(lat: number, lng: number): number {
-  return Math.round(lat * 1e6) * 2e7 + (Math.round(lng * 1e6) + 1e7);
 }
 
 /**
