@@ -52,7 +52,10 @@ export class PointTable {
 
   private slotOf(latE6: number, lngE6: number): number {
     const mask = this.slots.length - 1;
-    let slot = (Math.imul(latE6, 0x9e3779b1) ^ Math.imul(lngE6, 0x85ebca77)) & mask;
+    // Mix both coordinates into the low bits: neighbouring points differ only in their last digits.
+    let hash = Math.imul(latE6 ^ Math.imul(lngE6, 0x85ebca77), 0x9e3779b1);
+    hash ^= hash >>> 15;
+    let slot = hash & mask;
     for (;;) {
       const id = this.slots[slot];
       if (id < 0 || (this.latE6[id] === latE6 && this.lngE6[id] === lngE6)) return slot;
