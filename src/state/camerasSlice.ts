@@ -19,6 +19,10 @@ export interface CamerasSlice {
   plan: CameraPlan | null;
   moves: MovesResult | null;
   planning: boolean;
+  /** Zones (by id) new cameras must stay out of, and zones whose incidents are covered first. */
+  excludedZones: string[];
+  mustCoverZones: string[];
+  toggleZoneRole: (role: 'excludedZones' | 'mustCoverZones', id: string) => void;
   setCameras: (cameras: Camera[]) => void;
   setPlanOptions: (change: Partial<PlanOptions>) => void;
   planCameras: () => Promise<void>;
@@ -45,12 +49,16 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     plan: null,
     moves: null,
     planning: false,
+    excludedZones: [],
+    mustCoverZones: [],
+    toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),
     planCameras: () =>
       run(async () => {
         const state = get();
-        const options = { ...state.planOptions, basis: state.view.weighting };
+        const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
+        const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones) };
         const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
         set({ plan, moves: null });
       }),

@@ -16,6 +16,42 @@ function NumberField({ label, value, min, max, step, onChange }: { label: string
   );
 }
 
+/** Zones that constrain the plan: places new cameras may not go, and places to cover first. */
+function ZoneRoles() {
+  const zones = useAppStore((state) => state.zones);
+  const excluded = useAppStore((state) => state.excludedZones);
+  const mustCover = useAppStore((state) => state.mustCoverZones);
+  const toggle = useAppStore((state) => state.toggleZoneRole);
+  if (zones.length === 0) return null;
+  return (
+    <details className="zone-roles">
+      <summary className="small">Zones: keep cameras out, or cover first ({excluded.length + mustCover.length} set)</summary>
+      <table className="compact">
+        <thead>
+          <tr>
+            <th scope="col">Zone</th>
+            <th scope="col">Keep out</th>
+            <th scope="col">Cover first</th>
+          </tr>
+        </thead>
+        <tbody>
+          {zones.map((zone) => (
+            <tr key={zone.id}>
+              <td>{zone.name}</td>
+              <td>
+                <input type="checkbox" aria-label={`Keep new cameras out of ${zone.name}`} checked={excluded.includes(zone.id)} onChange={() => toggle('excludedZones', zone.id)} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`Cover ${zone.name} first`} checked={mustCover.includes(zone.id)} onChange={() => toggle('mustCoverZones', zone.id)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** Where should the next re-deployable cameras go, and which should move? */
 export function CctvPanel() {
   const cameras = useAppStore((state) => state.cameras);
@@ -63,6 +99,7 @@ export function CctvPanel() {
           Weaker at the edge
         </label>
       </div>
+      <ZoneRoles />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
         Plan cameras
       </button>

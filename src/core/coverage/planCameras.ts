@@ -7,6 +7,8 @@ import { wgs84ToBng } from '../geo/bng';
 import { aggregateCells } from '../hotspots/aggregate';
 import { topLabelsByCell } from '../hotspots/cellBreakdown';
 import type { SourceSelection } from '../hotspots/filter';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { insideArea, prepareArea } from '../zones/pointsInZones';
 import { buildCoverageMatrix, coverageOf, localPlane, type CoverageMatrix } from './coverageMatrix';
 import { exactPlacement, type ExactResult } from './exact';
 import { coveredBeyondFixed, greedyPlacement, type PlacementInput } from './greedy';
@@ -22,7 +24,14 @@ export interface PlanOptions {
   /** Coverage at the edge of the radius (1 = no decay). */
   edgeFactor: number;
   basis: 'count' | 'harm';
+  /** Areas new cameras may not go (e.g. private land, a conservation area). */
+  excludedAreas?: (Polygon | MultiPolygon)[];
+  /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */
+  mustCoverAreas?: (Polygon | MultiPolygon)[];
 }
+
+/** Demand inside a must-cover area counts this many times over while choosing, so it is served first. */
+const MUST_COVER_PRIORITY = 1000;
 
 export interface PlannedCamera {
   rank: number;
@@ -92,8 +101,16 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   const fixed = cameras.filter((c) => c.kind === 'fixed');
   const fixedMatrix = buildCoverageMatrix(demand, { lat: fixed.map((c) => c.lat), lng: fixed.map((c) => c.lng), radiusM: fixed.map((c) => c.radiusM ?? NaN), directionDeg: fixed.map((c) => c.directionDeg ?? NaN), fovDeg: fixed.map((c) => c.fovDeg ?? NaN) }, options, plane);
   const labels = topLabelsByCell(dataset, selection, DEMAND_RESOLUTION, aggregate.cells).topLocation;
+  const inAny = (areas: (Polygon | MultiPolygon)[] | undefined) => {
+    const prepared = (areas ?? []).map(prepareArea);
+    return (lat: number, lng: number) => prepared.some((area) => insideArea(area, lng, lat));
+  };
+  const inExcluded = inAny(options.excludedAreas);
+  const excluded = new Set(sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) ? s : -1)).filter((s) => s >= 0));
+  const inMustCover = inAny(options.mustCoverAreas);
+  const choosingWeight = Float64Array.from(weight, (w, i) => (inMustCover(demand.lat[i], demand.lng[i]) ? w * MUST_COVER_PRIORITY : w));
   return {
-    input: { matrix, weight, alreadyCovered: coverageFrom(fixedMatrix, fixed.length), p: options.cameras, siteLat: sites.lat, siteLng: sites.lng, plane, minSpacingM: options.minSpacingM },
+    input: { matrix, weight: choosingWeight, alreadyCovered: coverageFrom(fixedMatrix, fixed.length), p: options.cameras, siteLat: sites.lat, siteLng: sites.lng, plane, minSpacingM: options.minSpacingM, excluded },
     cells: aggregate.cells,
     sites,
     labels,
@@ -104,8 +121,11 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   };
 }
 
-function describePlan(context: PlanContext, sites: readonly number[], gains: readonly number[], method: CameraPlan['method']): CameraPlan {
-  const { input, weight, labels } = context;
+function describePlan(context: PlanContext, sites: readonly number[], method: CameraPlan['method']): CameraPlan {
+  const { weight, labels } = context;
+  // Summaries use the real demand, not the must-cover priority used while choosing.
+  const input = { ...context.input, weight };
+  const gains = sites.map((_, rank) => coveredBeyondFixed(input, sites.slice(0, rank + 1)) - (rank > 0 ? coveredBeyondFixed(input, sites.slice(0, rank)) : 0));
   let total = 0;
   let fixedCovered = 0;
   for (let i = 0; i < weight.length; i++) {
@@ -147,8 +167,7 @@ function describePlan(context: PlanContext, sites: readonly number[], gains: rea
 }
 
 export function planGreedy(context: PlanContext): CameraPlan {
-  const result = greedyPlacement(context.input);
-  return describePlan(context, result.sites, result.gains, 'greedy');
+  return describePlan(context, greedyPlacement(context.input).sites, 'greedy');
 }
 
 export async function planExact(context: PlanContext, locateFile?: (file: string) => string): Promise<CameraPlan> {
@@ -156,7 +175,7 @@ export async function planExact(context: PlanContext, locateFile?: (file: string
   // Gains in the order of the greedy rule applied to the exact set, so the table reads the same way.
   const ordered = greedyPlacement({ ...context.input, excluded: new Set(Array.from({ length: context.input.matrix.sites }, (_, s) => s).filter((s) => !exact.sites.includes(s))) });
   const { objective, greedyObjective, gapPct, status, solveMs } = exact;
-  return { ...describePlan(context, ordered.sites, ordered.gains, 'exact'), exact: { objective, greedyObjective, gapPct, status, solveMs } };
+  return { ...describePlan(context, ordered.sites, 'exact'), exact: { objective, greedyObjective, gapPct, status, solveMs } };
 }
 
 export interface MoveSuggestion extends Move {
