@@ -28,6 +28,9 @@ export function LoadButton() {
   );
 }
 
+/** Above this, the user is told the load will be long and memory-hungry (and that Cancel frees it). */
+const LARGE_FILE_BYTES = 500 * 1_048_576;
+
 export function LoadProgress() {
   const loading = useAppStore((state) => state.loading);
   const cancelLoad = useAppStore((state) => state.cancelLoad);
@@ -42,6 +45,11 @@ export function LoadProgress() {
       {progress && (
         <span className="load-figures">
           {formatInteger(progress.rows)} rows · {formatMegabytes(progress.bytesRead)} of {formatMegabytes(progress.bytesTotal)} · {formatInteger(rate)} rows/s
+        </span>
+      )}
+      {progress && progress.bytesTotal > LARGE_FILE_BYTES && (
+        <span className="load-warning" role="note">
+          Large file: this can take a minute and several hundred MB of memory. Cancel frees it.
         </span>
       )}
       <button type="button" onClick={cancelLoad}>
