@@ -59,7 +59,7 @@ describe('zone import', () => {
     const open: Polygon = { type: 'Polygon', coordinates: [square(-0.3, 51.5, 0.1).slice(0, 4)] };
     const { geometry, problems } = checkAndRepair(open, 'Open');
     expect(geometry?.type).toBe('Polygon');
-    expect(problems).toEqual(['Open: ring not closed; closed it']);
+    expect(problems).toEqual(['Open: a ring was not closed or too short; closed or dropped it']);
   });
 });
 

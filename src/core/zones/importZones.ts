@@ -25,11 +25,13 @@ function isoDate(value: string): string {
   return match[1].length === 4 ? `${match[1]}-${match[2]}-${match[3]}` : `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
 }
 
-/** Closes open rings and drops rings too short to enclose anything. */
+/** Closes open rings and drops rings too short to enclose anything; a last corner a rounding error away from the first is snapped to it. */
 function closeRings(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   const close = (ring: number[][]) => {
     const [first, last] = [ring[0], ring[ring.length - 1]];
-    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring, first] : ring;
+    if (!first || !last || (first[0] === last[0] && first[1] === last[1])) return ring;
+    const nearlySame = Math.abs(first[0] - last[0]) < 1e-9 && Math.abs(first[1] - last[1]) < 1e-9;
+    return nearlySame ? [...ring.slice(0, -1), first] : [...ring, first];
   };
   const fix = (rings: number[][][]) => rings.map(close).filter((ring) => ring.length >= 4);
   return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix).filter((rings) => rings.length > 0) };
@@ -46,7 +48,8 @@ export function checkAndRepair(geometry: Polygon | MultiPolygon, name: string): 
   if ((fixed.type === 'Polygon' && fixed.coordinates.length === 0) || (fixed.type === 'MultiPolygon' && fixed.coordinates.length === 0)) {
     return { geometry: null, problems: [`${name}: no ring with at least three corners; skipped`] };
   }
-  if (JSON.stringify(fixed) !== JSON.stringify(geometry)) problems.push(`${name}: ring not closed; closed it`);
+  const rings = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat().map((ring) => ring.length);
+  if (rings(fixed).join() !== rings(geometry).join()) problems.push(`${name}: a ring was not closed or too short; closed or dropped it`);
   const crossings = kinks(fixed).features.length;
   if (crossings > 0) {
     const polygons = fixed.type === 'Polygon' ? [fixed.coordinates] : fixed.coordinates;
