@@ -60,6 +60,7 @@ export function MapView() {
   const selectedZone = useAppStore((state) => state.selectedZone);
   const proposals = useAppStore((state) => state.proposals);
   const draft = useAppStore((state) => state.draft);
+  const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
 
@@ -157,9 +158,9 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    updateZoneLayers(map, zones, selectedZone, proposals, draft);
+    updateZoneLayers(map, zones, selectedZone, proposals, draft, evaluationRing);
     map.getCanvas().style.cursor = draft ? 'crosshair' : '';
-  }, [ready, zones, selectedZone, proposals, draft]);
+  }, [ready, zones, selectedZone, proposals, draft, evaluationRing]);
 
   useEffect(() => {
     const map = mapRef.current;

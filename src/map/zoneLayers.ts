@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 
@@ -7,7 +7,9 @@ import type { Zone } from '../core/zones/zone';
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function addZoneLayers(map: MapLibreMap): void {
-  for (const id of ['zones', 'zone-proposals', 'zone-draft']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  for (const id of ['zones', 'zone-proposals', 'zone-draft', 'evaluation-ring']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'evaluation-ring-fill', type: 'fill', source: 'evaluation-ring', paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.12 } });
+  map.addLayer({ id: 'evaluation-ring-line', type: 'line', source: 'evaluation-ring', paint: { 'line-color': '#ff7f00', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
   map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': ['case', ['get', 'selected'], 0.18, 0.06] } });
   map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': '#6a3d9a', 'line-width': ['case', ['get', 'selected'], 3.5, 2] } });
   map.addLayer({ id: 'zones-label', type: 'symbol', source: 'zones', layout: { 'text-field': ['get', 'name'], 'text-size': 12 }, paint: { 'text-color': '#3f1d5c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } });
@@ -16,7 +18,8 @@ export function addZoneLayers(map: MapLibreMap): void {
   map.addLayer({ id: 'zone-draft-points', type: 'circle', source: 'zone-draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#111827' } });
 }
 
-export function updateZoneLayers(map: MapLibreMap, zones: readonly Zone[], selected: string | null, proposals: readonly ProposedZone[], draft: [number, number][] | null): void {
+export function updateZoneLayers(map: MapLibreMap, zones: readonly Zone[], selected: string | null, proposals: readonly ProposedZone[], draft: [number, number][] | null, ring: Polygon | MultiPolygon | null): void {
+  map.getSource<GeoJSONSource>('evaluation-ring')?.setData(ring ? { type: 'Feature', geometry: ring, properties: {} } : EMPTY);
   map.getSource<GeoJSONSource>('zones')?.setData({ type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', geometry: z.geometry, properties: { id: z.id, name: z.name, selected: z.id === selected } })) });
   map.getSource<GeoJSONSource>('zone-proposals')?.setData({ type: 'FeatureCollection', features: proposals.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { index: i } })) });
   const points = (draft ?? []).map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: {} }));

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneReport } from '../core/zones/zoneReport';
+import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
 import { registerPanelState } from './persistence';
 import { useAppStore, type AppState } from './store';
 import { dataWorker } from './worker';
@@ -16,6 +17,9 @@ export interface ZonesSlice {
   draft: [number, number][] | null;
   /** Vertices taken back with undo, for redo. */
   draftRedo: [number, number][];
+  /** The latest intervention evaluation, for the map (its ring) and the briefing. */
+  evaluation: InterventionEvaluation | null;
+  setEvaluation: (evaluation: InterventionEvaluation | null) => void;
   addZones: (zones: Zone[]) => void;
   updateZone: (id: string, change: Partial<Zone>) => void;
   removeZone: (id: string) => void;
@@ -41,6 +45,8 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   proposals: [],
   draft: null,
   draftRedo: [],
+  evaluation: null,
+  setEvaluation: (evaluation) => set({ evaluation }),
   addZones: (zones) => {
     set((state) => ({ zones: [...state.zones, ...zones.map((z) => ({ ...z, id: newZoneId() }))] }));
     void get().refreshZoneReport();

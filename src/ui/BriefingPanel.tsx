@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
+import { monthLabel } from '../core/ingest/dates';
+import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
 import { exportMapImage } from '../map/exportImage';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
@@ -49,6 +51,15 @@ function briefingCameras(state: AppState): BriefingContent['cameras'] {
   return [...planned, ...existing];
 }
 
+function evaluationSentences(e: InterventionEvaluation): string[] {
+  const relative = e.effect.relativeEffect === null ? 'n/a' : e.effect.relativeEffect.toFixed(2);
+  return [
+    `${e.name}: ${e.treated.before} incidents in the ${e.months} months before ${monthLabel(e.startMonth)}, ${e.treated.after} after; the control went from ${e.control.before} to ${e.control.after} (relative effect ${relative}).`,
+    `Weighted displacement difference ${e.wdd.wdd.toFixed(1)} (z ${e.wdd.z.toFixed(2)}, one-tailed p ${e.wdd.pOneTailed.toFixed(3)}); the surrounding ring shows ${e.wdd.verdict}.`,
+    'This before/after design cannot rule out different underlying trends, regression to the mean or seasonal effects.',
+  ];
+}
+
 /** The operation briefing: name it, choose what goes in, export an A4 PDF (or print the page). */
 export function BriefingPanel() {
   const [name, setName] = useState('');
@@ -83,6 +94,7 @@ export function BriefingPanel() {
           ? state.zones.map((z) => ({ name: z.name, orderRef: z.orderRef || 'no reference', period: z.startDate ? `${z.startDate} to ${z.endDate || 'open'}` : 'dates not set', prohibitions: z.prohibitions.filter((p) => p.trim() !== '') }))
           : [],
         sources: sections.sources ? briefingSources(state) : [],
+        evaluation: state.evaluation ? evaluationSentences(state.evaluation) : [],
         generatedAt: new Date().toLocaleString('en-GB'),
       });
       downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);

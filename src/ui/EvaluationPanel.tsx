@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { evaluationCsv, type InterventionEvaluation } from '../core/zones/evaluateIntervention';
+import { useMemo, useState } from 'react';
+import { evaluationCsv } from '../core/zones/evaluateIntervention';
+import { camerasCoverageZone } from '../state/cameraCoverage';
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
@@ -20,9 +21,16 @@ export function EvaluationPanel() {
   const [control, setControl] = useState('rest');
   const [months, setMonths] = useState(12);
   const [ring, setRing] = useState<[number, number]>([100, 300]);
-  const [result, setResult] = useState<InterventionEvaluation | null>(null);
+  const result = useAppStore((state) => state.evaluation);
+  const setResult = useAppStore((state) => state.setEvaluation);
+  const cameras = useAppStore((state) => state.cameras);
+  const plan = useAppStore((state) => state.plan);
+  const radiusM = useAppStore((state) => state.planOptions.radiusM);
   const [busy, setBusy] = useState(false);
-  const zone = zones.find((z) => z.id === zoneId) ?? zones[0];
+  // Interventions: any zone (drawn ones included), or the area the cameras cover.
+  const cameraArea = useMemo(() => (cameras.length > 0 || plan ? camerasCoverageZone(cameras, plan, radiusM) : null), [cameras, plan, radiusM]);
+  const candidates = cameraArea ? [...zones, cameraArea] : zones;
+  const zone = candidates.find((z) => z.id === zoneId) ?? candidates[0];
   if (!zone) return null;
   const startText = start || zone.startDate.slice(0, 7);
 
@@ -51,7 +59,7 @@ export function EvaluationPanel() {
   return (
     <details className="panel">
       <summary>Did it work?</summary>
-      <Select label="Intervention area" value={zone.id} options={zones.map((z) => ({ value: z.id, label: z.name }))} onChange={setZoneId} />
+      <Select label="Intervention area" value={zone.id} options={candidates.map((z) => ({ value: z.id, label: z.name }))} onChange={setZoneId} />
       <div className="row">
         <label>
           Started (month)

@@ -26,6 +26,7 @@ const content: BriefingContent = {
   cameras: [{ id: 'RD-07', name: 'Olympic Way', kind: 'Re-deployable (planned)', lat: 51.559, lng: -0.28, note: '+43 incidents covered' }],
   zones: [{ name: 'Wembley Park PSPO', orderRef: 'LBB/PSPO/2023/02', period: '1 Feb 2023 to 31 Jan 2026', prohibitions: ['Spitting', '<script>alert(1)</script>'] }],
   sources: [{ name: 'brent-police-sample-2025.csv', kind: 'police.uk', rows: 36380, rejected: 340, months: 'Jan 2025 – Dec 2025', licence: 'Open Government Licence v3.0' }],
+  evaluation: ['Wembley Park PSPO: 120 before, 90 after; WDD -12 (z -1.1): neither.'],
   generatedAt: '22/11/2026 15:00',
 };
 
@@ -41,6 +42,7 @@ describe('briefing PDF', () => {
     expect(pages[1]).toContain('Wembley Park PSPO');
     expect(pages[1]).toContain('<script>alert(1)</script>');
     expect(pages[1]).toContain('Open Government Licence v3.0');
+    expect(pages[1]).toContain('WDD -12');
   });
   it('leaves out empty sections and starts new pages when a table runs long', async () => {
     const many = { ...content, cameras: [], zones: [], sources: Array.from({ length: 60 }, (_, i) => ({ ...content.sources[0], name: `file-${i}.csv` })) };

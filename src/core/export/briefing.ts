@@ -18,6 +18,8 @@ export interface BriefingContent {
   cameras: { id: string; name: string; kind: string; lat: number; lng: number; note: string }[];
   zones: { name: string; orderRef: string; period: string; prohibitions: string[] }[];
   sources: { name: string; kind: string; rows: number; rejected: number; months: string; licence: string }[];
+  /** Sentences summarising an intervention evaluation, when one was run. */
+  evaluation: string[];
   generatedAt: string;
 }
 
@@ -135,8 +137,13 @@ export function buildBriefingPdf(content: BriefingContent): Uint8Array {
       w.y += 1.5;
     }
   }
-  if (content.sources.length > 0) {
+  if (content.evaluation.length > 0) {
     if (content.cameras.length === 0 && content.zones.length === 0) w.newPage();
+    w.heading('Did it work?');
+    for (const line of content.evaluation) w.text(line, MARGIN, 9);
+  }
+  if (content.sources.length > 0) {
+    if (content.cameras.length === 0 && content.zones.length === 0 && content.evaluation.length === 0) w.newPage();
     w.heading('Data sources');
     w.table(
       [{ title: 'File', width: 80 }, { title: 'Kind', width: 40 }, { title: 'Rows loaded', width: 24 }, { title: 'Rejected', width: 20 }, { title: 'Months', width: 40 }, { title: 'Licence', width: 69 }],

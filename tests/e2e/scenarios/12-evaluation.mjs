@@ -1,7 +1,8 @@
 // Did it work? Mark a zone as the intervention, evaluate against the rest of the area with a
 // displacement ring, read the chart and the WDD verdict, export the CSV.
 import { join } from 'node:path';
-import { assert, download, openApp, parseCsv } from '../harness.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { assert, download, openApp, parseCsv, root, waitForMapIdle } from '../harness.mjs';
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
@@ -19,6 +20,20 @@ export async function run({ browser, url, outDir }) {
   assert(measures.months_each_side === '6' && measures.verdict, 'CSV has the design and the verdict');
   assert(Number(measures.treated_before) > 0 && Number(measures.control_after) > Number(measures.treated_after), 'counts for each area');
   await page.locator('.evaluation-result').screenshot({ path: join(outDir, 'evaluation.png') });
+  await waitForMapIdle(page);
+  await page.screenshot({ path: join(outDir, 'evaluation-map.png') });
+
+  // The evaluation goes into the briefing pack.
+  await page.locator('summary', { hasText: 'Briefing' }).click();
+  const pdf = await download(page, () => page.getByRole('button', { name: 'Export briefing PDF' }).click());
+  const document = await getDocument({ data: new Uint8Array(pdf.bytes), isEvalSupported: false, standardFontDataUrl: join(root, 'node_modules', 'pdfjs-dist', 'standard_fonts') + '/' }).promise;
+  let text = '';
+  for (let i = 1; i <= document.numPages; i++) text += (await (await document.getPage(i)).getTextContent()).items.map((item) => item.str).join(' ');
+  assert(text.includes('Did it work?') && text.includes('Weighted displacement difference'), 'evaluation section in the briefing');
+
+  // The cameras' coverage can be the intervention too.
+  const options = await page.getByLabel('Intervention area').locator('option').allInnerTexts();
+  assert(options.some((o) => /^Camera coverage \(\d+ cameras\)$/.test(o)), `camera coverage offered as an intervention (${options.join(', ')})`);
 
   // Priority places: the top 25 cells, their share, and the arithmetic of a cut there.
   await page.locator('summary', { hasText: 'Priority places' }).click();
