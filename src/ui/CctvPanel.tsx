@@ -107,7 +107,7 @@ export function CctvPanel() {
         <div className="plan-result" aria-live="polite">
           <p className="coverage-summary">
             Fixed cameras cover {formatPercent(plan.summary.shareFixedOnly)} of demand; with the {plan.planned.length} planned cameras,{' '}
-            <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}.
+            <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}. {formatNumber(plan.summary.overlapDemand)} incidents are seen by two or more cameras.
           </p>
           <p className="muted small">
             {plan.method === 'exact' ? 'Exact optimum (HiGHS)' : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).

@@ -31,7 +31,20 @@ describe('camera plan', () => {
     const withFixed = planGreedy(planContext(dataset, selection, [1], fixed, options));
     expect(withFixed.summary.coveredByFixed).toBe(20);
     expect(withFixed.summary.coveredByPlan).toBe(3);
+    expect(withFixed.summary.overlapDemand).toBe(0);
     expect(cameraPlanCsv(withFixed).split('\r\n')[0]).toBe('rank,lat,lng,easting,northing,marginal_gain,covered_demand,top_location,method');
+  });
+  it('reports demand seen by two cameras', async () => {
+    // 20 incidents at a point a fixed camera (30 m reach) watches, 5 more 80 m east: the new camera
+    // that takes the 5 also sees the 20 again.
+    const dataset = new Dataset();
+    const east = { lat: '51.5560', lng: '-0.27785' };
+    const lines = [POLICE_HEADER, ...Array.from({ length: 20 }, () => policeLine({ id: '', ...busy, type: 'Anti-social behaviour', outcome: '' })), ...Array.from({ length: 5 }, () => policeLine({ id: '', ...east, type: 'Anti-social behaviour', outcome: '' }))];
+    await ingestFile(dataset, memorySource('o.csv', lines.join('\n')));
+    const fixed = [{ id: 'F', name: '', kind: 'fixed' as const, lat: 51.556, lng: -0.279, radiusM: 30, directionDeg: null, fovDeg: null }];
+    const plan = planGreedy(planContext(dataset, selectRows(dataset, NO_FILTER), [1], fixed, { ...options, excludedAreas: [box(51.556, -0.2803)] }));
+    expect(plan.summary.coveredByPlan).toBe(5);
+    expect(plan.summary.overlapDemand).toBe(20);
   });
   it('keeps cameras out of excluded areas and covers must-cover areas first', async () => {
     const dataset = await data();

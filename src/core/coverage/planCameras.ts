@@ -55,6 +55,8 @@ export interface CoverageSummary {
   /** Share of all demand covered by fixed cameras plus the plan. */
   shareWithPlan: number;
   shareFixedOnly: number;
+  /** Demand seen by two or more cameras (fixed and planned): coverage spent twice. */
+  overlapDemand: number;
 }
 
 export interface CameraPlan {
@@ -150,6 +152,10 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
     return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: bestLabel };
   });
   const byPlan = coveredBeyondFixed(input, sites);
+  const seenBy = Uint8Array.from(input.alreadyCovered, (c) => (c > 0 ? 1 : 0));
+  for (const site of sites) for (let e = input.matrix.offsets[site]; e < input.matrix.offsets[site + 1]; e++) seenBy[input.matrix.demand[e]]++;
+  let overlapDemand = 0;
+  for (let i = 0; i < seenBy.length; i++) if (seenBy[i] >= 2) overlapDemand += weight[i];
   return {
     planned,
     summary: {
@@ -159,6 +165,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
       coveredByPlan: byPlan,
       shareWithPlan: total > 0 ? (fixedCovered + byPlan) / total : 0,
       shareFixedOnly: total > 0 ? fixedCovered / total : 0,
+      overlapDemand,
     },
     candidates: input.matrix.sites,
     demandCells: weight.length,
