@@ -60,6 +60,7 @@ export function MapView() {
   const selectedZone = useAppStore((state) => state.selectedZone);
   const proposals = useAppStore((state) => state.proposals);
   const draft = useAppStore((state) => state.draft);
+  const cameraEdit = useAppStore((state) => state.cameraEdit);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
@@ -115,9 +116,13 @@ export function MapView() {
     });
     map.on('click', (event) => {
       // While a zone is being drawn, clicks add its corners instead of pinning cells.
-      const { draft, addVertex } = useAppStore.getState();
+      const { draft, addVertex, cameraEdit, placeCamera } = useAppStore.getState();
       if (draft) {
         addVertex([event.lngLat.lng, event.lngLat.lat]);
+        return;
+      }
+      if (cameraEdit) {
+        placeCamera(event.lngLat.lat, event.lngLat.lng);
         return;
       }
       const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
@@ -159,8 +164,8 @@ export function MapView() {
     const map = mapRef.current;
     if (!ready || !map) return;
     updateZoneLayers(map, zones, selectedZone, proposals, draft, evaluationRing);
-    map.getCanvas().style.cursor = draft ? 'crosshair' : '';
-  }, [ready, zones, selectedZone, proposals, draft, evaluationRing]);
+    map.getCanvas().style.cursor = draft || cameraEdit ? 'crosshair' : '';
+  }, [ready, zones, selectedZone, proposals, draft, evaluationRing, cameraEdit]);
 
   useEffect(() => {
     const map = mapRef.current;

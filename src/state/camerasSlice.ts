@@ -23,6 +23,11 @@ export interface CamerasSlice {
   excludedZones: string[];
   mustCoverZones: string[];
   toggleZoneRole: (role: 'excludedZones' | 'mustCoverZones', id: string) => void;
+  /** A camera being placed by hand: a new one of a kind, or an existing one being moved; the next map click places it. */
+  cameraEdit: { mode: 'add'; kind: Camera['kind'] } | { mode: 'move'; id: string } | null;
+  setCameraEdit: (edit: CamerasSlice['cameraEdit']) => void;
+  placeCamera: (lat: number, lng: number) => void;
+  removeCamera: (id: string) => void;
   setCameras: (cameras: Camera[]) => void;
   setPlanOptions: (change: Partial<PlanOptions>) => void;
   planCameras: () => Promise<void>;
@@ -51,6 +56,21 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     planning: false,
     excludedZones: [],
     mustCoverZones: [],
+    cameraEdit: null,
+    setCameraEdit: (cameraEdit) => set({ cameraEdit }),
+    placeCamera: (lat, lng) => {
+      const edit = get().cameraEdit;
+      if (!edit) return;
+      if (edit.mode === 'move') {
+        set((state) => ({ cameras: state.cameras.map((c) => (c.id === edit.id ? { ...c, lat, lng } : c)), cameraEdit: null, plan: null, moves: null }));
+        return;
+      }
+      const prefix = edit.kind === 'fixed' ? 'FX-NEW' : 'RD-NEW';
+      const number = get().cameras.filter((c) => c.id.startsWith(prefix)).length + 1;
+      const camera: Camera = { id: `${prefix}-${number}`, name: 'Placed by hand', kind: edit.kind, lat, lng, radiusM: null, directionDeg: null, fovDeg: null };
+      set((state) => ({ cameras: [...state.cameras, camera], cameraEdit: null, plan: null, moves: null }));
+    },
+    removeCamera: (id) => set((state) => ({ cameras: state.cameras.filter((c) => c.id !== id), plan: null, moves: null })),
     toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),

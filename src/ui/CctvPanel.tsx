@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
@@ -13,6 +13,60 @@ function NumberField({ label, value, min, max, step, onChange }: { label: string
       {label}
       <input type="number" value={value} min={min} max={max} step={step} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange(Math.min(max, Math.max(min, e.target.valueAsNumber)))} />
     </label>
+  );
+}
+
+/** The cameras on the ground, to add, move and delete by hand (the next click on the map places one). */
+function CameraList() {
+  const cameras = useAppStore((state) => state.cameras);
+  const edit = useAppStore((state) => state.cameraEdit);
+  const { setCameraEdit, removeCamera } = useAppStore.getState();
+  useEffect(() => {
+    if (!edit) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setCameraEdit(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [edit, setCameraEdit]);
+  return (
+    <details className="camera-list">
+      <summary className="small">Edit cameras by hand</summary>
+      {edit ? (
+        <p className="small" role="status">
+          Click on the map to {edit.mode === 'add' ? `place the new ${edit.kind === 'fixed' ? 'fixed' : 're-deployable'} camera` : `move ${edit.id}`} (Escape cancels).{' '}
+          <button type="button" className="link" onClick={() => setCameraEdit(null)}>
+            Cancel
+          </button>
+        </p>
+      ) : (
+        <div className="row tight">
+          <button type="button" onClick={() => setCameraEdit({ mode: 'add', kind: 'fixed' })}>
+            Add fixed camera
+          </button>
+          <button type="button" onClick={() => setCameraEdit({ mode: 'add', kind: 'redeployable' })}>
+            Add re-deployable
+          </button>
+        </div>
+      )}
+      <table className="compact">
+        <tbody>
+          {cameras.map((camera) => (
+            <tr key={camera.id}>
+              <td>
+                {camera.id} <span className="muted small">{camera.kind === 'fixed' ? 'fixed' : 're-deployable'}</span>
+              </td>
+              <td className="num">
+                <button type="button" className="link" aria-label={`Move ${camera.id}`} onClick={() => setCameraEdit({ mode: 'move', id: camera.id })}>
+                  Move
+                </button>{' '}
+                <button type="button" className="link" aria-label={`Delete ${camera.id}`} onClick={() => removeCamera(camera.id)}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -99,6 +153,7 @@ export function CctvPanel() {
           Weaker at the edge
         </label>
       </div>
+      <CameraList />
       <ZoneRoles />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
         Plan cameras

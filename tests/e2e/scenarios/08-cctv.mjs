@@ -36,4 +36,16 @@ export async function run({ browser, url, outDir }) {
   assertEqual(rows.length - 1, 8, 'eight cameras in the CSV');
   assert(rows.slice(1).every((r) => Number(r[3]) > 500000 && Number(r[3]) < 540000 && Number(r[4]) > 175000 && Number(r[4]) < 195000), 'easting/northing in Brent');
   await page.screenshot({ path: join(outDir, 'cctv-plan.png') });
+
+  // Cameras by hand: add one where the map is clicked, move one, delete one.
+  await page.locator('summary', { hasText: 'Edit cameras by hand' }).click();
+  await page.getByRole('button', { name: 'Add fixed camera' }).click();
+  const box = await page.getByTestId('map').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
+  const panel = page.locator('.panel', { hasText: 'CCTV planner' });
+  await panel.getByText(/53 cameras on the ground: 41 fixed, 12 re-deployable/).waitFor();
+  await page.getByRole('button', { name: 'Move RD-01' }).click();
+  await page.mouse.click(box.x + box.width / 3, box.y + box.height / 2);
+  await page.getByRole('button', { name: 'Delete FX-NEW-1' }).click();
+  await panel.getByText(/52 cameras on the ground: 40 fixed, 12 re-deployable/).waitFor();
 }
