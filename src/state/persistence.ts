@@ -1,4 +1,4 @@
-import { get as idbGet, set as idbSet } from 'idb-keyval';
+import { del, get as idbGet, set as idbSet } from 'idb-keyval';
 import type { CategoryInfo } from '../core/dataset';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceDocument } from '../core/workspace/workspaceFile';
 import { useAppStore, type AppState } from './store';
@@ -11,6 +11,8 @@ import { DEFAULT_VIEW, type ViewSettings } from './viewSlice';
  * reload or a crash restores the work; nothing leaves the machine.
  */
 const AUTOSAVE_KEY = 'workspace:autosave';
+const NAMED_PREFIX = 'workspace:named:';
+const NAMES_KEY = 'workspace:names';
 const AUTOSAVE_DELAY_MS = 600;
 
 /**
@@ -91,6 +93,30 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
   }
 }
 
+/** Names of the workspaces kept in this browser, alphabetically. */
+export async function listNamedWorkspaces(): Promise<string[]> {
+  return ((await idbGet<string[]>(NAMES_KEY).catch(() => undefined)) ?? []).slice().sort((a, b) => a.localeCompare(b));
+}
+
+/** Keeps the current workspace in this browser under a name (its files are already stored). */
+export async function saveNamedWorkspace(name: string): Promise<void> {
+  await idbSet(NAMED_PREFIX + name, workspaceDocument(useAppStore.getState(), name));
+  const names = new Set(await listNamedWorkspaces());
+  names.add(name);
+  await idbSet(NAMES_KEY, [...names]);
+}
+
+export async function openNamedWorkspace(name: string): Promise<void> {
+  const doc = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name);
+  if (!doc) throw new Error(`The workspace "${name}" is no longer in this browser.`);
+  await applyWorkspace(doc, storedSourceBlob);
+}
+
+export async function deleteNamedWorkspace(name: string): Promise<void> {
+  await del(NAMED_PREFIX + name);
+  await idbSet(NAMES_KEY, (await listNamedWorkspaces()).filter((n) => n !== name));
+}
+
 /** Restores the autosaved workspace, if there is one with data; false when there is nothing to restore. */
 export async function restoreAutosave(): Promise<boolean> {
   const doc = await idbGet<WorkspaceDocument>(AUTOSAVE_KEY).catch(() => undefined);
@@ -107,7 +133,13 @@ export function startAutosave(): () => void {
     const state = useAppStore.getState();
     const doc = workspaceDocument(state, 'Autosave');
     await idbSet(AUTOSAVE_KEY, doc);
-    await forgetSourceBlobsExcept(new Set(doc.sources.map((s) => s.fingerprint)));
+    // Files stay while the current workspace or any named one uses them.
+    const used = new Set(doc.sources.map((s) => s.fingerprint));
+    for (const name of await listNamedWorkspaces()) {
+      const named = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name).catch(() => undefined);
+      for (const source of named?.sources ?? []) used.add(source.fingerprint);
+    }
+    await forgetSourceBlobsExcept(used);
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring || state.loading) return;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { packWorkspace, unpackWorkspace } from '../core/workspace/workspaceFile';
-import { applyWorkspace, workspaceDocument } from '../state/persistence';
+import { applyWorkspace, deleteNamedWorkspace, listNamedWorkspaces, openNamedWorkspace, saveNamedWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
@@ -11,6 +11,10 @@ import { downloadFile, fileSafe } from './download';
 export function WorkspacePanel() {
   const [name, setName] = useState('Brent ASB workspace');
   const [busy, run] = useBusyAction();
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    void listNamedWorkspaces().then(setNames);
+  }, []);
   const notify = useAppStore((state) => state.notify);
 
   const save = () =>
@@ -44,6 +48,13 @@ export function WorkspacePanel() {
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
       </label>
       <div className="row tight">
+        <button type="button" disabled={busy || name.trim() === ''} onClick={() => void run(async () => {
+          await saveNamedWorkspace(name.trim());
+          setNames(await listNamedWorkspaces());
+          notify('info', `Kept "${name.trim()}" in this browser.`);
+        })}>
+          Keep in this browser
+        </button>
         <button type="button" disabled={busy} onClick={() => void save()}>
           Save workspace
         </button>
@@ -65,6 +76,33 @@ export function WorkspacePanel() {
         </button>
 
       </div>
+      {names.length > 0 && (
+        <table className="compact named-workspaces">
+          <caption className="small">Workspaces kept in this browser</caption>
+          <tbody>
+            {names.map((kept) => (
+              <tr key={kept}>
+                <td>{kept}</td>
+                <td className="num">
+                  <button type="button" className="link" aria-label={`Open ${kept}`} disabled={busy} onClick={() => void run(async () => {
+                    await openNamedWorkspace(kept);
+                    setName(kept);
+                    notify('info', `Opened workspace "${kept}".`);
+                  })}>
+                    Open
+                  </button>{' '}
+                  <button type="button" className="link" aria-label={`Delete ${kept}`} onClick={() => void run(async () => {
+                    await deleteNamedWorkspace(kept);
+                    setNames(await listNamedWorkspaces());
+                  })}>
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   );
 }

@@ -34,6 +34,15 @@ export async function run({ browser, url, outDir }) {
   assertEqual(await snapshot(page), before, 'state after reload');
 
   await page.locator('summary', { hasText: 'Workspace' }).click();
+  // Several workspaces can be kept in the browser by name.
+  await page.getByLabel('Workspace name').fill('Res 10 burglary');
+  await page.getByRole('button', { name: 'Keep in this browser' }).click();
+  await page.getByRole('button', { name: 'Open Res 10 burglary' }).waitFor();
+  await page.getByLabel('H3 resolution').selectOption('8');
+  await page.getByRole('button', { name: 'Open Res 10 burglary' }).click();
+  await page.locator('.notice', { hasText: 'Opened workspace "Res 10 burglary"' }).waitFor();
+  assertEqual(await page.getByLabel('H3 resolution').inputValue(), '10', 'the kept workspace reopens with its resolution');
+  await page.getByLabel('Workspace name').fill('Brent ASB workspace');
   const saved = await download(page, () => page.getByRole('button', { name: 'Save workspace' }).click());
   const path = join(outDir, saved.name);
   writeFileSync(path, saved.bytes);
