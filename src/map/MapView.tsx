@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { addCameraLayers, updateCameraLayers } from './cameraLayers';
+import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
 
@@ -166,6 +167,15 @@ export function MapView() {
     updateZoneLayers(map, zones, selectedZone, proposals, draft, evaluationRing);
     map.getCanvas().style.cursor = draft || cameraEdit ? 'crosshair' : '';
   }, [ready, zones, selectedZone, proposals, draft, evaluationRing, cameraEdit]);
+
+  // Corner handles on the selected zone, for editing its outline.
+  const selectedGeometry = zones.find((z) => z.id === selectedZone)?.geometry ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !selectedGeometry || !selectedZone) return;
+    const markers = vertexMarkers(map, selectedGeometry, (geometry) => useAppStore.getState().updateZone(selectedZone, { geometry }));
+    return () => markers.forEach((marker) => marker.remove());
+  }, [ready, selectedZone, selectedGeometry]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -17,6 +17,9 @@ export interface ZonesSlice {
   draft: [number, number][] | null;
   /** Vertices taken back with undo, for redo. */
   draftRedo: [number, number][];
+  /** Earlier outlines of edited zones, newest last, for undo. */
+  zoneUndo: { id: string; geometry: Zone['geometry'] }[];
+  undoZoneEdit: () => void;
   /** The latest intervention evaluation, for the map (its ring) and the briefing. */
   evaluation: InterventionEvaluation | null;
   setEvaluation: (evaluation: InterventionEvaluation | null) => void;
@@ -46,12 +49,21 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   draft: null,
   draftRedo: [],
   evaluation: null,
+  zoneUndo: [],
+  undoZoneEdit: () => {
+    const last = get().zoneUndo[get().zoneUndo.length - 1];
+    if (!last) return;
+    set((state) => ({ zones: state.zones.map((z) => (z.id === last.id ? { ...z, geometry: last.geometry } : z)), zoneUndo: state.zoneUndo.slice(0, -1) }));
+    void get().refreshZoneReport();
+  },
   setEvaluation: (evaluation) => set({ evaluation }),
   addZones: (zones) => {
     set((state) => ({ zones: [...state.zones, ...zones.map((z) => ({ ...z, id: newZoneId() }))] }));
     void get().refreshZoneReport();
   },
   updateZone: (id, change) => {
+    const before = get().zones.find((z) => z.id === id);
+    if (before && change.geometry) set((state) => ({ zoneUndo: [...state.zoneUndo.slice(-49), { id, geometry: before.geometry }] }));
     set((state) => ({ zones: state.zones.map((z) => (z.id === id ? { ...z, ...change } : z)) }));
     if ('startDate' in change || 'geometry' in change) void get().refreshZoneReport();
   },

@@ -47,7 +47,8 @@ function DrawControls() {
 
 function ZoneEditor() {
   const zone = useAppStore((state) => state.zones.find((z) => z.id === state.selectedZone));
-  const { updateZone, removeZone } = useAppStore.getState();
+  const { updateZone, removeZone, undoZoneEdit } = useAppStore.getState();
+  const canUndo = useAppStore((state) => state.zoneUndo.some((u) => u.id === state.selectedZone));
   if (!zone) return null;
   return (
     <fieldset className="zone-editor">
@@ -74,9 +75,15 @@ function ZoneEditor() {
         Prohibitions (one per line)
         <textarea rows={4} value={zone.prohibitions.join('\n')} onChange={(e) => updateZone(zone.id, { prohibitions: e.target.value.split('\n') })} />
       </label>
-      <button type="button" onClick={() => removeZone(zone.id)}>
-        Delete zone
-      </button>
+      <p className="muted small">Drag the white corner handles on the map (or focus one and use the arrow keys) to reshape the zone.</p>
+      <div className="row tight">
+        <button type="button" disabled={!canUndo} onClick={undoZoneEdit}>
+          Undo shape edit
+        </button>
+        <button type="button" onClick={() => removeZone(zone.id)}>
+          Delete zone
+        </button>
+      </div>
     </fieldset>
   );
 }

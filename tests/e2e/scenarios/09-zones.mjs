@@ -31,8 +31,8 @@ export async function run({ browser, url, outDir }) {
   await page.getByRole('button', { name: 'Draw zone' }).click();
   const box = await page.getByTestId('map').boundingBox();
   for (const [dx, dy] of [[-60, -40], [60, -40], [0, 60]]) await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await page.getByRole('button', { name: 'Finish zone' }).click();
   await rows.nth(4).waitFor();
   const drawn = rows.filter({ hasText: 'Drawn zone 5' });
@@ -41,6 +41,22 @@ export async function run({ browser, url, outDir }) {
   assert(drawnIncidents > 0, `the drawn zone has incidents (${drawnIncidents})`);
   await page.getByLabel('Zone name').fill('Olympic Way triangle');
   await rows.filter({ hasText: 'Olympic Way triangle' }).waitFor();
+
+  // Reshape it: drag a corner handle, see the area change, undo.
+  const areaOf = async () => Number((await rows.filter({ hasText: 'Olympic Way triangle' }).innerText()).match(/([\d.,]+) ha/)[1].replace(/,/g, ''));
+  const areaBefore = await areaOf();
+  const handle = page.locator('.vertex-handle').first();
+  const at = await handle.boundingBox();
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(at.x - 60, at.y - 60, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  const areaAfter = await areaOf();
+  assert(areaAfter !== areaBefore, `dragging a corner changes the area (${areaBefore} → ${areaAfter} ha)`);
+  await page.getByRole('button', { name: 'Undo shape edit' }).click();
+  await page.waitForTimeout(500);
+  assertEqual(await areaOf(), areaBefore, 'undo restores the outline');
 
   // Proposals from Gi* hot spots.
   await page.getByLabel('Hotspot method').selectOption('gistar');
