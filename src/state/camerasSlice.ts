@@ -21,6 +21,9 @@ export interface CamerasSlice {
   planning: boolean;
   /** Zones (by id) new cameras must stay out of, and zones whose incidents are covered first. */
   excludedZones: string[];
+  /** Imported candidate sites; empty = place cameras at incident cells. */
+  candidateSites: { lat: number; lng: number }[];
+  setCandidateSites: (sites: { lat: number; lng: number }[]) => void;
   mustCoverZones: string[];
   toggleZoneRole: (role: 'excludedZones' | 'mustCoverZones', id: string) => void;
   /** A camera being placed by hand: a new one of a kind, or an existing one being moved; the next map click places it. */
@@ -55,6 +58,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     moves: null,
     planning: false,
     excludedZones: [],
+    candidateSites: [],
+    setCandidateSites: (candidateSites) => set({ candidateSites, plan: null, moves: null }),
     mustCoverZones: [],
     cameraEdit: null,
     setCameraEdit: (cameraEdit) => set({ cameraEdit }),
@@ -78,7 +83,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       run(async () => {
         const state = get();
         const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
-        const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones) };
+        const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
         const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
         set({ plan, moves: null });
       }),
@@ -96,10 +101,10 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
 };
 
 registerPanelState('cameras', {
-  fields: (state) => [state.cameras, state.planOptions, state.plan],
-  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan }),
+  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites],
+  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites }),
   load: (value) => {
-    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan'>>;
-    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, moves: null });
+    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites'>>;
+    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, candidateSites: saved.candidateSites ?? [], moves: null });
   },
 });

@@ -114,16 +114,18 @@ export function CctvPanel() {
   const moves = useAppStore((state) => state.moves);
   const planning = useAppStore((state) => state.planning);
   const hasData = useAppStore((state) => state.hotspots !== null);
-  const { setCameras, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
+  const candidateSites = useAppStore((state) => state.candidateSites);
+  const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
 
-  const importFile = async (file: File) => {
+  const importFile = async (file: File, asCandidates = false) => {
     try {
       const text = await file.text();
       const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
-      setCameras(result.cameras);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} camera${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
+      if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng }) => ({ lat, lng })));
+      else setCameras(result.cameras);
+      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} ${asCandidates ? 'candidate site' : 'camera'}${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
     } catch (error) {
       notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
     }
@@ -153,6 +155,15 @@ export function CctvPanel() {
           Weaker at the edge
         </label>
       </div>
+      <p className="muted small">
+        {candidateSites.length > 0 ? `${candidateSites.length} candidate sites loaded.` : 'Candidate sites: the centres of the incident cells (H3 res 11).'}{' '}
+        <FileButton label="Load candidate sites…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load candidate sites" onFile={(file) => void importFile(file, true)} />
+        {candidateSites.length > 0 && (
+          <button type="button" className="link" onClick={() => setCandidateSites([])}>
+            Clear
+          </button>
+        )}
+      </p>
       <CameraList />
       <ZoneRoles />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>

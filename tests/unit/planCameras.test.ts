@@ -46,6 +46,12 @@ describe('camera plan', () => {
     expect(plan.summary.coveredByPlan).toBe(5);
     expect(plan.summary.overlapDemand).toBe(20);
   });
+  it('places cameras only at imported candidate sites when there are some', async () => {
+    const dataset = await data();
+    const plan = planGreedy(planContext(dataset, selectRows(dataset, NO_FILTER), [1], [], { ...options, candidateSites: [{ lat: 51.54, lng: -0.25 }] }));
+    expect(plan.summary.coveredByPlan).toBe(3);
+    expect(plan.candidates).toBe(1);
+  });
   it('keeps cameras out of excluded areas and covers must-cover areas first', async () => {
     const dataset = await data();
     const selection = selectRows(dataset, NO_FILTER);

@@ -28,6 +28,8 @@ export interface PlanOptions {
   excludedAreas?: (Polygon | MultiPolygon)[];
   /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */
   mustCoverAreas?: (Polygon | MultiPolygon)[];
+  /** Approved mounting points (lamp columns…); without them, every demand cell's centre is a candidate. */
+  candidateSites?: { lat: number; lng: number }[];
 }
 
 /** Demand inside a must-cover area counts this many times over while choosing, so it is served first. */
@@ -77,6 +79,8 @@ export interface PlanContext {
   weight: Float64Array;
   redeployableSites: number[];
   redeployableIds: string[];
+  /** True when candidate sites are the demand cells' centres (so a site has the cell's location text). */
+  sitesAreDemandCells: boolean;
   options: PlanOptions;
 }
 
@@ -98,7 +102,8 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   const demand = { lat: centres.map(([lat]) => lat), lng: centres.map(([, lng]) => lng) };
   const plane = localPlane(demand);
   const redeployable = cameras.filter((c) => c.kind === 'redeployable');
-  const sites = { lat: [...demand.lat, ...redeployable.map((c) => c.lat)], lng: [...demand.lng, ...redeployable.map((c) => c.lng)] };
+  const candidates = options.candidateSites && options.candidateSites.length > 0 ? { lat: options.candidateSites.map((c) => c.lat), lng: options.candidateSites.map((c) => c.lng) } : demand;
+  const sites = { lat: [...candidates.lat, ...redeployable.map((c) => c.lat)], lng: [...candidates.lng, ...redeployable.map((c) => c.lng)] };
   const matrix = buildCoverageMatrix(demand, sites, options, plane);
   const fixed = cameras.filter((c) => c.kind === 'fixed');
   const fixedMatrix = buildCoverageMatrix(demand, { lat: fixed.map((c) => c.lat), lng: fixed.map((c) => c.lng), radiusM: fixed.map((c) => c.radiusM ?? NaN), directionDeg: fixed.map((c) => c.directionDeg ?? NaN), fovDeg: fixed.map((c) => c.fovDeg ?? NaN) }, options, plane);
@@ -117,8 +122,9 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
     sites,
     labels,
     weight,
-    redeployableSites: redeployable.map((_, i) => demand.lat.length + i),
+    redeployableSites: redeployable.map((_, i) => candidates.lat.length + i),
     redeployableIds: redeployable.map((c) => c.id),
+    sitesAreDemandCells: candidates === demand,
     options,
   };
 }
@@ -202,7 +208,7 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
       cameraId: context.redeployableIds[move.camera],
       toLat: context.sites.lat[move.toSite],
       toLng: context.sites.lng[move.toSite],
-      toLocation: move.toSite < context.labels.length ? context.labels[move.toSite] : '',
+      toLocation: context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : '',
     })),
   };
 }
