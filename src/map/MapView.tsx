@@ -12,6 +12,7 @@ import { addCameraLayers, updateCameraLayers } from './cameraLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
+import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -46,6 +47,9 @@ export function MapView() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
   const [hover, setHover] = useState<HoverInfo | null>(null);
+  const [online, setOnline] = useState<boolean | null>(null);
+  const basemap = useAppStore((state) => state.basemap);
+  const basemapFile = useAppStore((state) => state.basemapFile);
   const hotspots = useAppStore((state) => state.hotspots);
   const opacity = useAppStore((state) => state.view.opacity);
   const pinnedCell = useAppStore((state) => state.pinnedCell);
@@ -90,14 +94,7 @@ export function MapView() {
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
-      void onlineBasemapReachable().then((online) => {
-        if (!online) {
-          notify('info', 'Basemap unavailable (offline or blocked): showing hotspots over a plain background.');
-          return;
-        }
-        map.addSource('basemap', { type: 'raster', tiles: ONLINE_TILES, tileSize: 512, attribution: ONLINE_ATTRIBUTION, maxzoom: 19 });
-        map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-saturation': -0.3 } }, 'hotspots-fill');
-      });
+      void onlineBasemapReachable().then(setOnline);
     });
     // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
     map.on('idle', () => container.current?.setAttribute('data-idle', 'true'));
@@ -160,6 +157,23 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
   }, [ready, opacity]);
+
+  // The basemap under everything: an offline file, the online tiles when reachable, or plain.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    if (map.getLayer('basemap')) map.removeLayer('basemap');
+    if (map.getSource('basemap')) map.removeSource('basemap');
+    removeOfflineBasemap(map);
+    if (basemap.kind === 'file' && basemapFile) {
+      addOfflineBasemap(map, basemapFile, 'hotspots-fill').catch(() => notify('error', `${basemap.name} could not be read as a PMTiles basemap.`));
+    } else if (basemap.kind === 'online' && online) {
+      map.addSource('basemap', { type: 'raster', tiles: ONLINE_TILES, tileSize: 512, attribution: ONLINE_ATTRIBUTION, maxzoom: 19 });
+      map.addLayer({ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-saturation': -0.3 } }, 'hotspots-fill');
+    } else if (basemap.kind === 'online' && online === false) {
+      notify('info', 'Basemap unavailable (offline or blocked): showing hotspots over a plain background. An offline basemap file can be loaded under Map display.');
+    }
+  }, [ready, basemap, basemapFile, online, notify]);
 
   useEffect(() => {
     const map = mapRef.current;

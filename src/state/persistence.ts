@@ -135,6 +135,7 @@ export function startAutosave(): () => void {
     await idbSet(AUTOSAVE_KEY, doc);
     // Files stay while the current workspace or any named one uses them.
     const used = new Set(doc.sources.map((s) => s.fingerprint));
+    if (state.basemap.kind === 'file') used.add(state.basemap.fingerprint);
     for (const name of await listNamedWorkspaces()) {
       const named = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name).catch(() => undefined);
       for (const source of named?.sources ?? []) used.add(source.fingerprint);

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
@@ -6,7 +7,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -15,4 +16,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createWeightsSlice(...args),
   ...createCamerasSlice(...args),
   ...createZonesSlice(...args),
+  ...createBasemapSlice(...args),
 }));

@@ -100,6 +100,22 @@ function ComparisonControls() {
   );
 }
 
+function BasemapControl() {
+  const basemap = useAppStore((state) => state.basemap);
+  const { setBasemap, loadBasemapFile } = useAppStore.getState();
+  const options = [
+    { value: 'online', label: 'Online map (OpenStreetMap via CARTO)' },
+    { value: 'plain', label: 'Plain background' },
+    ...(basemap.kind === 'file' ? [{ value: 'file', label: `Offline file: ${basemap.name}` }] : []),
+  ];
+  return (
+    <>
+      <Select label="Basemap" value={basemap.kind} options={options} onChange={(kind) => kind !== 'file' && setBasemap({ kind: kind as 'online' | 'plain' })} />
+      <FileButton label="Load offline basemap (.pmtiles)…" className="link" accept=".pmtiles" ariaLabel="Load offline basemap" onFile={(file) => void loadBasemapFile(file)} />
+    </>
+  );
+}
+
 export function DisplayPanel() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
@@ -129,6 +145,7 @@ export function DisplayPanel() {
           <Select label="Classes" value={view.classCount} options={[3, 4, 5, 6, 7].map((n) => ({ value: n, label: String(n) }))} onChange={(classCount) => setView({ classCount })} />
         </div>
       ) : null}
+      <BasemapControl />
       <label>
         Opacity {Math.round(view.opacity * 100)}%
         <input type="range" min={0.1} max={1} step={0.05} value={view.opacity} onChange={(e) => setView({ opacity: Number(e.target.value) })} />

@@ -1,0 +1,39 @@
+// An offline basemap from a .pmtiles file the test builds: it draws with no network, and the
+// choice survives a reload.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assert, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { onePngPmtiles } from '../pmtilesFixture.mjs';
+
+const cornerPixel = (page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector('.maplibregl-canvas');
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    return [...ctx.getImageData(3, canvas.height - 3, 1, 1).data].slice(0, 3);
+  });
+
+export async function run({ browser, url, outDir }) {
+  const file = join(outDir, 'test-basemap.pmtiles');
+  writeFileSync(file, onePngPmtiles([51, 102, 204]));
+  const { page } = await openApp(browser, url);
+  const plain = await cornerPixel(page);
+  await page.getByLabel('Load offline basemap').setInputFiles(file);
+  await page.waitForFunction(() => document.querySelector('label select')?.ownerDocument && [...document.querySelectorAll('option')].some((o) => o.textContent === 'Offline file: test-basemap.pmtiles'));
+  await waitForMapIdle(page);
+  await page.waitForTimeout(500);
+  const tiled = await cornerPixel(page);
+  const isBlue = ([r, g, b]) => Math.abs(r - 51) < 12 && Math.abs(g - 102) < 12 && Math.abs(b - 204) < 12;
+  assert(!isBlue(plain) && isBlue(tiled), `the basemap tile is drawn (${plain} → ${tiled})`);
+  await page.screenshot({ path: join(outDir, 'offline-basemap.png') });
+
+  await page.waitForTimeout(1000); // autosave
+  await page.reload();
+  await waitForSources(page, 2);
+  await waitForMapIdle(page);
+  await page.waitForTimeout(800);
+  assert(isBlue(await cornerPixel(page)), 'the offline basemap is still in use after a reload');
+}
