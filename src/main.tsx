@@ -2,9 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { dataWorker } from './state/worker';
 import { App } from './ui/App';
+import { SAMPLE_FILES } from './ui/sample';
 import './ui/app.css';
 
-dataWorker.warmUp();
+// Start the data worker now and let it parse the sample while the page draws; the app claims the
+// sample only if there is no saved workspace to restore.
+dataWorker.call<'prepare-sample'>({ type: 'prepare-sample', files: SAMPLE_FILES.map(({ url, name, mapping }) => ({ url: new URL(url, window.location.href).href, name, mapping })) });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

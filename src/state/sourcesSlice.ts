@@ -34,6 +34,8 @@ export interface SourcesSlice {
   loadFiles: (files: readonly File[]) => Promise<void>;
   /** Loads one file; `quiet` leaves the notice to the caller (several files get one summary). */
   loadFile: (file: Blob, name: string, mapping?: ColumnMapping, quiet?: boolean) => Promise<SourceSummary | null>;
+  /** Claims a sample file the worker parsed while the page was starting (see prepareSample). */
+  loadPreparedSample: (name: string, url: string) => Promise<SourceSummary | null>;
   cancelLoad: () => void;
   answerPrompt: (answer: ColumnMapping | boolean | null) => void;
   removeSource: (id: number) => Promise<void>;
@@ -69,6 +71,17 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       promptAnswer = resolve;
       set({ prompt });
     });
+
+  /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
+  const accept = (summary: SourceSummary, categories: CategoryInfo[], bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
+    void bytes
+      .then((blob) => rememberSourceBlob(summary.fingerprint, blob))
+      .catch(() => get().notify('error', `${summary.name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+    set((state) => ({ sources: [...state.sources, summary], categories }));
+    if (!quiet) get().notify('info', loadedStatus(summary));
+    get().refreshHotspots();
+    return summary;
+  };
 
   return {
     sources: [],
@@ -109,14 +122,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         try {
           const result = await promise;
           set({ loading: null });
-          if (result.status === 'loaded') {
-            // Kept in the background: the map should not wait for the browser's storage.
-            void rememberSourceBlob(result.summary.fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
-            set((state) => ({ sources: [...state.sources, result.summary], categories: result.categories }));
-            if (!quiet) get().notify('info', loadedStatus(result.summary));
-            get().refreshHotspots();
-            return result.summary;
-          }
+          if (result.status === 'loaded') return accept(result.summary, result.categories, Promise.resolve(file), quiet);
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });
@@ -133,6 +139,17 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         } finally {
           set({ loading: null });
         }
+      }
+    },
+
+    loadPreparedSample: async (name, url) => {
+      try {
+        const result = await dataWorker.call<'load-prepared'>({ type: 'load-prepared', name }).promise;
+        if (result.status !== 'loaded') return null;
+        return accept(result.summary, result.categories, fetch(url).then((response) => response.blob()), true);
+      } catch (error) {
+        get().notify('error', error instanceof Error ? error.message : String(error));
+        return null;
       }
     },
 

@@ -29,7 +29,7 @@ import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
-  const { loadFile, notify, setCameras, addZones } = useAppStore.getState();
+  const { loadPreparedSample, notify, setCameras, addZones } = useAppStore.getState();
   void fetch(SAMPLE_ZONES_URL)
     .then((response) => response.json())
     .then((json) => addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones))
@@ -39,15 +39,8 @@ async function loadSample(): Promise<void> {
     .then((text) => setCameras(camerasFromCsv(text, 'brent-cctv-cameras-sample.csv').cameras))
     .catch(() => notify('error', 'The sample cameras could not be opened.'));
   let rows = 0;
-  // Fetch every sample file at once; load them in order as they arrive.
-  const downloads = SAMPLE_FILES.map((sample) => fetch(sample.url).then((response) => response.blob()));
-  for (const [i, sample] of SAMPLE_FILES.entries()) {
-    try {
-      rows += (await loadFile(await downloads[i], sample.name, sample.mapping, true))?.accepted ?? 0;
-    } catch {
-      notify('error', `The sample file ${sample.name} could not be opened.`);
-    }
-  }
+  // The worker has been parsing these since the page started (main.tsx).
+  for (const sample of SAMPLE_FILES) rows += (await loadPreparedSample(sample.name, sample.url))?.accepted ?? 0;
   notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }
 

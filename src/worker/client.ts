@@ -34,11 +34,6 @@ export class DataWorkerClient {
     return { id, promise };
   }
 
-  /** Starts the worker now, so its code loads while the page is still drawing. */
-  warmUp(): void {
-    this.ensureWorker();
-  }
-
   cancel(target: number): void {
     this.call<'cancel'>({ type: 'cancel', target });
   }

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { Dataset } from '../core/dataset';
+import { Dataset, type IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile } from '../core/ingest/ingestFile';
 import { handleQuery } from './queries';
@@ -12,6 +12,11 @@ import type { WorkerEvent, WorkerRequest } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const dataset = new Dataset();
 const running = new Map<number, { aborted: boolean }>();
+/**
+ * The sample, parsed while the page is still starting: kept aside until the app asks for it, so a
+ * restored workspace can skip it without it ever entering the dataset.
+ */
+const prepared = new Map<string, Promise<IncidentSource>>();
 
 const post = (event: WorkerEvent): void => scope.postMessage(event);
 
@@ -23,7 +28,32 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     post({ type: 'result', id: request.id, value: null });
     return;
   }
+  if (request.type === 'prepare-sample') {
+    for (const file of request.files) {
+      const source = fetch(file.url)
+        .then((response) => response.blob())
+        .then((blob) => ingestFile(dataset, blobByteSource(blob, file.name), { mapping: file.mapping, detached: true }))
+        .then((result) => {
+          if (result.status !== 'loaded') throw new Error(`${file.name} needs a column mapping`);
+          return result.source;
+        });
+      source.catch(() => undefined);
+      prepared.set(file.name, source);
+    }
+    post({ type: 'result', id: request.id, value: null });
+    return;
+  }
   try {
+    if (request.type === 'load-prepared') {
+      const pending = prepared.get(request.name);
+      if (!pending) throw new CoreError('BAD_INPUT', `${request.name} was not prepared.`);
+      prepared.delete(request.name);
+      const source = await pending;
+      source.summary.id = dataset.allocateSourceId();
+      dataset.addSource(source);
+      post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: dataset.categories.list } });
+      return;
+    }
     if (request.type === 'load') {
       const signal = { aborted: false };
       running.set(request.id, signal);

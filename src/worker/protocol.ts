@@ -15,6 +15,8 @@ import type { ColumnMapping } from '../core/ingest/schema';
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
 export type WorkerRequest =
   | { type: 'load'; id: number; file: Blob; name: string; mapping?: ColumnMapping }
+  | { type: 'prepare-sample'; id: number; files: { url: string; name: string; mapping?: ColumnMapping }[] }
+  | { type: 'load-prepared'; id: number; name: string }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'remove-source'; id: number; sourceId: number }
   | { type: 'hotspots'; id: number; query: HotspotQuery }
@@ -36,6 +38,8 @@ export type LoadResult =
 export interface ResultTypes {
   load: LoadResult;
   cancel: null;
+  'prepare-sample': null;
+  'load-prepared': LoadResult;
   'remove-source': null;
   hotspots: HotspotResult;
   'cell-breakdown': CellBreakdown;

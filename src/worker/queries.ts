@@ -29,7 +29,7 @@ function requirePlan(): PlanContext {
   return planning;
 }
 
-export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' }>): unknown {
+export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' | 'prepare-sample' | 'load-prepared' }>): unknown {
   switch (request.type) {
     case 'hotspots': {
       const { result, selection } = computeHotspots(dataset, request.query);

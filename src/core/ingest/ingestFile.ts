@@ -36,6 +36,8 @@ export interface MappingRequest {
 export interface IngestOptions {
   /** For files that are neither police.uk nor H3 tables; without it such a file asks for a mapping. */
   mapping?: ColumnMapping;
+  /** Build the source without adding it to the dataset (to add later, or never). */
+  detached?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   /** Checked between chunks; an aborted load leaves the dataset without the source. */
   signal?: { aborted: boolean };
@@ -102,7 +104,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
   const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
-  dataset.addSource(source);
+  if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };
 }
 
