@@ -3,7 +3,7 @@ import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCamera
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
-import { FileButton } from './controls';
+import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 
@@ -54,14 +54,12 @@ function CameraList() {
               <td>
                 {camera.id} <span className="muted small">{camera.kind === 'fixed' ? 'fixed' : 're-deployable'}</span>
               </td>
-              <td className="num">
-                <button type="button" className="link" aria-label={`Move ${camera.id}`} onClick={() => setCameraEdit({ mode: 'move', id: camera.id })}>
-                  Move
-                </button>{' '}
-                <button type="button" className="link" aria-label={`Delete ${camera.id}`} onClick={() => removeCamera(camera.id)}>
-                  Delete
-                </button>
-              </td>
+              <RowActions
+                actions={[
+                  { label: 'Move', ariaLabel: `Move ${camera.id}`, onClick: () => setCameraEdit({ mode: 'move', id: camera.id }) },
+                  { label: 'Delete', ariaLabel: `Delete ${camera.id}`, onClick: () => removeCamera(camera.id) },
+                ]}
+              />
             </tr>
           ))}
         </tbody>

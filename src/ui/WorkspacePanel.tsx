@@ -4,7 +4,7 @@ import { applyWorkspace, deleteNamedWorkspace, listNamedWorkspaces, openNamedWor
 import { storedSourceBlob } from '../state/sourceFiles';
 import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
-import { FileButton, useBusyAction } from './controls';
+import { FileButton, RowActions, useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
 
 /** Save the whole workspace (settings and data) to one file, or open one, e.g. on another machine. */
@@ -83,21 +83,30 @@ export function WorkspacePanel() {
             {names.map((kept) => (
               <tr key={kept}>
                 <td>{kept}</td>
-                <td className="num">
-                  <button type="button" className="link" aria-label={`Open ${kept}`} disabled={busy} onClick={() => void run(async () => {
-                    await openNamedWorkspace(kept);
-                    setName(kept);
-                    notify('info', `Opened workspace "${kept}".`);
-                  })}>
-                    Open
-                  </button>{' '}
-                  <button type="button" className="link" aria-label={`Delete ${kept}`} onClick={() => void run(async () => {
-                    await deleteNamedWorkspace(kept);
-                    setNames(await listNamedWorkspaces());
-                  })}>
-                    Delete
-                  </button>
-                </td>
+                <RowActions
+                  actions={[
+                    {
+                      label: 'Open',
+                      ariaLabel: `Open ${kept}`,
+                      disabled: busy,
+                      onClick: () =>
+                        void run(async () => {
+                          await openNamedWorkspace(kept);
+                          setName(kept);
+                          notify('info', `Opened workspace "${kept}".`);
+                        }),
+                    },
+                    {
+                      label: 'Delete',
+                      ariaLabel: `Delete ${kept}`,
+                      onClick: () =>
+                        void run(async () => {
+                          await deleteNamedWorkspace(kept);
+                          setNames(await listNamedWorkspaces());
+                        }),
+                    },
+                  ]}
+                />
               </tr>
             ))}
           </tbody>

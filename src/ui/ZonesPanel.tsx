@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
 import { useAppStore } from '../state/store';
-import { FileButton } from './controls';
+import { Field, FileButton } from './controls';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber, formatPercent } from './format';
 
@@ -53,23 +53,11 @@ function ZoneEditor() {
   return (
     <fieldset className="zone-editor">
       <legend>Selected zone</legend>
-      <label>
-        Zone name
-        <input type="text" value={zone.name} onChange={(e) => updateZone(zone.id, { name: e.target.value })} />
-      </label>
-      <label>
-        Order reference
-        <input type="text" value={zone.orderRef} onChange={(e) => updateZone(zone.id, { orderRef: e.target.value })} />
-      </label>
+      <Field label="Zone name" value={zone.name} onChange={(name) => updateZone(zone.id, { name })} />
+      <Field label="Order reference" value={zone.orderRef} onChange={(orderRef) => updateZone(zone.id, { orderRef })} />
       <div className="row">
-        <label>
-          Start date
-          <input type="date" value={zone.startDate} onChange={(e) => updateZone(zone.id, { startDate: e.target.value })} />
-        </label>
-        <label>
-          End date
-          <input type="date" value={zone.endDate} onChange={(e) => updateZone(zone.id, { endDate: e.target.value })} />
-        </label>
+        <Field label="Start date" type="date" value={zone.startDate} onChange={(startDate) => updateZone(zone.id, { startDate })} />
+        <Field label="End date" type="date" value={zone.endDate} onChange={(endDate) => updateZone(zone.id, { endDate })} />
       </div>
       <label>
         Prohibitions (one per line)

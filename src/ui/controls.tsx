@@ -46,6 +46,32 @@ export function FileButton({ label, accept, ariaLabel, onFile, className }: { la
   );
 }
 
+/** A labelled text or date input. */
+export function Field({ label, type = 'text', value, onChange }: { label: string; type?: 'text' | 'date'; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input type={type} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** Small link buttons at the end of a table row, each with its own accessible name. */
+export function RowActions({ actions }: { actions: readonly { label: string; ariaLabel: string; onClick: () => void; disabled?: boolean }[] }) {
+  return (
+    <td className="num">
+      {actions.map((action, i) => (
+        <span key={action.label}>
+          {i > 0 && ' '}
+          <button type="button" className="link" aria-label={action.ariaLabel} disabled={action.disabled} onClick={action.onClick}>
+            {action.label}
+          </button>
+        </span>
+      ))}
+    </td>
+  );
+}
+
 /** Two columns: a label and how many. */
 export function LabelCountTable({ rows }: { rows: readonly { label: string; count: number }[] }) {
   return (
