@@ -94,7 +94,6 @@ export function MapView() {
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
-      void onlineBasemapReachable().then(setOnline);
     });
     // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
     map.on('idle', () => container.current?.setAttribute('data-idle', 'true'));
@@ -157,6 +156,12 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
   }, [ready, opacity]);
+
+  // Only a user who chose the online map makes the app contact its host, even to probe it.
+  const wantsOnline = basemap.kind === 'online';
+  useEffect(() => {
+    if (wantsOnline && online === null) void onlineBasemapReachable().then(setOnline);
+  }, [wantsOnline, online]);
 
   // The basemap under everything: an offline file, the online tiles when reachable, or plain.
   useEffect(() => {

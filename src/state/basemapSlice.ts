@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
 import { registerPanelState } from './persistence';
 import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
@@ -9,14 +10,26 @@ export type BasemapChoice = { kind: 'online' } | { kind: 'plain' } | { kind: 'fi
 export interface BasemapSlice {
   basemap: BasemapChoice;
   basemapFile: File | null;
+  /** This browser refuses online maps altogether (locked-down networks). */
+  neverOnlineMaps: boolean;
+  setNeverOnlineMaps: (never: boolean) => void;
   setBasemap: (choice: BasemapChoice) => void;
   loadBasemapFile: (file: File) => Promise<void>;
 }
 
-export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = (set) => ({
-  basemap: { kind: 'online' },
+/** The choice as it may be used here: online becomes plain where online maps are refused. */
+const allowed = (choice: BasemapChoice, neverOnline: boolean): BasemapChoice => (neverOnline && choice.kind === 'online' ? { kind: 'plain' } : choice);
+
+export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = (set, get) => ({
+  basemap: allowed({ kind: 'online' }, neverOnlineMapsSetting()),
   basemapFile: null,
-  setBasemap: (basemap) => set({ basemap }),
+  neverOnlineMaps: neverOnlineMapsSetting(),
+  setNeverOnlineMaps: (never) => {
+    saveNeverOnlineMapsSetting(never);
+    set({ neverOnlineMaps: never, basemap: allowed(get().basemap, never) });
+    if (!never && onlineMapsForbiddenHere()) get().notify('info', 'Online maps are allowed again from the next reload of this page.');
+  },
+  setBasemap: (basemap) => set({ basemap: allowed(basemap, get().neverOnlineMaps) }),
   loadBasemapFile: async (file) => {
     // Kept with the workspace's files, so the offline basemap is there after a reload.
     const fingerprint = `basemap:${file.name}:${file.size}`;
@@ -31,7 +44,7 @@ registerPanelState('basemap', {
   load: (value) => {
     const choice = value as BasemapChoice;
     if (choice?.kind !== 'file') {
-      useAppStore.setState({ basemap: choice?.kind === 'plain' ? choice : { kind: 'online' } });
+      useAppStore.getState().setBasemap(choice?.kind === 'plain' ? choice : { kind: 'online' });
       return;
     }
     void storedSourceBlob(choice.fingerprint).then((blob) => {

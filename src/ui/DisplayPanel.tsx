@@ -102,9 +102,10 @@ function ComparisonControls() {
 
 function BasemapControl() {
   const basemap = useAppStore((state) => state.basemap);
-  const { setBasemap, loadBasemapFile } = useAppStore.getState();
+  const neverOnline = useAppStore((state) => state.neverOnlineMaps);
+  const { setBasemap, loadBasemapFile, setNeverOnlineMaps } = useAppStore.getState();
   const options = [
-    { value: 'online', label: 'Online map (OpenStreetMap via CARTO)' },
+    ...(neverOnline ? [] : [{ value: 'online', label: 'Online map (OpenStreetMap via CARTO)' }]),
     { value: 'plain', label: 'Plain background' },
     ...(basemap.kind === 'file' ? [{ value: 'file', label: `Offline file: ${basemap.name}` }] : []),
   ];
@@ -112,6 +113,10 @@ function BasemapControl() {
     <>
       <Select label="Basemap" value={basemap.kind} options={options} onChange={(kind) => kind !== 'file' && setBasemap({ kind: kind as 'online' | 'plain' })} />
       <FileButton label="Load offline basemap (.pmtiles)…" className="link" accept=".pmtiles" ariaLabel="Load offline basemap" onFile={(file) => void loadBasemapFile(file)} />
+      <label className="checkbox">
+        <input type="checkbox" checked={neverOnline} onChange={(e) => setNeverOnlineMaps(e.target.checked)} />
+        Never use online maps (this browser)
+      </label>
     </>
   );
 }
