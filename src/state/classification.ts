@@ -4,7 +4,7 @@ import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
 import { EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
-import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from '../map/palette';
+import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
 import { useAppStore } from './store';
 
 export interface LegendClass {
