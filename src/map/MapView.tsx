@@ -192,8 +192,8 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !selectedGeometry || !selectedZone) return;
-    const markers = vertexMarkers(map, selectedGeometry, (geometry) => useAppStore.getState().updateZone(selectedZone, { geometry }));
-    return () => markers.forEach((marker) => marker.remove());
+    const handles = vertexMarkers(map, selectedGeometry, (geometry) => useAppStore.getState().updateZone(selectedZone, { geometry }));
+    return () => handles.remove();
   }, [ready, selectedZone, selectedGeometry]);
 
   useEffect(() => {

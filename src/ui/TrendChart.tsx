@@ -32,7 +32,7 @@ export function TrendChart() {
   const monthWidth = Math.max(320, width - (timed ? 500 : 30));
   // The section stays mounted (hidden when empty) so its width is known before data arrives.
   return (
-    <section ref={section} className="trend" aria-label="Trend charts" hidden={!hasData}>
+    <section ref={section} className="trend" aria-label="Trend charts" tabIndex={0} hidden={!hasData}>
       {profile && hasData && (
         <div className="trend-block">
           <h2>
