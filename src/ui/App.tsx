@@ -17,6 +17,7 @@ import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
+import { AccessibilityStatement } from './AccessibilityStatement';
 import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
@@ -93,6 +94,7 @@ export function App() {
         <LoadButton />
         <LoadProgress />
         <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
+        <AccessibilityStatement />
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
         <SourcesPanel />
