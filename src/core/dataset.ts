@@ -1,4 +1,4 @@
-import { latLngToCell } from 'h3-js';
+import { cellToParent, getResolution, latLngToCell } from 'h3-js';
 import { GrowableColumn, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
 import type { ColumnMapping } from './ingest/schema';
@@ -150,6 +150,12 @@ export class Dataset {
   readonly categories = new CategoryRegistry();
   readonly locations = new StringInterner();
   sources: IncidentSource[] = [];
+  /**
+   * Points standing for a whole H3 cell of a pre-aggregated table (its centre), with that cell: at a
+   * coarser resolution they fall in the cell's H3 parent, which the centre's position may not (H3
+   * children are not nested exactly inside their parent's hexagon).
+   */
+  readonly nativeCells = new Map<number, string>();
   private nextSourceId = 1;
   private readonly pointCells = new Map<number, PointCells>();
 
@@ -183,7 +189,8 @@ export class Dataset {
     const from = previous ? previous.cellOfPoint.length : 0;
     if (previous) cellOfPoint.set(previous.cellOfPoint);
     for (let point = from; point < count; point++) {
-      const cell = latLngToCell(this.points.lat.get(point), this.points.lng.get(point), resolution);
+      const native = this.nativeCells.get(point);
+      const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(this.points.lat.get(point), this.points.lng.get(point), resolution);
       let id = cellIds.get(cell);
       if (id === undefined) {
         id = cells.length;

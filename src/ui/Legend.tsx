@@ -10,6 +10,7 @@ export function Legend() {
   const view = useAppStore((state) => state.view);
   const categories = useAppStore((state) => state.categories);
   const profile = useAppStore((state) => state.hotspots?.profile);
+  const coarserTables = useAppStore((state) => state.hotspots?.coarserTables);
   if (!classification) return null;
   const selected = effectiveCategories({ view, categories });
   const subject = selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : `${selected.length} categories`;
@@ -31,6 +32,11 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      {coarserTables?.map((table) => (
+        <p key={table.name} className="small note">
+          {table.name} is not shown: it holds counts per H3 res {table.resolution} cell, which cannot be split into finer cells. Choose res {table.resolution} or coarser to include it.
+        </p>
+      ))}
       {classification.problem && <p className="error-text small" role="alert">Gi* not shown: {classification.problem}</p>}
     </section>
   );

@@ -51,6 +51,8 @@ export interface HotspotResult {
   /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
   profile: TimeProfile;
   top: TopHotspot[];
+  /** Count tables left out because their cells are coarser than the map's: a count cannot be split. */
+  coarserTables: { name: string; resolution: number }[];
   elapsedMs: number;
 }
 
@@ -69,7 +71,7 @@ export function harmWeightArray(dataset: Dataset, weights: Record<number, number
 export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result: HotspotResult; selection: SourceSelection[] } {
   const started = performance.now();
   const resolution = Math.min(MAX_RESOLUTION, Math.max(MIN_RESOLUTION, Math.round(query.resolution)));
-  const selection = selectRows(dataset, query.filter);
+  const { selection, coarserTables } = withinResolution(selectRows(dataset, query.filter), resolution);
   const aggregate = aggregateCells(dataset, selection, resolution, harmWeightArray(dataset, query.harmWeights));
   // The month chart shows every month, so a brush can widen the range as well as narrow it.
   const allMonths = timeProfile(selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
@@ -86,7 +88,7 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  const result: HotspotResult = { aggregate, profile, top, elapsedMs: 0 };
+  const result: HotspotResult = { aggregate, profile, top, coarserTables, elapsedMs: 0 };
   if (query.giStar) {
     try {
       result.giStar = giStarHotspots(aggregate, query.giStar);
@@ -112,6 +114,21 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
   }
   result.elapsedMs = performance.now() - started;
   return { result, selection };
+}
+
+/**
+ * Pre-aggregated H3 tables can be mapped at their own resolution or coarser (exact parent sums);
+ * at a finer one their counts would have to be split among child cells, which nothing justifies.
+ */
+function withinResolution(selection: SourceSelection[], resolution: number): { selection: SourceSelection[]; coarserTables: HotspotResult['coarserTables'] } {
+  const coarserTables: HotspotResult['coarserTables'] = [];
+  const kept = selection.filter(({ source }) => {
+    const native = source.summary.h3Resolution;
+    if (source.summary.kind !== 'h3' || native === null || native >= resolution) return true;
+    coarserTables.push({ name: source.summary.name, resolution: native });
+    return false;
+  });
+  return { selection: kept, coarserTables };
 }
 
 /** Gi* per month over the filter's months (or all data months) on the study area, trend, classes. */

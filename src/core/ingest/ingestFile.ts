@@ -1,6 +1,7 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
 import { CsvRecordReader } from './csvRecords';
+import { ingestParquet, isParquet } from './parquet';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
 import { SourceBuilder, type RowLayout } from './sourceBuilder';
@@ -67,6 +68,8 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
     }
   };
   const head = await read(0, Math.min(file.size, chunkBytes));
+  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
+  if (isParquet(head)) return ingestParquet(dataset, file, options, fingerprint);
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -102,7 +105,6 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   if (!header) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
   const finished = builder as SourceBuilder | null;
   if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
-  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
   if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };

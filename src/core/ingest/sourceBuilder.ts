@@ -235,6 +235,7 @@ export class SourceBuilder {
     const [lat, lng] = cellToLatLng(cell);
     if (!insideUk(lat, lng)) return 'outsideUk';
     const point = this.dataset.points.idAt(lat, lng);
+    this.dataset.nativeCells.set(point, cell);
     return { point, date, category, location: '', weight: count };
   }
 
