@@ -60,3 +60,17 @@ describe('H3 count tables written as Parquet by DuckDB', () => {
     expect(parquetCellText(null)).toBe('');
   });
 });
+
+describe('H3 count tables as CSV with 64-bit integer indexes', () => {
+  it('reads decimal indexes as the cells they stand for', async () => {
+    const { memorySource } = await import('./memorySource');
+    const cell = '89195da5e0bffff';
+    const decimal = BigInt(`0x${cell}`).toString();
+    const dataset = new Dataset();
+    const result = await ingestFile(dataset, memorySource('sedona.csv', `h3,count\n${decimal},4\n12345,1\n`));
+    if (result.status !== 'loaded') throw new Error('expected the table to load');
+    expect(result.source.summary.accepted).toBe(1);
+    expect(result.source.summary.rejectCounts).toEqual({ badH3: 1 });
+    expect(dataset.nativeCells.get(0)).toBe(cell);
+  });
+});

@@ -219,7 +219,7 @@ export class SourceBuilder {
 
   private readH3Row(fields: readonly string[], columns: H3Columns, columnCount: number): RowOutcome {
     if (fields.length !== columnCount) return 'wrongColumns';
-    const cell = fields[columns.h3].trim().toLowerCase();
+    const cell = h3IndexText(fields[columns.h3]);
     if (!isValidCell(cell)) return 'badH3';
     const count = Number(fields[columns.count]);
     if (fields[columns.count].trim() === '' || !Number.isFinite(count) || count < 0) return 'badCount';
@@ -279,6 +279,15 @@ export class SourceBuilder {
     }
     return id;
   }
+}
+
+/**
+ * An H3 index as hex text. Warehouses that keep indexes as 64-bit integers (DuckDB's H3 extension,
+ * Sedona's `ST_H3CellIDs`) write them in decimal; those become hex, everything else is lower-cased.
+ */
+function h3IndexText(text: string): string {
+  const trimmed = text.trim();
+  return /^\d{15,20}$/.test(trimmed) ? BigInt(trimmed).toString(16) : trimmed.toLowerCase();
 }
 
 /** Numbers as spreadsheets write them; rejects empty text, hex and `Infinity`, which `Number()` would take. */
