@@ -15,6 +15,7 @@ export interface BarChartProps {
 }
 
 const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+const exact = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const STRONG = '#e31a1c';
 const FAINT = '#fcbba1';
 
@@ -37,7 +38,8 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
         height,
         legend: { show: false },
         cursor: { drag: { x: Boolean(brush.current), y: false, setScale: false }, points: { show: false } },
-        scales: { x: { time: false, range: [-0.5, values.length - 0.5] } },
+        // Bars start at zero: a bar's length is its value.
+        scales: { x: { time: false, range: [-0.5, values.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
         axes: [
           {
             // One tick per bar, thinned to fit: indices, never fractions.
@@ -76,5 +78,23 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
   }, [labels, values, highlight, width, height]);
 
   const summary = labels.map((label, i) => `${label}: ${values[i]}`).join(', ');
-  return <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />;
+  return (
+    <div>
+      <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />
+      <details className="chart-figures">
+        <summary>Figures</summary>
+        <table className="compact">
+          <caption className="visually-hidden">{title}</caption>
+          <tbody>
+            {labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="num">{exact.format(values[i])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
 }
