@@ -1,13 +1,14 @@
 /**
  * Benjamini-Hochberg false discovery rate (Benjamini & Hochberg 1995): sort the m p-values; the
  * largest p_(i) with p_(i) ≤ (i / m)·q is the threshold, and every p at or below it is a
- * discovery. Returns that threshold, or 0 when nothing passes.
+ * discovery. Returns that threshold, or null when nothing passes: a threshold of exactly 0 is a
+ * real one (p-values of the strongest cells underflow to 0 beyond z ≈ 38) and must not mean "none".
  */
-export function benjaminiHochbergThreshold(p: ArrayLike<number>, q: number): number {
+export function benjaminiHochbergThreshold(p: ArrayLike<number>, q: number): number | null {
   const sorted = Float64Array.from(p).sort();
   const m = sorted.length;
   for (let i = m; i >= 1; i--) if (sorted[i - 1] <= (i / m) * q) return sorted[i - 1];
-  return 0;
+  return null;
 }
 
 /** Confidence levels as ArcGIS's Gi_Bin reports them: ±3 at 99%, ±2 at 95%, ±1 at 90%. */
@@ -27,7 +28,7 @@ export function hotspotBins(z: ArrayLike<number>, p: ArrayLike<number>, options:
   const thresholds = CONFIDENCE_LEVELS.map((level) => ({ bin: level.bin, threshold: options.fdr ? benjaminiHochbergThreshold(p, level.alpha) : level.alpha }));
   const bins = new Int8Array(z.length);
   for (let i = 0; i < z.length; i++) {
-    const level = thresholds.find((t) => p[i] <= t.threshold && t.threshold > 0);
+    const level = thresholds.find((t) => t.threshold !== null && p[i] <= t.threshold);
     if (level) bins[i] = z[i] > 0 ? level.bin : -level.bin;
   }
   return bins;
