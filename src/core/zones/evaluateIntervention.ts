@@ -89,7 +89,7 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
     buffer,
     effect: beforeAfterEffect(treated, control),
     // The same control serves the area and its ring, scaled to each: it is usually far larger than either.
-    wdd: weightedDisplacementDifference(treated, control, buffer, control, true),
+    wdd: weightedDisplacementDifference(treated, control, buffer, control, { scaleControls: true, sharedControl: true }),
     bufferGeometry: ring,
   };
 }
