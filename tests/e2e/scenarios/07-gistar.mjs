@@ -42,5 +42,7 @@ export async function run({ browser, url, outDir }) {
   const unit = await page.locator('.legend .muted').innerText();
   assert(unit.includes('2025-01…2025-06 → 2025-07…2025-12'), `the two periods are named (${unit})`);
   assert(await page.locator('.changes-table tbody tr').count() > 0, 'biggest rises and falls listed');
+  const summary = await page.locator('.change-summary').innerText();
+  assert(/significant rises?, \d+ significant falls?/.test(summary) && summary.includes('at least 6 incidents'), `significance of change stated with its minimum count (${summary})`);
   await page.screenshot({ path: join(outDir, 'change.png') });
 }
