@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ppai } from '../../src/core/stats/accuracy';
-import { beforeAfterEffect, priorityCells, prioritySetStability, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
+import { beforeAfterEffect, compareControl, priorityCells, prioritySetStability, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
 
 describe('controlled before/after', () => {
   it('computes DiD, relative effect and the expected count by hand', () => {
@@ -12,6 +12,16 @@ describe('controlled before/after', () => {
     expect(effect.expectedAfter).toBeCloseTo(95, 12);
     expect(effect.observedMinusExpected).toBeCloseTo(-25, 12);
     expect(beforeAfterEffect({ before: 0, after: 5 }, { before: 0, after: 3 }).relativeEffect).toBeNull();
+  });
+});
+
+describe('which headline a control allows', () => {
+  it('shows the raw DiD only for a control of comparable size', () => {
+    // Area 100 before; control 250 before: 100/250 = 0.4 ≥ 1/3 → comparable. 1,000 → 0.1 → not; scale 0.1 for the chart.
+    expect(compareControl({ before: 100, after: 80 }, { before: 250, after: 260 })).toEqual({ comparable: true, scale: 0.4 });
+    expect(compareControl({ before: 100, after: 80 }, { before: 1000, after: 1100 })).toEqual({ comparable: false, scale: 0.1 });
+    expect(compareControl({ before: 100, after: 80 }, { before: 30, after: 20 }).comparable).toBe(false);
+    expect(compareControl({ before: 100, after: 80 }, { before: 0, after: 5 })).toEqual({ comparable: false, scale: null });
   });
 });
 

@@ -30,6 +30,25 @@ export function beforeAfterEffect(treated: Counts, control: Counts): BeforeAfter
 }
 
 /**
+ * Whether a raw difference in differences means anything: only when the control's "before" count
+ * is within a factor of 3 of the area's. A control far larger than the area (the rest of the
+ * borough) makes the raw DiD mostly the control's own change, so the headline is then the relative
+ * effect and the WDD, and charts show the control scaled to the area (× area before / control before).
+ */
+export const COMPARABLE_CONTROL_RATIO = 3;
+
+export interface ControlComparison {
+  comparable: boolean;
+  /** Area before / control before: the factor that brings the control to the area's size; null without a "before" count. */
+  scale: number | null;
+}
+
+export function compareControl(treated: Counts, control: Counts): ControlComparison {
+  const scale = control.before > 0 && treated.before > 0 ? treated.before / control.before : null;
+  return { comparable: scale !== null && scale >= 1 / COMPARABLE_CONTROL_RATIO && scale <= COMPARABLE_CONTROL_RATIO, scale };
+}
+
+/**
  * WDD = ΔT − ΔCt + ΔD − ΔCd, with Δ = after − before for the treated area T, its control Ct, the
  * displacement buffer D and the buffer's control Cd. Under Poisson counts its variance is the sum
  * of all eight counts; when one control C serves both (`sharedControl`), its change enters twice
