@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hitRateCurve, ppai, predictiveAccuracy, selectTopCells } from '../../src/core/stats/accuracy';
+import { hitRateCurve, predictiveAccuracy, selectTopCells } from '../../src/core/stats/accuracy';
 
 // Ten cells of 0.1 km². Training puts cell 0 and 1 on top; the test period has 20 incidents.
 const input = {
@@ -56,13 +56,6 @@ describe('predictive accuracy', () => {
     const result = predictiveAccuracy(input, 1);
     expect(result.selected.map((s) => s.cell)).toEqual([0, 1, 2, 3, 4]);
     expect(result.areaShare).toBe(0.5);
-  });
-
-  it('PPAI is the hit rate at α = 0 and the PAI at α = 1', () => {
-    const r = predictiveAccuracy(input, 0.3);
-    expect(ppai(r.hitRate, r.areaShare, 0)).toBeCloseTo(r.hitRate, 12);
-    expect(ppai(r.hitRate, r.areaShare, 1)).toBeCloseTo(r.pai, 12);
-    expect(ppai(0.5, 0.25, 0.5)).toBeCloseTo(1, 12);
   });
 
   it('draws the hit-rate curve cell by cell', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ppai } from '../../src/core/stats/accuracy';
-import { beforeAfterEffect, compareControl, priorityCells, prioritySetStability, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
+import { beforeAfterEffect, compareControl, priorityCells, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
 
 describe('controlled before/after', () => {
   it('computes DiD, relative effect and the expected count by hand', () => {
@@ -83,12 +82,5 @@ describe('priority places', () => {
   });
   it('turns reductions inside into reductions overall', () => {
     expect(reductionArithmetic(0.31, [0.1])).toEqual([{ reduction: 0.1, overall: 0.031 }]);
-  });
-  it('measures the stability of the set between periods', () => {
-    expect(prioritySetStability(['a', 'b', 'c'], ['b', 'c', 'd', 'e'])).toEqual({ remained: 2, left: 1, entered: 2, jaccard: 2 / 5 });
-  });
-  it('PPAI is the hit rate at α = 0 and PAI at α = 1', () => {
-    expect(ppai(0.4, 0.05, 0)).toBe(0.4);
-    expect(ppai(0.4, 0.05, 1)).toBeCloseTo(8, 12);
   });
 });

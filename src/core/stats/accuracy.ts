@@ -6,7 +6,6 @@
  *   hit rate = n / N               (test incidents inside the selected cells / all test incidents in the study area)
  *   area share = a / A             (selected area / study area)
  *   PAI = (n / N) / (a / A)        (Predictive Accuracy Index)
- *   PPAI(α) = (n / N) / (a / A)^α  (penalised PAI: α = 0 gives the hit rate, α = 1 the PAI)
  *   PEI = n / n*                   (Predictive Efficiency Index, Hunt 2016: n* is the most test incidents
  *                                   any cells of the same area could have held, the test period's own top cells)
  *   RRI = (n / n_train) / (N / N_train)
@@ -60,10 +59,6 @@ function sum(values: ArrayLike<number>): number {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   return total;
-}
-
-export function ppai(hitRate: number, areaShare: number, alpha: number): number {
-  return areaShare > 0 ? hitRate / areaShare ** alpha : 0;
 }
 
 /** Cells making up `areaShare` of the study (at least one place), with the tie rule above. */

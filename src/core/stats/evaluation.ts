@@ -130,12 +130,3 @@ export function priorityCells(values: ArrayLike<number>, rule: PriorityRule): nu
 export function reductionArithmetic(shareInside: number, reductions: readonly number[] = [0.05, 0.1, 0.15, 0.2]): { reduction: number; overall: number }[] {
   return reductions.map((reduction) => ({ reduction, overall: reduction * shareInside }));
 }
-
-/** How a priority set changed between two periods: cells that stayed, left and entered, and the Jaccard overlap. */
-export function prioritySetStability(first: readonly string[], second: readonly string[]): { remained: number; left: number; entered: number; jaccard: number } {
-  const a = new Set(first);
-  const b = new Set(second);
-  const remained = [...a].filter((cell) => b.has(cell)).length;
-  const union = a.size + b.size - remained;
-  return { remained, left: a.size - remained, entered: b.size - remained, jaccard: union > 0 ? remained / union : 1 };
-}
