@@ -55,5 +55,7 @@ export function giStar(values: ArrayLike<number>, neighbours: NeighbourIndex, mi
 }
 
 export function twoSidedPValues(z: ArrayLike<number>): Float64Array {
-  return Float64Array.from(z, normalTwoSidedP);
+  const p = new Float64Array(z.length);
+  for (let i = 0; i < z.length; i++) p[i] = normalTwoSidedP(z[i]);
+  return p;
 }
