@@ -10,6 +10,7 @@ import { record, saveFigures, type Figure } from './figures';
 import { benchLargeFile } from './largeFile';
 import { benchAnalyses } from './nodeAnalyses';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
+import { benchPrediction } from './predictionBench';
 import { ensurePoliceFile } from './policeFile';
 
 const workDir = join(tmpdir(), 'hotspot-planner-bench');
@@ -21,6 +22,7 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
+await benchPrediction();
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { classBreaks, classOf } from '../core/hotspots/classify';
 import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
-import { EMERGING_CLASSES } from '../core/stats/emerging';
+import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
 import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
 import { useAppStore } from './store';
@@ -73,7 +73,7 @@ export function useClassification(): Classification | null {
         colours: Array.from(emerging.classIndex, (i) => EMERGING_COLOURS[EMERGING_CLASSES[i]]),
         legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count })),
         title: 'emerging hot spots',
-        unit: `Gi* per month over ${emerging.months} months (k = ${giK}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}) with a Mann-Kendall trend`,
+        unit: `space-time Gi* over ${emerging.months} months (ring k = ${giK} in the same and the previous ${DEFAULT_TIME_STEPS} month, FDR-corrected over all cell-months) with a Mann-Kendall trend; classes as ArcGIS defines them`,
         tooltip: (i) => [EMERGING_CLASSES[emerging.classIndex[i]]],
         problem: null,
       };

@@ -137,10 +137,14 @@ export function DisplayPanel() {
         <>
           <div className="row">
             <Select label="Neighbourhood (k)" value={view.giK} options={[1, 2, 3].map((k) => ({ value: k, label: `${k} ring${k > 1 ? 's' : ''} (${1 + 3 * k * (k + 1)} cells)` }))} onChange={(giK) => setView({ giK })} />
-            <label className="checkbox">
-              <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
-              FDR correction
-            </label>
+            {view.method === 'gistar' ? (
+              <label className="checkbox">
+                <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
+                FDR correction
+              </label>
+            ) : (
+              <p className="muted small">FDR correction always on (ArcGIS)</p>
+            )}
           </div>
           <StudyAreaControl />
         </>

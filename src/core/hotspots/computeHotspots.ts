@@ -139,7 +139,7 @@ function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], qu
   const cells = studyAreaCells(aggregate, options.studyArea);
   const weights = options.basis === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
   const cube = cellMonthCube(dataset, selection, aggregate.resolution, cells, monthFrom, monthTo - monthFrom + 1, weights);
-  const result = emergingHotspots(cube, neighboursFor(cells, options.k), { fdr: options.fdr });
+  const result = emergingHotspots(cube, neighboursFor(cells, options.k));
   return { cells, classIndex: result.classIndex, classCounts: result.classCounts, months: result.months, monthFrom };
 }
 

@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { csvDocument } from '../export/csv';
 import { rowWeight, type SourceSelection } from '../hotspots/filter';
 import { monthLabel } from '../ingest/dates';
-import { beforeAfterEffect, weightedDisplacementDifference, type BeforeAfterEffect, type Counts, type WddResult } from '../stats/evaluation';
+import { beforeAfterEffect, compareControl, weightedDisplacementDifference, type BeforeAfterEffect, type ControlComparison, type Counts, type WddResult } from '../stats/evaluation';
 import { pointMembership } from './pointsInZones';
 
 export interface InterventionQuery {
@@ -32,6 +32,8 @@ export interface InterventionEvaluation {
   control: Counts;
   buffer: Counts;
   effect: BeforeAfterEffect;
+  /** Whether the raw DiD is meaningful, and the factor scaling the control to the area for charts. */
+  controlComparison: ControlComparison;
   wdd: WddResult;
   bufferGeometry: Polygon | MultiPolygon;
 }
@@ -88,8 +90,9 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
     control,
     buffer,
     effect: beforeAfterEffect(treated, control),
+    controlComparison: compareControl(treated, control),
     // The same control serves the area and its ring, scaled to each: it is usually far larger than either.
-    wdd: weightedDisplacementDifference(treated, control, buffer, control, true),
+    wdd: weightedDisplacementDifference(treated, control, buffer, control, { scaleControls: true, sharedControl: true }),
     bufferGeometry: ring,
   };
 }
@@ -103,7 +106,9 @@ export function evaluationCsv(evaluation: InterventionEvaluation): string {
     ['treated_before', treated.before], ['treated_after', treated.after],
     ['control_before', control.before], ['control_after', control.after],
     ['buffer_before', buffer.before], ['buffer_after', buffer.after],
-    ['difference_in_differences', effect.did],
+    ['control_comparable_to_area', evaluation.controlComparison.comparable ? 'yes' : 'no'],
+    ['control_scale_to_area', evaluation.controlComparison.scale === null ? '' : evaluation.controlComparison.scale.toFixed(4)],
+    ['difference_in_differences_raw', effect.did],
     ['relative_effect', effect.relativeEffect === null ? '' : effect.relativeEffect.toFixed(4)],
     ['expected_after', effect.expectedAfter === null ? '' : effect.expectedAfter.toFixed(2)],
     ['observed_minus_expected', effect.observedMinusExpected === null ? '' : effect.observedMinusExpected.toFixed(2)],
