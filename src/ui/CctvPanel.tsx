@@ -3,6 +3,7 @@ import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCamera
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
+import { CameraListPanel } from './CameraListPanel';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -230,6 +231,7 @@ export function CctvPanel() {
           )}
         </div>
       )}
+      <CameraListPanel />
     </details>
   );
 }

@@ -2,6 +2,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { cameraListCsv, cameraListGeoJson } from '../../src/core/cameras/cameraListExport';
 import { cameraSites } from '../../src/core/cameras/cameraSites';
+import { moveArrows } from '../../src/core/cameras/moveArrows';
 import { coverageDemand } from '../../src/core/cameras/coverageDemand';
 import type { Camera } from '../../src/core/cameras/importCameras';
 import { addMonths, cameraCards, DEFAULT_JUSTIFICATION, isoDate, nextReviewDate } from '../../src/core/cameras/justification';
@@ -108,5 +109,21 @@ describe('camera list', () => {
     const line = geojson.features.find((f) => f.geometry.type === 'LineString');
     expect(line?.geometry).toEqual({ type: 'LineString', coordinates: [[-0.2, 51.6], [middle.lng, middle.lat]] });
     expect(line?.properties).toMatchObject({ move: 'RD-01', demand_gained: 5 });
+  });
+});
+
+describe('move arrows', () => {
+  it('draws a shaft to the head, a head ending at the new position, and a label with the gain at the middle', () => {
+    const sites = cameraSites(cameras, plan, [move], 100);
+    const { shafts, heads, labels } = moveArrows(sites, 25);
+    expect(shafts.features).toHaveLength(1);
+    expect(shafts.features[0].geometry.coordinates[0]).toEqual([-0.2, 51.6]);
+    expect(heads.features[0].geometry.coordinates[0][0]).toEqual([middle.lng, middle.lat]);
+    // The shaft stops 25 m short of the new position (the head covers the rest).
+    const [lng, lat] = shafts.features[0].geometry.coordinates[1];
+    const metres = Math.hypot((lng - middle.lng) * 111_320 * Math.cos((middle.lat * Math.PI) / 180), (lat - middle.lat) * 111_320);
+    expect(metres).toBeCloseTo(25, 6);
+    expect(labels.features[0].properties.label).toBe('RD-01 +5');
+    expect(labels.features[0].geometry.coordinates).toEqual([(-0.2 + middle.lng) / 2, (51.6 + middle.lat) / 2]);
   });
 });

@@ -1,17 +1,11 @@
 import type { Dataset } from '../dataset';
+import type { Bounds } from '../geo/webMercator';
 import { rowWeight, type SourceSelection } from './filter';
 
 export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 /** Three-hour bands: short enough to plan a patrol shift around, wide enough to hold counts. */
 export const HOUR_BAND_LENGTH = 3;
 export const HOUR_BANDS = Array.from({ length: 24 / HOUR_BAND_LENGTH }, (_, b) => `${String(b * HOUR_BAND_LENGTH).padStart(2, '0')}:00-${String((b + 1) * HOUR_BAND_LENGTH).padStart(2, '0')}:00`);
-
-export interface Bounds {
-  west: number;
-  south: number;
-  east: number;
-  north: number;
-}
 
 /** Incidents by hour band and weekday in an area; only rows with a time of day count. */
 export interface PatrolWindows {
