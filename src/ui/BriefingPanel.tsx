@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
 import { insetFrames } from '../core/export/briefingPlaces';
 import { concentrationFinding, evaluationFinding } from '../core/export/plainWords';
+import { HARM_SCHEMES } from '../core/stats/harm';
 import { captureMapPictures } from '../map/exportImage';
 import { cameraCardsAndPatrol, demandUnit } from '../state/cameraCards';
 import { useClassification } from '../state/classification';
@@ -80,6 +81,7 @@ export function BriefingPanel() {
         sources: sections.sources ? briefingSources(state) : [],
         findings,
         demandUnit: demandUnit(state),
+        harmLabel: `harm (${HARM_SCHEMES.find((s) => s.id === state.view.harmScheme)?.label ?? 'harm weights'})`,
         generatedAt: new Date().toLocaleString('en-GB'),
       });
       downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);

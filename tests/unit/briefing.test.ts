@@ -68,6 +68,7 @@ const content: BriefingContent = {
   sources: [{ name: 'brent-police-sample-2025.csv', kind: 'police.uk', rows: 36380, rejected: 340, months: 'Jan 2025 – Dec 2025', licence: 'Open Government Licence v3.0' }],
   findings: [{ title: 'Did it work? Wembley Park PSPO', plain: 'Incidents in Wembley Park PSPO fell 12 % more than in the rest of the data; not clearly more than chance.', technical: ['Weighted displacement difference -12.0 (z -1.10, one-tailed p 0.136)'] }],
   demandUnit: 'incidents',
+  harmLabel: 'harm (after the Cambridge Crime Harm Index)',
   generatedAt: '22/11/2026 15:00',
 };
 

@@ -38,6 +38,8 @@ export interface BriefingContent {
   findings: Finding[];
   /** What demand is counted in ("incidents" or "harm"), for the moves table. */
   demandUnit: string;
+  /** The harm scheme in words, for the cards ("harm (after the Cambridge Crime Harm Index)"). */
+  harmLabel: string;
   generatedAt: string;
 }
 
@@ -136,7 +138,7 @@ export function buildBriefingPdf(content: BriefingContent): Uint8Array {
     );
   }
   technicalAnnex(w, content.findings);
-  justificationAnnex(w, content.cameras, content.period, content.demandUnit === 'harm' ? 'harm' : 'harm units');
+  justificationAnnex(w, content.cameras, content.period, content.harmLabel);
   // A last page left empty (nothing after the maps) is dropped.
   if (w.doc.getNumberOfPages() === start && w.y === BODY_TOP) w.doc.deletePage(start);
   return w.finish(content.generatedAt);

@@ -25,7 +25,7 @@ export function camerasTable(w: PdfWriter, cards: readonly CameraCard[]): void {
   if (cards.length === 0) return;
   w.heading('Cameras (ids as on the maps)');
   w.table(
-    [{ title: 'Camera', width: 20 }, { title: 'Type', width: 22 }, { title: 'Name', width: 50 }, { title: 'Position (grid reference, lat, lng)', width: 62 }, { title: 'Change', width: 55 }, { title: 'Incidents in view', width: 22 }, { title: 'Next review', width: 20 }, { title: 'Review?', width: 22 }],
+    [{ title: 'Camera', width: 20 }, { title: 'Type', width: 22 }, { title: 'Name', width: 50 }, { title: 'Position (grid reference, lat, lng)', width: 62 }, { title: 'Change', width: 47 }, { title: 'Incidents in view', width: 30 }, { title: 'Next review', width: 20 }, { title: 'Review?', width: 22 }],
     cards.map((c) => [
       { text: c.site.id, bold: true },
       c.site.kind === 'fixed' ? 'Fixed' : 'Re-deployable',
@@ -91,16 +91,16 @@ export function technicalAnnex(w: PdfWriter, findings: readonly Finding[]): void
   }
 }
 
-export function justificationAnnex(w: PdfWriter, cards: readonly CameraCard[], period: string, unitHarm: string): void {
+export function justificationAnnex(w: PdfWriter, cards: readonly CameraCard[], period: string, harmLabel: string): void {
   if (cards.length === 0) return;
   w.heading('Annex B: camera justification (Surveillance Camera Code, principles 1 and 2)');
-  w.text(`For each camera: its purpose and the pressing need in numbers (incidents and ${unitHarm} in its view over ${period}, rank among the cameras), when it went up and when it is next reviewed.`, MARGIN, 9);
+  w.text(`For each camera: its purpose and the pressing need in numbers (incidents and ${harmLabel} in its view over ${period}, rank among the cameras), when it went up and when it is next reviewed.`, MARGIN, 9);
   w.y += 1;
   for (const c of cards) {
     w.ensureSpace(22);
     w.text(`${c.site.id}  ${c.site.name}  (${c.site.kind === 'fixed' ? 'fixed' : 're-deployable'})${c.reviewFlag ? '  - REVIEW: little demand' : ''}`, MARGIN, 9.5, 'bold');
     w.text(`Purpose: ${c.purpose}.`, MARGIN + 4, 8.5);
-    w.text(`Pressing need: ${number(c.demand.incidents)} incidents and ${number(c.demand.harm)} ${unitHarm} in view over ${period}; rank ${c.rank} of ${c.of}.${c.reviewFlag ? ` ${c.reviewFlag}.` : ''}`, MARGIN + 4, 8.5);
+    w.text(`Pressing need: ${number(c.demand.incidents)} incidents and ${number(c.demand.harm)} ${harmLabel} in view over ${period}; rank ${c.rank} of ${c.of}.${c.reviewFlag ? ` ${c.reviewFlag}.` : ''}`, MARGIN + 4, 8.5);
     w.text(`Position: ${position(c, 'proposed')}${c.site.status === 'moved' ? ` (moving from ${position(c, 'now')})` : ''}. Change: ${c.change}${c.why ? `: ${c.why}` : ''}.`, MARGIN + 4, 8.5);
     w.text(`Deployed: ${c.deployed}. Next review: ${c.nextReview}. DPIA: ${c.dpiaReference}.`, MARGIN + 4, 8.5);
     w.y += 1.5;

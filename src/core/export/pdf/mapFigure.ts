@@ -40,8 +40,8 @@ export interface Shading {
 type Placed = { x0: number; y0: number; x1: number; y1: number };
 const overlaps = (a: Placed, b: Placed) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** A label on a white box, placed beside its point where it overlaps nothing placed before (else to the right). */
-function label(doc: jsPDF, text: string, px: number, py: number, size: number, placed: Placed[], bold = false): void {
+/** A label on a white box, placed beside its point inside the frame where it overlaps nothing placed before (else to the right). */
+function label(doc: jsPDF, text: string, px: number, py: number, size: number, placed: Placed[], frame: Rect, bold = false): void {
   doc.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(size);
   const safe = pdfSafeText(text);
   const w = doc.getTextWidth(safe) + 0.8;
@@ -53,7 +53,8 @@ function label(doc: jsPDF, text: string, px: number, py: number, size: number, p
     { x0: px - w / 2, y0: py - gap - h, x1: px + w / 2, y1: py - gap },
     { x0: px - w / 2, y0: py + gap, x1: px + w / 2, y1: py + gap + h },
   ];
-  const box = options.find((o) => !placed.some((p) => overlaps(o, p))) ?? options[0];
+  const fits = (o: Placed) => o.x0 >= frame.x && o.x1 <= frame.x + frame.w && o.y0 >= frame.y && o.y1 <= frame.y + frame.h;
+  const box = options.find((o) => fits(o) && !placed.some((p) => overlaps(o, p))) ?? options.find(fits) ?? options[0];
   placed.push(box);
   doc.setFillColor(255, 255, 255).rect(box.x0, box.y0, w, h, 'F');
   doc.setTextColor(0).text(safe, box.x0 + 0.4, box.y1 - h * 0.22);
@@ -196,21 +197,21 @@ export function drawMapFigure(doc: jsPDF, rect: Rect, bounds: Bounds, layers: Ma
     const at = project(camera.proposed.lat, camera.proposed.lng);
     if (!inside(at)) continue;
     cameraSymbol(doc, camera.kind, camera.status, at[0], at[1], 1.3);
-    label(doc, camera.id, at[0], at[1], compact ? 5.5 : 5, placed, camera.status !== 'kept');
+    label(doc, camera.id, at[0], at[1], compact ? 5.5 : 5, placed, rect, camera.status !== 'kept');
   }
   for (const zone of layers.zones) {
     const ring = rings(zone.geometry)[0] ?? [];
     const at = project(ring.reduce((s, p) => s + p[1], 0) / Math.max(1, ring.length), ring.reduce((s, p) => s + p[0], 0) / Math.max(1, ring.length));
     if (inside(at)) {
       doc.setFont('helvetica', 'bolditalic');
-      label(doc, zone.name, at[0], at[1], 6, placed);
+      label(doc, zone.name, at[0], at[1], 6, placed, rect);
     }
   }
   for (const place of layers.places) {
     const at = project(place.lat, place.lng);
     if (!inside(at)) continue;
     placeMarker(doc, place.number, at[0], at[1]);
-    if (place.label) label(doc, place.label, at[0], at[1], 6, placed, true);
+    if (place.label) label(doc, place.label, at[0], at[1], 6, placed, rect, true);
   }
   doc.restoreGraphicsState();
   doc.setDrawColor(0).setLineWidth(0.3).rect(rect.x, rect.y, rect.w, rect.h, 'S');

@@ -1,0 +1,48 @@
+// The briefing pack on the sample, as an officer would take it out: plan cameras and moves, export the
+// PDF, and read it back: numbered places on the map, the table and the close-ups; grid references that
+// proj4 agrees with; camera ids on the maps; the marking at top and bottom of every page.
+import { assert, openApp, waitForMapIdle } from '../harness.mjs';
+import { checkGridRefs, checkMarking, exportPack, renderPages } from '../briefingPack.mjs';
+
+export async function run({ browser, url, outDir }) {
+  const { page } = await openApp(browser, url);
+  await page.locator('summary', { hasText: 'CCTV planner' }).click();
+  await page.getByLabel('Number of cameras').fill('4');
+  await page.getByRole('button', { name: 'Plan cameras' }).click();
+  await page.locator('.coverage-summary').waitFor();
+  await page.getByRole('button', { name: 'Suggest moves' }).click();
+  await page.locator('.moves li').first().waitFor();
+  const moved = (await page.locator('.moves li').allInnerTexts()).map((t) => /^Move (RD-\d+)/.exec(t)?.[1]).filter(Boolean);
+  assert(moved.length > 0, 'at least one move suggested on the sample');
+  await waitForMapIdle(page);
+
+  await page.locator('summary', { hasText: 'Briefing' }).click();
+  await page.getByLabel('Operation name').fill('Clearwater');
+  await page.getByLabel('Operation date').fill('2026-03-14');
+  const { pages } = await exportPack(page, outDir, 'pack-sample.pdf');
+  renderPages(outDir, 'pack-sample.pdf');
+  checkMarking(pages, 'OFFICIAL-SENSITIVE');
+  const [map, closeUps] = pages;
+  const rest = pages.slice(2).join(' ');
+  assert(map.includes('Operation Clearwater') && map.includes('Date: 14 March 2026') && /Data: Jan 2025 - Dec 2025/.test(map), 'operation, date and data period on their own lines');
+
+  // Numbering: the table on page 1 lists 1..N with grid references; each close-up repeats number, place and reference.
+  const table = [...map.matchAll(/(\d+) (On or near [A-Za-z' ]+?) (TQ \d{5} \d{5}) (\d+)/g)].map(([, n, place, gridRef]) => ({ n: Number(n), place, gridRef }));
+  assert(table.length >= 10 && table.every((row, i) => row.n === i + 1), `top-locations table numbered 1..${table.length}`);
+  for (const row of table.slice(0, 6)) {
+    assert(closeUps.includes(`${row.n} ${row.place} ${row.gridRef}`), `close-up ${row.n} names ${row.place} at ${row.gridRef}`);
+    assert(rest.includes(`${row.n} ${row.place}`) && rest.includes(row.gridRef), `detail table repeats place ${row.n}`);
+  }
+  assert(/Zone: .+?\. Cameras that see it: .+?\./.test(closeUps), 'each close-up names its zone and cameras');
+  const checked = checkGridRefs(pages.join(' '));
+  assert(checked >= 60, `grid references beside lat/lng checked against proj4 (${checked})`);
+
+  // Camera ids on every map: fixed, re-deployable and planned ones on page 1; the moved ones on the moves table.
+  for (const id of ['FX-001', 'RD-01', 'NEW-1', 'NEW-4', ...moved]) assert(map.includes(id), `${id} labelled on the map`);
+  assert(/FX-\d{3}|RD-\d{2}|NEW-\d/.test(closeUps), 'camera ids on the close-ups');
+  assert(rest.includes('Moves and new cameras'), 'moves table');
+  for (const id of moved) assert(new RegExp(`${id} TQ \\d{5} \\d{5} \\(.+?\\) .+?\\+\\d`).test(rest), `move of ${id}: from, to and demand gained`);
+  assert(rest.includes('When to be there'), 'patrol windows section');
+  assert(/In plain words .*The \d+ numbered places, about/.test(rest), 'plain-words finding');
+  assert(rest.includes('Annex B: camera justification') && rest.includes('Next review:'), 'camera justification annex');
+}
