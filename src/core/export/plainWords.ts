@@ -1,4 +1,4 @@
-import { getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
+import { getHexagonAreaAvg, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import { monthLabel } from '../ingest/dates';
 import type { InterventionEvaluation } from '../zones/evaluateIntervention';
 
@@ -41,7 +41,7 @@ export function concentrationFinding(top: readonly { count: number }[], totals: 
   const held = top.reduce((sum, t) => sum + t.count, 0);
   const share = totals.incidents > 0 ? (100 * held) / totals.incidents : 0;
   const edgeM = getHexagonEdgeLengthAvg(totals.resolution, UNITS.m);
-  const areaKm2 = (top.length * 1.5 * Math.sqrt(3) * edgeM * edgeM) / 1e6;
+  const areaKm2 = top.length * getHexagonAreaAvg(totals.resolution, UNITS.km2);
   return {
     title: 'Where it happens',
     plain:
