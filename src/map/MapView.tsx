@@ -8,7 +8,7 @@ import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
-import { cameraSites } from '../core/cameras/cameraSites';
+import { cameraSites, plannedCameraId } from '../core/cameras/cameraSites';
 import { moveArrows } from '../core/cameras/moveArrows';
 import { addCameraLayers, updateCameraLayers, updateMoveLayers } from './cameraLayers';
 import { moveLabels } from './moveLabels';
@@ -198,7 +198,7 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const planned = (plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
+    const planned = (plan?.planned ?? []).map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
     updateCameraLayers(map, cameraFeatures([...cameras, ...planned], radiusM));
   }, [ready, cameras, plan, radiusM]);
 

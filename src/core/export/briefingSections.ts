@@ -25,7 +25,7 @@ export function camerasTable(w: PdfWriter, cards: readonly CameraCard[]): void {
   if (cards.length === 0) return;
   w.heading('Cameras (ids as on the maps)');
   w.table(
-    [{ title: 'Camera', width: 20 }, { title: 'Type', width: 22 }, { title: 'Name', width: 50 }, { title: 'Position (grid reference, lat, lng)', width: 62 }, { title: 'Change', width: 47 }, { title: 'Incidents in view', width: 30 }, { title: 'Next review', width: 20 }, { title: 'Review?', width: 22 }],
+    [{ title: 'Camera', width: 20 }, { title: 'Type', width: 26 }, { title: 'Name', width: 46 }, { title: 'Position (grid reference, lat, lng)', width: 62 }, { title: 'Change', width: 47 }, { title: 'Incidents in view', width: 30 }, { title: 'Next review', width: 20 }, { title: 'Review?', width: 22 }],
     cards.map((c) => [
       { text: c.site.id, bold: true },
       c.site.kind === 'fixed' ? 'Fixed' : 'Re-deployable',

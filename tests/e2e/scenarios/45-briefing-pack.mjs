@@ -1,7 +1,7 @@
 // The briefing pack on the sample, as an officer would take it out: plan cameras and moves, export the
 // PDF, and read it back: numbered places on the map, the table and the close-ups; grid references that
 // proj4 agrees with; camera ids on the maps; the marking at top and bottom of every page.
-import { assert, openApp, waitForMapIdle } from '../harness.mjs';
+import { assert, assertEqual, openApp, waitForMapIdle } from '../harness.mjs';
 import { checkGridRefs, checkMarking, exportPack, renderPages } from '../briefingPack.mjs';
 
 export async function run({ browser, url, outDir }) {
@@ -42,7 +42,21 @@ export async function run({ browser, url, outDir }) {
   assert(/FX-\d{3}|RD-\d{2}|NEW-\d/.test(closeUps), 'camera ids on the close-ups');
   assert(rest.includes('Moves and new cameras'), 'moves table');
   for (const id of moved) assert(new RegExp(`${id} TQ \\d{5} \\d{5} \\(.+?\\) .+?\\+\\d`).test(rest), `move of ${id}: from, to and demand gained`);
-  assert(rest.includes('When to be there'), 'patrol windows section');
+  assert(rest.includes('When to be there') && rest.includes('has no times of day'), 'police.uk anti-social behaviour has no times: the pack says so');
   assert(/In plain words .*The \d+ numbered places, about/.test(rest), 'plain-words finding');
   assert(rest.includes('Annex B: camera justification') && rest.includes('Next review:'), 'camera justification annex');
+
+  // With the council's complaints (which have times) in the filter: the patrol-window table.
+  await page.getByRole('button', { name: 'Select all' }).click();
+  await waitForMapIdle(page);
+  const timed = (await exportPack(page, outDir, 'pack-sample-all.pdf')).pages.join(' ');
+  const section = timed.slice(timed.indexOf('When to be there'));
+  const note = /the 3 busiest windows in bold\. ([\d,]+) of ([\d,]+) incidents have no time/.exec(section);
+  assert(note, 'patrol windows with the untimed incidents counted out');
+  const bands = [...section.matchAll(/(\d\d:00-\d\d:00) ((?:\d+ \*? ?){7})(\d+)/g)].map(([, band, days, all]) => ({ band, days: days.trim().split(/\s+/).filter((v) => v !== '*').map(Number), all: Number(all) }));
+  assertEqual(bands.map((b) => b.band), ['00:00-03:00', '03:00-06:00', '06:00-09:00', '09:00-12:00', '12:00-15:00', '15:00-18:00', '18:00-21:00', '21:00-24:00'], 'eight three-hour bands');
+  for (const b of bands) assertEqual(b.days.reduce((s, v) => s + v, 0), b.all, `${b.band}: the week's total is the sum of its days`);
+  const [untimed, total] = note.slice(1).map((v) => Number(v.replace(/,/g, '')));
+  assertEqual(bands.reduce((s, b) => s + b.all, 0), total - untimed, 'the table holds every timed incident in the area');
+  assert((section.match(/\d+ \*/g) ?? []).length >= 3, 'the busiest windows marked');
 }
