@@ -1,6 +1,6 @@
 // Reading a briefing pack back: page texts, grid references checked with proj4, pages rendered for a look.
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import proj4 from 'proj4';
@@ -51,4 +51,19 @@ export function renderPages(outDir, fileName, lastPage = 3) {
   if (!existsSync('/usr/bin/pdftoppm')) return false;
   const result = spawnSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-gray', '-f', '1', '-l', String(lastPage), join(outDir, fileName), join(outDir, fileName.replace(/\.pdf$/, ''))]);
   return result.status === 0;
+}
+
+/** Share of a page's pixels near `rgb` (rendered at 30 dpi with pdftoppm as PPM); null without pdftoppm. */
+export function colourShare(outDir, fileName, pageNumber, rgb) {
+  if (!existsSync('/usr/bin/pdftoppm')) return null;
+  const prefix = join(outDir, `${fileName}-colour`);
+  spawnSync('/usr/bin/pdftoppm', ['-r', '30', '-f', String(pageNumber), '-l', String(pageNumber), '-singlefile', join(outDir, fileName), prefix]);
+  const ppm = readFileSync(`${prefix}.ppm`);
+  // P6 header: magic, width, height, max value, each followed by one whitespace byte.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = ppm.subarray(header[0].length);
+  let near = 0;
+  for (let i = 0; i < width * height; i++) if (Math.abs(pixels[3 * i] - rgb[0]) < 14 && Math.abs(pixels[3 * i + 1] - rgb[1]) < 14 && Math.abs(pixels[3 * i + 2] - rgb[2]) < 14) near++;
+  return near / (width * height);
 }

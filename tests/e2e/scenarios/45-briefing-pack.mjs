@@ -2,7 +2,10 @@
 // PDF, and read it back: numbered places on the map, the table and the close-ups; grid references that
 // proj4 agrees with; camera ids on the maps; the marking at top and bottom of every page.
 import { assert, assertEqual, openApp, waitForMapIdle } from '../harness.mjs';
-import { checkGridRefs, checkMarking, exportPack, renderPages } from '../briefingPack.mjs';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { checkGridRefs, checkMarking, colourShare, exportPack, renderPages } from '../briefingPack.mjs';
+import { onePngPmtiles } from '../pmtilesFixture.mjs';
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
@@ -59,4 +62,15 @@ export async function run({ browser, url, outDir }) {
   const [untimed, total] = note.slice(1).map((v) => Number(v.replace(/,/g, '')));
   assertEqual(bands.reduce((s, b) => s + b.all, 0), total - untimed, 'the table holds every timed incident in the area');
   assert((section.match(/\d+ \*/g) ?? []).length >= 3, 'the busiest windows marked');
+
+  // With an offline basemap (a one-colour PMTiles archive built here): the map and close-ups show it.
+  const basemap = join(outDir, 'pack-basemap.pmtiles');
+  writeFileSync(basemap, onePngPmtiles([51, 102, 204]));
+  await page.getByLabel('Load offline basemap').setInputFiles(basemap);
+  await waitForMapIdle(page);
+  await exportPack(page, outDir, 'pack-basemap.pdf');
+  for (const pageNumber of [1, 2]) {
+    const share = colourShare(outDir, 'pack-basemap.pdf', pageNumber, [51, 102, 204]);
+    if (share !== null) assert(share > 0.02, `page ${pageNumber} shows the basemap (${(share * 100).toFixed(1)} % of the page in its colour)`);
+  }
 }
