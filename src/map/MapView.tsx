@@ -8,7 +8,10 @@ import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
-import { addCameraLayers, updateCameraLayers } from './cameraLayers';
+import { cameraSites, plannedCameraId } from '../core/cameras/cameraSites';
+import { moveArrows } from '../core/cameras/moveArrows';
+import { addCameraLayers, updateCameraLayers, updateMoveLayers } from './cameraLayers';
+import { moveLabels } from './moveLabels';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
@@ -60,6 +63,7 @@ export function MapView() {
   const classification = useClassification();
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
+  const moves = useAppStore((state) => state.moves);
   const radiusM = useAppStore((state) => state.planOptions.radiusM);
   const zones = useAppStore((state) => state.zones);
   const selectedZone = useAppStore((state) => state.selectedZone);
@@ -199,9 +203,18 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const planned = (plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
+    const planned = (plan?.planned ?? []).map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
     updateCameraLayers(map, cameraFeatures([...cameras, ...planned], radiusM));
   }, [ready, cameras, plan, radiusM]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const arrows = moveArrows(cameraSites(cameras, null, moves?.moves ?? [], radiusM));
+    updateMoveLayers(map, arrows);
+    const labels = moveLabels(map, arrows.labels);
+    return () => labels.forEach((label) => label.remove());
+  }, [ready, cameras, moves, radiusM]);
 
   useEffect(() => {
     const map = mapRef.current;

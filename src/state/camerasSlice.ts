@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
+import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
@@ -36,6 +37,9 @@ export interface CamerasSlice {
   planCameras: () => Promise<void>;
   solveExactly: () => Promise<void>;
   suggestMoves: (maxMoves: number) => Promise<void>;
+  /** Review intervals, DPIA reference and purpose for the cameras' justification cards. */
+  justification: JustificationSettings;
+  setJustification: (change: Partial<JustificationSettings>) => void;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { cameras: 8, radiusM: 100, minSpacingM: 0, edgeFactor: 1, basis: 'count' };
@@ -62,6 +66,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     setCandidateSites: (candidateSites) => set({ candidateSites, plan: null, moves: null }),
     mustCoverZones: [],
     cameraEdit: null,
+    justification: DEFAULT_JUSTIFICATION,
+    setJustification: (change) => set((state) => ({ justification: { ...state.justification, ...change } })),
     setCameraEdit: (cameraEdit) => set({ cameraEdit }),
     placeCamera: (lat, lng) => {
       const edit = get().cameraEdit;
@@ -100,11 +106,36 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
   };
 };
 
+/** A saved justification with every field of the right type; anything else falls back to the default. */
+function savedJustification(value: unknown): JustificationSettings {
+  const saved = (value ?? {}) as Partial<Record<keyof JustificationSettings, unknown>>;
+  const months = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 60 ? v : fallback);
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    reviewMonthsRedeployable: months(saved.reviewMonthsRedeployable, DEFAULT_JUSTIFICATION.reviewMonthsRedeployable),
+    reviewMonthsFixed: months(saved.reviewMonthsFixed, DEFAULT_JUSTIFICATION.reviewMonthsFixed),
+    dpiaReference: text(saved.dpiaReference),
+    purpose: text(saved.purpose),
+  };
+}
+
+const savedMoves = (value: unknown): MovesResult | null => {
+  const moves = value as MovesResult | null | undefined;
+  return moves && Array.isArray(moves.moves) && moves.moves.every((m) => typeof m.cameraId === 'string' && Number.isFinite(m.toLat) && Number.isFinite(m.toLng) && Number.isFinite(m.gain)) ? moves : null;
+};
+
 registerPanelState('cameras', {
-  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites],
-  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites }),
+  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites, state.moves, state.justification],
+  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites, moves: state.moves, justification: state.justification }),
   load: (value) => {
-    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites'>>;
-    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, candidateSites: saved.candidateSites ?? [], moves: null });
+    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites' | 'moves' | 'justification'>>;
+    useAppStore.setState({
+      cameras: saved.cameras ?? [],
+      planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions },
+      plan: saved.plan ?? null,
+      candidateSites: saved.candidateSites ?? [],
+      moves: savedMoves(saved.moves),
+      justification: savedJustification(saved.justification),
+    });
   },
 });

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { plannedCameraId } from '../core/cameras/cameraSites';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
+import { CameraListPanel } from './CameraListPanel';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -131,7 +133,7 @@ export function CctvPanel() {
 
   const exportGeoJson = () => {
     if (!plan) return;
-    const planned = plan.planned.map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
+    const planned = plan.planned.map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
     downloadFile(JSON.stringify(cameraFeatures(planned, options.radiusM).points), 'camera-plan.geojson', 'application/geo+json');
   };
 
@@ -230,6 +232,7 @@ export function CctvPanel() {
           )}
         </div>
       )}
+      <CameraListPanel />
     </details>
   );
 }

@@ -46,7 +46,7 @@ export function EvaluationPanel() {
       const other = zones.find((z) => z.id === control);
       const evaluation = await dataWorker.call<'evaluate'>({
         type: 'evaluate',
-        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null },
+        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
       }).promise;
       setResult(evaluation);
     } catch (error) {

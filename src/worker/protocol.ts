@@ -1,6 +1,9 @@
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
+import type { SiteDemand, SiteSpecification } from '../core/cameras/coverageDemand';
+import type { Bounds } from '../core/geo/webMercator';
+import type { PatrolWindows } from '../core/hotspots/patrolWindows';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
@@ -29,7 +32,8 @@ export type WorkerRequest =
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
-  | { type: 'evaluate'; id: number; query: InterventionQuery };
+  | { type: 'evaluate'; id: number; query: InterventionQuery }
+  | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -52,6 +56,7 @@ export interface ResultTypes {
   'zone-report': ZoneReport;
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
+  'briefing-facts': { demand: SiteDemand[]; patrol: PatrolWindows };
 }
 
 export type WorkerEvent =

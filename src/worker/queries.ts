@@ -4,6 +4,8 @@ import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
 import highsWasmUrl from 'highs/runtime?url';
 import { planContext, planExact, planGreedy, planMoves, type PlanContext } from '../core/coverage/planCameras';
 import { accuracyReport } from '../core/hotspots/accuracyReport';
+import { coverageDemand } from '../core/cameras/coverageDemand';
+import { patrolWindows } from '../core/hotspots/patrolWindows';
 import { selectRows } from '../core/hotspots/filter';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { evaluateIntervention } from '../core/zones/evaluateIntervention';
@@ -69,6 +71,10 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     case 'evaluate': {
       const { selection, result } = requireCurrent();
       return evaluateIntervention(dataset, selection, request.query, result.profile.monthFrom, result.profile.monthCounts.length);
+    }
+    case 'briefing-facts': {
+      const { query, selection } = requireCurrent();
+      return { demand: coverageDemand(dataset, selection, harmWeightArray(dataset, query.harmWeights), request.sites), patrol: patrolWindows(dataset, selection, request.area) };
     }
     case 'accuracy':
       return accuracyReport(dataset, request.query);

@@ -30,6 +30,14 @@ describe('camera import', () => {
     expect(cameras.map((c) => [c.id, c.kind, c.radiusM])).toEqual([['X', 'redeployable', 120]]);
     expect(problems).toEqual(['Feature 2: not a point']);
   });
+  it('keeps the date a camera was deployed, for its review dates, when the file has one', () => {
+    const csv = 'Camera ID,Type,Latitude,Longitude,Date deployed\nRD-01,Re-deployable,51.55,-0.28,03/02/2025\nRD-02,Re-deployable,51.55,-0.28,\n';
+    const { cameras } = camerasFromCsv(csv, 'c.csv');
+    expect(cameras[0].deployedDate).toBe('03/02/2025');
+    expect(cameras[1]).not.toHaveProperty('deployedDate');
+    const geojson = camerasFromGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.28, 51.55] }, properties: { id: 'FX-1', deployed: '2024-06-01' } }] }, 'c.geojson');
+    expect(geojson.cameras[0].deployedDate).toBe('2024-06-01');
+  });
   it('tells fixed from re-deployable by common spellings', () => {
     expect(['Re-deployable', 'redeployable', 'Mobile', 'RD', 'Fixed', 'Static', ''].map(cameraKind)).toEqual(['redeployable', 'redeployable', 'redeployable', 'redeployable', 'fixed', 'fixed', 'fixed']);
   });

@@ -15,6 +15,8 @@ export interface Camera {
   /** Compass bearing the camera faces (0 = north, clockwise), with its field of view; null = all round. */
   directionDeg: number | null;
   fovDeg: number | null;
+  /** When it went up (as written in the file), for its review dates; absent when not recorded. */
+  deployedDate?: string;
 }
 
 export interface CameraImport {
@@ -64,6 +66,7 @@ export function camerasFromCsv(text: string, fileName: string): CameraImport {
   const radius = column(header, /radius/, /range/);
   const direction = column(header, /direction|bearing|heading/);
   const fov = column(header, /fov|field of view|angle/);
+  const deployed = column(header, /deployed|installed/);
   const cameras: Camera[] = [];
   const problems: string[] = [];
   rows.slice(1).forEach((row, i) => {
@@ -85,6 +88,7 @@ export function camerasFromCsv(text: string, fileName: string): CameraImport {
       radiusM: radius >= 0 ? numberOrNull(row[radius]) : null,
       directionDeg: direction >= 0 ? numberOrNull(row[direction]) : null,
       fovDeg: fov >= 0 ? numberOrNull(row[fov]) : null,
+      ...(deployed >= 0 && row[deployed]?.trim() ? { deployedDate: row[deployed].trim() } : {}),
     });
   });
   return { cameras, problems };
@@ -113,6 +117,7 @@ export function camerasFromGeoJson(json: unknown, fileName: string): CameraImpor
       radiusM: numberOrNull(text('radius') || text('radius_m') || text('Radius (m)')),
       directionDeg: numberOrNull(text('direction') || text('direction_deg')),
       fovDeg: numberOrNull(text('fov') || text('fov_deg')),
+      ...(text('deployed') ? { deployedDate: text('deployed') } : {}),
     });
   });
   return { cameras, problems };

@@ -19,10 +19,13 @@ export interface InterventionQuery {
   bufferOuterM: number;
   /** The control: another area, or null for the rest of the data (outside the area and its ring). */
   control: Polygon | MultiPolygon | null;
+  /** The control's name in a sentence ("Harlesden PSPO"); absent: "the control area" or "the rest of the data". */
+  controlName?: string;
 }
 
 export interface InterventionEvaluation {
   name: string;
+  controlName: string;
   beforeFrom: number;
   months: number;
   startMonth: number;
@@ -82,6 +85,7 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
   const buffer = split(series.buffer);
   return {
     name: query.name,
+    controlName: query.controlName ?? (query.control ? 'the control area' : 'the rest of the data'),
     beforeFrom,
     months,
     startMonth: query.startMonth,
