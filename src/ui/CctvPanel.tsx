@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
+import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
 import { FileButton, RowActions } from './controls';
@@ -174,11 +175,11 @@ export function CctvPanel() {
             <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}. {formatNumber(plan.summary.overlapDemand)} incidents are seen by two or more cameras.
           </p>
           <p className="muted small">
-            {plan.method === 'exact' ? 'Exact optimum (HiGHS)' : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
+            {plan.method === 'exact' ? (plan.exact?.optimal ? 'Exact optimum (HiGHS)' : 'Best exact-solver solution at the time limit (HiGHS)') : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
           </p>
           {plan.exact && (
             <p className="exact-summary">
-              Optimum {formatNumber(plan.exact.objective)}, greedy {formatNumber(plan.exact.greedyObjective)}: gap {plan.exact.gapPct.toFixed(2)}% ({plan.exact.status}, {Math.round(plan.exact.solveMs)} ms). Binary coverage, no decay.
+              {describeExact(plan.exact)}
             </p>
           )}
           <table className="compact">
