@@ -187,8 +187,7 @@ export async function planExact(context: PlanContext, locateFile?: (file: string
   const exact = await exactPlacement(context.input, { locateFile, timeLimitS: 30 });
   // Gains in the order of the greedy rule applied to the exact set, so the table reads the same way.
   const ordered = greedyPlacement({ ...context.input, excluded: new Set(Array.from({ length: context.input.matrix.sites }, (_, s) => s).filter((s) => !exact.sites.includes(s))) });
-  const { sites: _sites, ...summary } = exact;
-  return { ...describePlan(context, ordered.sites, 'exact'), exact: summary };
+  return { ...describePlan(context, ordered.sites, 'exact'), exact };
 }
 
 export interface MoveSuggestion extends Move {
