@@ -48,7 +48,8 @@ export function localPlane(points: Points): LocalPlane {
   return { x: (lng) => lng * M_PER_DEG * cos, y: (lat) => lat * M_PER_DEG };
 }
 
-function insideSector(dx: number, dy: number, directionDeg: number, fovDeg: number): boolean {
+/** True when the offset (dx east, dy north) lies in the field of view; no direction = all round. */
+export function insideSector(dx: number, dy: number, directionDeg: number, fovDeg: number): boolean {
   if (!Number.isFinite(directionDeg) || !Number.isFinite(fovDeg) || fovDeg >= 360) return true;
   if (dx === 0 && dy === 0) return true;
   const bearing = ((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360;
