@@ -1,3 +1,4 @@
+import type { BuildingsSummary } from '../core/buildings/importBuildings';
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
@@ -29,7 +30,9 @@ export type WorkerRequest =
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
-  | { type: 'evaluate'; id: number; query: InterventionQuery };
+  | { type: 'evaluate'; id: number; query: InterventionQuery }
+  | { type: 'load-buildings'; id: number; file: Blob; name: string }
+  | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -52,9 +55,12 @@ export interface ResultTypes {
   'zone-report': ZoneReport;
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
+  'load-buildings': BuildingsSummary;
+  'clear-buildings': null;
 }
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; progress: IngestProgress }
+  | { type: 'steps'; id: number; done: number; total: number }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; code: string; message: string };

@@ -4,7 +4,8 @@ import { prepareObstacles } from '../../src/core/visibility/obstacles';
 import { ringAreaM2, viewFrom, viewshedRing } from '../../src/core/visibility/viewshed';
 
 /** Footprints drawn directly in metres: the plane is the identity. */
-const metres = { x: (v: number) => v, y: (v: number) => v };
+const same = (v: number) => v;
+const metres = { x: same, y: same, lng: same, lat: same };
 const box = (x0: number, y0: number, x1: number, y1: number): number[][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const polygon = (...rings: number[][][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 const disc = (r: number) => Math.PI * r * r;
