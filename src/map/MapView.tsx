@@ -9,6 +9,7 @@ import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { addCameraLayers, updateCameraLayers } from './cameraLayers';
+import { addViewshedLayers, updateViewshedLayers } from './viewshedLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
@@ -66,6 +67,7 @@ export function MapView() {
   const proposals = useAppStore((state) => state.proposals);
   const draft = useAppStore((state) => state.draft);
   const cameraEdit = useAppStore((state) => state.cameraEdit);
+  const selectedCamera = useAppStore((state) => state.selectedCamera);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
@@ -91,6 +93,7 @@ export function MapView() {
       // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      addViewshedLayers(map);
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
@@ -123,6 +126,8 @@ export function MapView() {
         placeCamera(event.lngLat.lat, event.lngLat.lng);
         return;
       }
+      const camera = map.queryRenderedFeatures(event.point, { layers: ['camera-points'] })[0];
+      useAppStore.getState().selectCamera(camera ? String(camera.properties.id) : null);
       const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
       if (zone) useAppStore.getState().selectZone(String(zone.properties.id));
       const feature = map.queryRenderedFeatures(event.point, { layers: ['hotspots-fill'] })[0];
@@ -197,6 +202,11 @@ export function MapView() {
     const planned = (plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
     updateCameraLayers(map, cameraFeatures([...cameras, ...planned], radiusM));
   }, [ready, cameras, plan, radiusM]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) updateViewshedLayers(map, plan, selectedCamera);
+  }, [ready, plan, selectedCamera]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import { requestPlan } from './buildingsSlice';
 import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
 import { useAppStore, type AppState } from './store';
@@ -84,7 +85,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
         const state = get();
         const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
         const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
-        const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
+        const plan = await requestPlan({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options });
         set({ plan, moves: null });
       }),
     solveExactly: () =>

@@ -4,6 +4,7 @@ import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
+import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -165,9 +166,11 @@ export function CctvPanel() {
       </p>
       <CameraList />
       <ZoneRoles />
+      <BuildingsControls />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
         Plan cameras
       </button>
+      <PlanSteps />
       {plan && (
         <div className="plan-result" aria-live="polite">
           <p className="coverage-summary">
@@ -177,6 +180,7 @@ export function CctvPanel() {
           <p className="muted small">
             {plan.method === 'exact' ? (plan.exact?.optimal ? 'Exact optimum (HiGHS)' : 'Best exact-solver solution at the time limit (HiGHS)') : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
           </p>
+          <BuildingsEffect plan={plan} />
           {plan.exact && (
             <p className="exact-summary">
               {describeExact(plan.exact)}

@@ -25,13 +25,13 @@ export type WorkerRequest =
   | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
   | { type: 'rejected-rows'; id: number; sourceId: number }
   | { type: 'accuracy'; id: number; query: AccuracyQuery }
-  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions }
+  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions; buildings?: string }
   | { type: 'plan-exact'; id: number }
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
   | { type: 'evaluate'; id: number; query: InterventionQuery }
-  | { type: 'load-buildings'; id: number; file: Blob; name: string }
+  | { type: 'load-buildings'; id: number; file: Blob; name: string; key: string }
   | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =

@@ -32,11 +32,13 @@ function requirePlan(): PlanContext {
 }
 
 /** Building footprints, when loaded: camera plans can count only what cameras see past them. */
-let buildings: BuildingsImport | null = null;
+let buildings: (BuildingsImport & { key: string }) | null = null;
 
 async function planWithBuildings(dataset: Dataset, request: Extract<WorkerRequest, { type: 'plan-cameras' }>, steps: Steps) {
   const selection = selectRows(dataset, request.query.filter);
-  const footprints = request.options.useBuildings && buildings ? buildings.footprints : [];
+  const wanted = request.options.useBuildings ? request.buildings : undefined;
+  if (wanted && buildings?.key !== wanted) throw new CoreError('BUILDINGS_MISSING', 'The building footprints are not loaded in the data worker.');
+  const footprints = wanted && buildings ? buildings.footprints : [];
   planning = await planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options, footprints, steps);
   return planGreedy(planning);
 }
@@ -67,7 +69,7 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       return planWithBuildings(dataset, request, steps);
     case 'load-buildings':
       return request.file.arrayBuffer().then((bytes) => buildingsFromFile(bytes, request.name)).then((read) => {
-        buildings = read;
+        buildings = { ...read, key: request.key };
         return read.summary;
       });
     case 'clear-buildings':
