@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { record, saveFigures, type Figure } from './figures';
 import { benchLargeFile } from './largeFile';
 import { benchAnalyses } from './nodeAnalyses';
+import { benchVisibility } from './visibility';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { ensurePoliceFile } from './policeFile';
 
@@ -21,6 +22,7 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
+await benchVisibility();
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.
