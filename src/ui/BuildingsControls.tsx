@@ -2,6 +2,7 @@ import { describeBuildings } from '../core/buildings/importBuildings';
 import type { CameraPlan } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
 import { FileButton } from './controls';
+import { downloadFile } from './download';
 import { formatInteger, formatPercent } from './format';
 
 /** Building footprints for the camera plan: load, the import summary, and the switch that makes walls block the view. */
@@ -66,7 +67,14 @@ export function BuildingsEffect({ plan }: { plan: CameraPlan }) {
       </p>
       {effect.candidateSitesInside > 0 && <p className="small">{formatInteger(effect.candidateSitesInside)} candidate sites stand inside a building footprint and were not used.</p>}
       {effect.camerasInside.length > 0 && <p className="small">Inside a building footprint, counted as seeing nothing: {effect.camerasInside.join(', ')}.</p>}
-      <p className="muted small">A demand cell counts as covered when its centre is in a camera's line of sight. Viewsheds are on the map; click a camera to pick out its own.</p>
+      <p className="muted small">
+        A demand cell counts as covered when its centre is in a camera's line of sight. Viewsheds are on the map; click a camera to pick out its own.{' '}
+        {plan.viewsheds && (
+          <button type="button" className="link" onClick={() => downloadFile(JSON.stringify(plan.viewsheds), 'camera-viewsheds.geojson', 'application/geo+json')}>
+            Viewsheds GeoJSON
+          </button>
+        )}
+      </p>
     </div>
   );
 }
