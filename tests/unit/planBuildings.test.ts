@@ -46,6 +46,8 @@ describe('camera plan through building footprints', () => {
     const area = blocked.viewsheds!.features[0].properties.areaM2;
     expect(area).toBeGreaterThan(0.6 * Math.PI * 150 * 150);
     expect(area).toBeLessThan(Math.PI * 150 * 150);
+    // Joined into one area for the evaluation: the one viewshed itself.
+    expect(blocked.seenArea?.type).toBe('Polygon');
   });
 
   it('a candidate site inside a footprint is reported and not used', async () => {

@@ -10,7 +10,7 @@ import type { SourceSelection } from '../hotspots/filter';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { insideArea, prepareArea } from '../zones/pointsInZones';
 import { buildCoverageMatrix, buildCoverageMatrixInSteps, coverageOf, localPlane, type CoverageMatrix, type LocalPlane, type Steps } from './coverageMatrix';
-import { buildingsEffect, camerasAsSites, lineOfSight, planViewsheds, type BuildingsEffect, type Footprint, type ViewshedProperties } from '../visibility/planVisibility';
+import { buildingsEffect, camerasAsSites, lineOfSight, planViewsheds, seenArea, type BuildingsEffect, type Footprint, type ViewshedProperties } from '../visibility/planVisibility';
 import { exactPlacement, type ExactResult } from './exact';
 import { coveredBeyondFixed, greedyPlacement, type PlacementInput } from './greedy';
 import { suggestMoves, type Move } from './redeploy';
@@ -75,6 +75,12 @@ export interface CameraPlan {
   buildings?: BuildingsEffect;
   /** With building footprints: what each camera (existing and planned) can see, as GeoJSON polygons for the map and the briefing. */
   viewsheds?: FeatureCollection<Polygon, ViewshedProperties>;
+  /** The viewsheds joined into one area (null if they could not be joined), for evaluating the cameras' coverage. */
+  seenArea?: Polygon | MultiPolygon | null;
+}
+
+function withViewsheds(viewsheds: FeatureCollection<Polygon, ViewshedProperties>, buildings: BuildingsEffect) {
+  return { buildings, viewsheds, seenArea: seenArea(viewsheds) };
 }
 
 /** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
@@ -189,7 +195,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
   for (let i = 0; i < seenBy.length; i++) if (seenBy[i] >= 2) overlapDemand += weight[i];
   return {
     planned,
-    ...(context.buildings ? { buildings: buildingsEffect(context, sites, total), viewsheds: planViewsheds(context, sites) } : {}),
+    ...(context.buildings ? withViewsheds(planViewsheds(context, sites), buildingsEffect(context, sites, total)) : {}),
     summary: {
       totalDemand: total,
       coveredByFixed: fixedCovered,

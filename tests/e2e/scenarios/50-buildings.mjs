@@ -84,6 +84,12 @@ export async function run({ browser, url, outDir }) {
   assert(planned.every((f) => f.properties.areaM2 > 0 && f.properties.areaM2 <= disc + 1), 'viewsheds within the bare radius');
   assert(planned.some((f) => f.properties.areaM2 < 0.8 * disc), `walls cut some planned viewsheds (${planned.map((f) => f.properties.areaM2).join(', ')} m²)`);
 
+  // The evaluation takes what the cameras see as their coverage area.
+  await page.locator('summary', { hasText: 'Did it work?' }).click();
+  const areas = await page.getByLabel('Intervention area').locator('option').allInnerTexts();
+  assert(areas.some((o) => /^Camera viewsheds \(\d+ cameras\)$/.test(o)), `the viewsheds offered as the cameras' area (${areas.join(', ')})`);
+  await page.locator('summary', { hasText: 'Did it work?' }).click();
+
   // The planned camera whose view the walls cut most, from the plan CSV (NEW-k is rank k).
   const mostCut = planned.reduce((a, b) => (b.properties.areaM2 < a.properties.areaM2 ? b : a));
   const replanned = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export plan CSV' }).click())).bytes.toString('utf8')).slice(1);
