@@ -2,7 +2,11 @@ import type { Polygon } from 'geojson';
 import { buildCoverageMatrix, buildCoverageMatrixInSteps, localPlane } from '../src/core/coverage/coverageMatrix';
 import { buildingsFromFile } from '../src/core/buildings/importBuildings';
 import { lineOfSight } from '../src/core/visibility/planVisibility';
-import { record, timeMs } from './figures';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { record, timeMs, type Figure } from './figures';
 import { mulberry32 } from '../scripts/sampleData';
 
 const M = 1 / 111_320;
@@ -48,6 +52,15 @@ export async function benchVisibility(): Promise<void> {
   record('visibility_300_x_50k.total', await timeMs(3, () => buildCoverageMatrixInSteps(demand, sites, options, plane, lineOfSight(footprints, plane), {})), 'ms', '≤ 5000 ms');
   const geojson = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: footprints.map((geometry) => ({ type: 'Feature', properties: { building: 'yes' }, geometry })) }));
   record('buildings_50k.import_geojson', await timeMs(1, () => buildingsFromFile(geojson.buffer as ArrayBuffer, 'buildings.geojson')), 'ms');
+  if (existsSync(join(process.cwd(), 'dist', 'index.html'))) {
+    // The same footprints and sites through the app: loaded in the planner, one plan in the data worker.
+    const buildingsPath = join(tmpdir(), 'hotspot-planner-bench-buildings.geojson');
+    const sitesPath = join(tmpdir(), 'hotspot-planner-bench-sites.csv');
+    writeFileSync(buildingsPath, geojson);
+    writeFileSync(sitesPath, ['id,latitude,longitude', ...sites.lat.map((lat, i) => `S${i + 1},${lat.toFixed(6)},${sites.lng[i].toFixed(6)}`)].join('\n'));
+    const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browserVisibility.mjs'), buildingsPath, sitesPath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 900_000 });
+    for (const figure of JSON.parse(output.trim().split('\n').pop() ?? '[]') as Figure[]) record(figure.name, figure.value, figure.unit, figure.target);
+  }
   const open = buildCoverageMatrix(demand, sites, options, plane).demand.length;
   record('visibility_300_x_50k.sites_inside_buildings', inside, 'sites');
   record('visibility_300_x_50k.pairs_seen_share', through / Math.max(1, open), 'of radius-only pairs');
