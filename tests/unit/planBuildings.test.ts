@@ -46,6 +46,8 @@ describe('camera plan through building footprints', () => {
     const area = blocked.viewsheds!.features[0].properties.areaM2;
     expect(area).toBeGreaterThan(0.6 * Math.PI * 150 * 150);
     expect(area).toBeLessThan(Math.PI * 150 * 150);
+    // Both buildings are within the cameras' reach, to be drawn beside the viewsheds.
+    expect(blocked.buildingsInReach?.features).toHaveLength(2);
     // Joined into one area for the evaluation: the one viewshed itself.
     expect(blocked.seenArea?.type).toBe('Polygon');
   });

@@ -10,7 +10,7 @@ import type { SourceSelection } from '../hotspots/filter';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { insideArea, prepareArea } from '../zones/pointsInZones';
 import { buildCoverageMatrix, buildCoverageMatrixInSteps, coverageOf, localPlane, type CoverageMatrix, type LocalPlane, type Steps } from './coverageMatrix';
-import { buildingsEffect, camerasAsSites, lineOfSight, planViewsheds, seenArea, type BuildingsEffect, type Footprint, type ViewshedProperties } from '../visibility/planVisibility';
+import { buildingsEffect, camerasAsSites, lineOfSight, planViewsheds, seenArea, type BuildingsEffect, type Footprint, type Sight, type ViewshedProperties } from '../visibility/planVisibility';
 import { exactPlacement, type ExactResult } from './exact';
 import { coveredBeyondFixed, greedyPlacement, type PlacementInput } from './greedy';
 import { suggestMoves, type Move } from './redeploy';
@@ -75,12 +75,14 @@ export interface CameraPlan {
   buildings?: BuildingsEffect;
   /** With building footprints: what each camera (existing and planned) can see, as GeoJSON polygons for the map and the briefing. */
   viewsheds?: FeatureCollection<Polygon, ViewshedProperties>;
+  /** With building footprints: those within the cameras' reach, to draw beside the viewsheds. */
+  buildingsInReach?: FeatureCollection<Footprint>;
   /** The viewsheds joined into one area (null if they could not be joined), for evaluating the cameras' coverage. */
   seenArea?: Polygon | MultiPolygon | null;
 }
 
-function withViewsheds(viewsheds: FeatureCollection<Polygon, ViewshedProperties>, buildings: BuildingsEffect) {
-  return { buildings, viewsheds, seenArea: seenArea(viewsheds) };
+function withSeenArea(drawn: ReturnType<typeof planViewsheds>) {
+  return { ...drawn, seenArea: seenArea(drawn.viewsheds) };
 }
 
 /** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
@@ -89,7 +91,7 @@ export interface PlanContext {
   plane: LocalPlane;
   fixed: Camera[];
   /** Line of sight through building footprints, when the plan uses them. */
-  buildings: { count: number; sightFrom: ReturnType<typeof lineOfSight>; candidatesInside: number; camerasInside: string[] } | null;
+  buildings: { footprints: readonly Footprint[]; sight: Sight; candidatesInside: number; camerasInside: string[] } | null;
   input: PlacementInput;
   cells: string[];
   sites: { lat: number[]; lng: number[] };
@@ -122,7 +124,8 @@ export async function planContext(dataset: Dataset, selection: readonly SourceSe
   const redeployable = cameras.filter((c) => c.kind === 'redeployable');
   const candidates = options.candidateSites && options.candidateSites.length > 0 ? { lat: options.candidateSites.map((c) => c.lat), lng: options.candidateSites.map((c) => c.lng) } : demand;
   const sites = { lat: [...candidates.lat, ...redeployable.map((c) => c.lat)], lng: [...candidates.lng, ...redeployable.map((c) => c.lng)] };
-  const sightFrom = footprints.length > 0 ? lineOfSight(footprints, plane) : undefined;
+  const sight = footprints.length > 0 ? lineOfSight(footprints, plane) : undefined;
+  const sightFrom = sight?.sightFrom;
   const fixed = cameras.filter((c) => c.kind === 'fixed');
   const fixedMatrix = buildCoverageMatrix(demand, camerasAsSites(fixed), options, plane, sightFrom);
   const matrix = await buildCoverageMatrixInSteps(demand, sites, options, plane, sightFrom, steps);
@@ -135,10 +138,10 @@ export async function planContext(dataset: Dataset, selection: readonly SourceSe
   const excluded = new Set([...sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) ? s : -1)).filter((s) => s >= 0), ...matrix.insideBuildings]);
   const inMustCover = inAny(options.mustCoverAreas);
   const choosingWeight = Float64Array.from(weight, (w, i) => (inMustCover(demand.lat[i], demand.lng[i]) ? w * MUST_COVER_PRIORITY : w));
-  const buildings = sightFrom
+  const buildings = sight
     ? {
-        count: footprints.length,
-        sightFrom,
+        footprints,
+        sight,
         candidatesInside: matrix.insideBuildings.filter((s) => s < candidates.lat.length).length,
         camerasInside: [...fixedMatrix.insideBuildings.map((i) => fixed[i].id), ...matrix.insideBuildings.filter((s) => s >= candidates.lat.length).map((s) => redeployable[s - candidates.lat.length].id)],
       }
@@ -195,7 +198,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
   for (let i = 0; i < seenBy.length; i++) if (seenBy[i] >= 2) overlapDemand += weight[i];
   return {
     planned,
-    ...(context.buildings ? withViewsheds(planViewsheds(context, sites), buildingsEffect(context, sites, total)) : {}),
+    ...(context.buildings ? { buildings: buildingsEffect(context, sites, total), ...withSeenArea(planViewsheds(context, sites)) } : {}),
     summary: {
       totalDemand: total,
       coveredByFixed: fixedCovered,

@@ -3,15 +3,21 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Camera } from '../cameras/importCameras';
 import { buildCoverageMatrix, coverageOf, type LocalPlane } from '../coverage/coverageMatrix';
 import type { PlanContext } from '../coverage/planCameras';
-import { prepareObstacles } from './obstacles';
+import { footprintsNear, prepareObstacles } from './obstacles';
 import { ringAreaM2, viewFrom, viewshedRing, type LineOfSight } from './viewshed';
 
 export type Footprint = Polygon | MultiPolygon;
 
-/** Line of sight through the footprints, in the plan's plane. */
-export function lineOfSight(footprints: readonly Footprint[], plane: LocalPlane): (x: number, y: number, radiusM: number) => LineOfSight {
+export interface Sight {
+  /** Line of sight from a point in the plan's plane. */
+  sightFrom: (x: number, y: number, radiusM: number) => LineOfSight;
+  /** Indices of the footprints whose bounding box comes within `radiusM` of a point. */
+  near: (x: number, y: number, radiusM: number) => number[];
+}
+
+export function lineOfSight(footprints: readonly Footprint[], plane: LocalPlane): Sight {
   const obstacles = prepareObstacles(footprints, plane);
-  return (x, y, radiusM) => viewFrom(obstacles, x, y, radiusM);
+  return { sightFrom: (x, y, radiusM) => viewFrom(obstacles, x, y, radiusM), near: (x, y, radiusM) => footprintsNear(obstacles, x, y, radiusM) };
 }
 
 /** Cameras on the ground as coverage sites, each with its own radius and field of view (NaN = the default). */
@@ -58,7 +64,7 @@ export function buildingsEffect(context: PlanContext, sites: readonly number[], 
   }
   const share = (value: number) => (totalDemand > 0 ? value / totalDemand : 0);
   return {
-    footprints: buildings?.count ?? 0,
+    footprints: buildings?.footprints.length ?? 0,
     shareWithBuildings: share(withBuildings),
     shareWithoutBuildings: share(withoutBuildings),
     candidateSitesInside: buildings?.candidatesInside ?? 0,
@@ -87,13 +93,19 @@ export function seenArea(viewsheds: FeatureCollection<Polygon, ViewshedPropertie
   }
 }
 
-/** What each camera sees through the buildings: fixed, re-deployable where it stands, and planned. */
-export function planViewsheds(context: PlanContext, sites: readonly number[]): FeatureCollection<Polygon, ViewshedProperties> {
+/**
+ * What each camera sees through the buildings (fixed, re-deployable where it stands, and planned),
+ * and the footprints within their reach, to draw beside them.
+ */
+export function planViewsheds(context: PlanContext, sites: readonly number[]): { viewsheds: FeatureCollection<Polygon, ViewshedProperties>; buildingsInReach: FeatureCollection<Footprint> } {
   const { buildings, plane, options } = context;
   const features: Feature<Polygon, ViewshedProperties>[] = [];
-  if (!buildings) return { type: 'FeatureCollection', features };
+  const inReach = new Set<number>();
   const add = (camera: string, kind: ViewshedProperties['kind'], lat: number, lng: number, radiusM: number | null, directionDeg: number | null, fovDeg: number | null) => {
-    const view = buildings.sightFrom(plane.x(lng), plane.y(lat), radiusM ?? options.radiusM);
+    if (!buildings) return;
+    const [x, y, reach] = [plane.x(lng), plane.y(lat), radiusM ?? options.radiusM];
+    for (const f of buildings.sight.near(x, y, reach)) inReach.add(f);
+    const view = buildings.sight.sightFrom(x, y, reach);
     if (view.inside) return;
     const ring = viewshedRing(view, directionDeg ?? NaN, fovDeg ?? NaN);
     const coordinates = ring.map(([x, y]) => [round6(plane.lng(x)), round6(plane.lat(y))]);
@@ -104,5 +116,6 @@ export function planViewsheds(context: PlanContext, sites: readonly number[]): F
   for (const c of context.fixed) add(c.id, 'fixed', c.lat, c.lng, c.radiusM, c.directionDeg, c.fovDeg);
   context.redeployableSites.forEach((s, i) => add(context.redeployableIds[i], 'redeployable', context.sites.lat[s], context.sites.lng[s], null, null, null));
   sites.forEach((s, rank) => add(`NEW-${rank + 1}`, 'planned', context.sites.lat[s], context.sites.lng[s], null, null, null));
-  return { type: 'FeatureCollection', features };
+  const footprints = [...inReach].sort((a, b) => a - b).map((f): Feature<Footprint> => ({ type: 'Feature', properties: {}, geometry: buildings!.footprints[f] }));
+  return { viewsheds: { type: 'FeatureCollection', features }, buildingsInReach: { type: 'FeatureCollection', features: footprints } };
 }
