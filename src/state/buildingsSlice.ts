@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BuildingsSummary } from '../core/buildings/importBuildings';
+import { describeBuildings, type BuildingsSummary } from '../core/buildings/importBuildings';
 import type { CameraPlan } from '../core/coverage/planCameras';
 import { WorkerError } from '../worker/client';
 import type { WorkerRequest } from '../worker/protocol';
@@ -35,7 +35,7 @@ export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice
       const summary = await sendToWorker(file, file.name, fingerprint);
       await rememberSourceBlob(fingerprint, file);
       set((state) => ({ buildings: { name: file.name, fingerprint, summary }, planOptions: { ...state.planOptions, useBuildings: true }, plan: null, moves: null }));
-      get().notify(summary.problems.length > 0 ? 'error' : 'info', `${summary.footprints} building footprints loaded from ${file.name}.${summary.problems.length > 0 ? ` ${summary.problems.length} repaired or skipped: ${summary.problems.slice(0, 3).join('; ')}${summary.problems.length > 3 ? '; …' : ''}.` : ''}`);
+      get().notify(summary.problems.length > 0 ? 'error' : 'info', `${describeBuildings(summary)}${summary.problems.length > 0 ? ` ${summary.problems.slice(0, 3).join('; ')}${summary.problems.length > 3 ? '; …' : ''}.` : ''}`);
     } catch (error) {
       get().notify('error', error instanceof Error ? error.message : String(error));
     } finally {

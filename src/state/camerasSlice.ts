@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import { WorkerError } from '../worker/client';
 import { requestPlan } from './buildingsSlice';
 import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
@@ -47,7 +48,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     try {
       await work();
     } catch (error) {
-      get().notify('error', error instanceof Error ? error.message : String(error));
+      // Cancel is the user's own choice: said plainly, not as a fault.
+      get().notify(error instanceof WorkerError && error.code === 'CANCELLED' ? 'info' : 'error', error instanceof Error ? error.message : String(error));
     } finally {
       set({ planning: false });
     }
