@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { record, saveFigures, type Figure } from './figures';
 import { benchLargeFile } from './largeFile';
 import { benchAnalyses } from './nodeAnalyses';
+import { benchVisibility } from './visibility';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { benchPrediction } from './predictionBench';
 import { ensurePoliceFile } from './policeFile';
@@ -23,6 +24,7 @@ const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
 await benchPrediction();
+await benchVisibility();
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.

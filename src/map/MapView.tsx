@@ -12,6 +12,7 @@ import { cameraSites, plannedCameraId } from '../core/cameras/cameraSites';
 import { moveArrows } from '../core/cameras/moveArrows';
 import { addCameraLayers, updateCameraLayers, updateMoveLayers } from './cameraLayers';
 import { moveLabels } from './moveLabels';
+import { addViewshedLayers, updateViewshedLayers } from './viewshedLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
@@ -70,6 +71,7 @@ export function MapView() {
   const proposals = useAppStore((state) => state.proposals);
   const draft = useAppStore((state) => state.draft);
   const cameraEdit = useAppStore((state) => state.cameraEdit);
+  const selectedCamera = useAppStore((state) => state.selectedCamera);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
@@ -95,6 +97,7 @@ export function MapView() {
       // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      addViewshedLayers(map);
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
@@ -126,6 +129,8 @@ export function MapView() {
         placeCamera(event.lngLat.lat, event.lngLat.lng);
         return;
       }
+      const camera = map.queryRenderedFeatures(event.point, { layers: ['camera-points'] })[0];
+      useAppStore.getState().selectCamera(camera ? String(camera.properties.id) : null);
       const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
       if (zone) useAppStore.getState().selectZone(String(zone.properties.id));
       const feature = map.queryRenderedFeatures(event.point, { layers: ['hotspots-fill'] })[0];
@@ -215,6 +220,11 @@ export function MapView() {
     const labels = moveLabels(map, arrows.labels);
     return () => labels.forEach((label) => label.remove());
   }, [ready, cameras, moves, radiusM]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) updateViewshedLayers(map, plan, selectedCamera);
+  }, [ready, plan, selectedCamera]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import { WorkerError } from '../worker/client';
+import { requestPlan } from './buildingsSlice';
 import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
 import { useAppStore, type AppState } from './store';
@@ -50,7 +52,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     try {
       await work();
     } catch (error) {
-      get().notify('error', error instanceof Error ? error.message : String(error));
+      // Cancel is the user's own choice: said plainly, not as a fault.
+      get().notify(error instanceof WorkerError && error.code === 'CANCELLED' ? 'info' : 'error', error instanceof Error ? error.message : String(error));
     } finally {
       set({ planning: false });
     }
@@ -90,7 +93,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
         const state = get();
         const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
         const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
-        const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
+        const plan = await requestPlan({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options });
         set({ plan, moves: null });
       }),
     solveExactly: () =>

@@ -23,6 +23,8 @@ interface PanelState {
   fields: (state: AppState) => readonly unknown[];
   save: (state: AppState) => unknown;
   load: (value: unknown) => void;
+  /** Stored files the saved value uses, so they are kept while any workspace needs them. */
+  files?: (saved: unknown) => string[];
 }
 
 const panels = new Map<string, PanelState>();
@@ -136,9 +138,12 @@ export function startAutosave(): () => void {
     // Files stay while the current workspace or any named one uses them.
     const used = new Set(doc.sources.map((s) => s.fingerprint));
     if (state.basemap.kind === 'file') used.add(state.basemap.fingerprint);
+    const panelFiles = (saved: WorkspaceDocument | undefined) => [...panels].flatMap(([key, panel]) => (saved?.panels?.[key] !== undefined ? (panel.files?.(saved.panels[key]) ?? []) : []));
+    for (const fingerprint of panelFiles(doc)) used.add(fingerprint);
     for (const name of await listNamedWorkspaces()) {
       const named = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name).catch(() => undefined);
       for (const source of named?.sources ?? []) used.add(source.fingerprint);
+      for (const fingerprint of panelFiles(named)) used.add(fingerprint);
     }
     await forgetSourceBlobsExcept(used);
   };

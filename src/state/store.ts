@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
+import { createBuildingsSlice, type BuildingsSlice } from './buildingsSlice';
 import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
@@ -7,7 +8,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -17,4 +18,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createCamerasSlice(...args),
   ...createZonesSlice(...args),
   ...createBasemapSlice(...args),
+  ...createBuildingsSlice(...args),
 }));

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { plannedCameraId } from '../core/cameras/cameraSites';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
+import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
 import { CameraListPanel } from './CameraListPanel';
+import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -166,9 +168,11 @@ export function CctvPanel() {
       </p>
       <CameraList />
       <ZoneRoles />
+      <BuildingsControls />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
         Plan cameras
       </button>
+      <PlanSteps />
       {plan && (
         <div className="plan-result" aria-live="polite">
           <p className="coverage-summary">
@@ -176,11 +180,12 @@ export function CctvPanel() {
             <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}. {formatNumber(plan.summary.overlapDemand)} incidents are seen by two or more cameras.
           </p>
           <p className="muted small">
-            {plan.method === 'exact' ? 'Exact optimum (HiGHS)' : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
+            {plan.method === 'exact' ? (plan.exact?.optimal ? 'Exact optimum (HiGHS)' : 'Best exact-solver solution at the time limit (HiGHS)') : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
           </p>
+          <BuildingsEffect plan={plan} />
           {plan.exact && (
             <p className="exact-summary">
-              Optimum {formatNumber(plan.exact.objective)}, greedy {formatNumber(plan.exact.greedyObjective)}: gap {plan.exact.gapPct.toFixed(2)}% ({plan.exact.status}, {Math.round(plan.exact.solveMs)} ms). Binary coverage, no decay.
+              {describeExact(plan.exact)}
             </p>
           )}
           <table className="compact">

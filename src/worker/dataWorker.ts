@@ -73,7 +73,14 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       }
       return;
     }
-    post({ type: 'result', id: request.id, value: await handleQuery(dataset, request) });
+    // Long queries (camera planning through buildings) report steps and stop on Cancel.
+    const signal = { aborted: false };
+    running.set(request.id, signal);
+    try {
+      post({ type: 'result', id: request.id, value: await handleQuery(dataset, request, { signal, onProgress: (done, total) => post({ type: 'steps', id: request.id, done, total }) }) });
+    } finally {
+      running.delete(request.id);
+    }
   } catch (error) {
     const code = error instanceof CoreError ? error.code : 'INTERNAL';
     const text = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import type { BuildingsSummary } from '../core/buildings/importBuildings';
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
@@ -27,13 +28,15 @@ export type WorkerRequest =
   | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
   | { type: 'rejected-rows'; id: number; sourceId: number }
   | { type: 'accuracy'; id: number; query: AccuracyQuery }
-  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions }
+  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions; buildings?: string }
   | { type: 'plan-exact'; id: number }
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
   | { type: 'evaluate'; id: number; query: InterventionQuery }
-  | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null };
+  | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null }
+  | { type: 'load-buildings'; id: number; file: Blob; name: string; key: string }
+  | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -57,9 +60,12 @@ export interface ResultTypes {
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
   'briefing-facts': { demand: SiteDemand[]; patrol: PatrolWindows };
+  'load-buildings': BuildingsSummary;
+  'clear-buildings': null;
 }
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; progress: IngestProgress }
+  | { type: 'steps'; id: number; done: number; total: number }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; code: string; message: string };

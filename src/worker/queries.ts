@@ -1,3 +1,5 @@
+import { buildingsFromFile, type BuildingsImport } from '../core/buildings/importBuildings';
+import type { Steps } from '../core/coverage/coverageMatrix';
 import type { Dataset } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
@@ -31,7 +33,19 @@ function requirePlan(): PlanContext {
   return planning;
 }
 
-export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' | 'prepare-sample' | 'load-prepared' }>): unknown {
+/** Building footprints, when loaded: camera plans can count only what cameras see past them. */
+let buildings: (BuildingsImport & { key: string }) | null = null;
+
+async function planWithBuildings(dataset: Dataset, request: Extract<WorkerRequest, { type: 'plan-cameras' }>, steps: Steps) {
+  const selection = selectRows(dataset, request.query.filter);
+  const wanted = request.options.useBuildings ? request.buildings : undefined;
+  if (wanted && buildings?.key !== wanted) throw new CoreError('BUILDINGS_MISSING', 'The building footprints are not loaded in the data worker.');
+  const footprints = wanted && buildings ? buildings.footprints : [];
+  planning = await planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options, footprints, steps);
+  return planGreedy(planning);
+}
+
+export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' | 'prepare-sample' | 'load-prepared' }>, steps: Steps = {}): unknown {
   switch (request.type) {
     case 'hotspots': {
       const { result, selection } = computeHotspots(dataset, request.query);
@@ -53,11 +67,16 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
       return rejectedRowsCsv(source.rejects);
     }
-    case 'plan-cameras': {
-      const selection = selectRows(dataset, request.query.filter);
-      planning = planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options);
-      return planGreedy(planning);
-    }
+    case 'plan-cameras':
+      return planWithBuildings(dataset, request, steps);
+    case 'load-buildings':
+      return request.file.arrayBuffer().then((bytes) => buildingsFromFile(bytes, request.name)).then((read) => {
+        buildings = { ...read, key: request.key };
+        return read.summary;
+      });
+    case 'clear-buildings':
+      buildings = null;
+      return null;
     case 'plan-exact':
       return planExact(requirePlan(), () => highsWasmUrl);
     case 'plan-moves':

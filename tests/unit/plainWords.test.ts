@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concentrationFinding, evaluationFinding } from '../../src/core/export/plainWords';
 import { monthIndexOf } from '../../src/core/ingest/dates';
-import { beforeAfterEffect, type WddResult } from '../../src/core/stats/evaluation';
+import { beforeAfterEffect, compareControl, type WddResult } from '../../src/core/stats/evaluation';
 import type { InterventionEvaluation } from '../../src/core/zones/evaluateIntervention';
 
 function evaluation(treated: { before: number; after: number }, control: { before: number; after: number }, wdd: Partial<WddResult>): InterventionEvaluation {
@@ -16,6 +16,7 @@ function evaluation(treated: { before: number; after: number }, control: { befor
     control,
     buffer: { before: 50, after: 50 },
     effect: beforeAfterEffect(treated, control),
+    controlComparison: compareControl(treated, control),
     wdd: { wdd: -20, se: 15, z: -1.33, pOneTailed: 0.092, low95: -49.4, high95: 9.4, bufferZ: 0.2, bufferP: 0.84, verdict: 'neither', ...wdd },
     bufferGeometry: { type: 'Polygon', coordinates: [] },
   };

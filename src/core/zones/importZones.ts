@@ -63,8 +63,8 @@ export function checkAndRepair(geometry: Polygon | MultiPolygon, name: string): 
   return { geometry: fixed, problems };
 }
 
-/** Zones from GeoJSON: polygon features become zones; anything else is listed as a problem. */
-export function zonesFromGeoJson(json: unknown, fileName: string): ZoneImport {
+/** Zones from GeoJSON: polygon features become zones; anything else is listed as a problem. Unnamed features are called `${unnamed} N`. */
+export function zonesFromGeoJson(json: unknown, fileName: string, unnamed = 'Zone'): ZoneImport {
   const value = json as Partial<FeatureCollection> & Partial<Feature>;
   const features: Feature[] = value?.type === 'FeatureCollection' && Array.isArray(value.features) ? value.features : value?.type === 'Feature' ? [value as Feature] : [];
   if (features.length === 0) throw new CoreError('BAD_GEOMETRY', `${fileName} holds no GeoJSON features.`);
@@ -72,7 +72,7 @@ export function zonesFromGeoJson(json: unknown, fileName: string): ZoneImport {
   const problems: string[] = [];
   features.forEach((feature, i) => {
     const properties = (feature.properties ?? {}) as Record<string, unknown>;
-    const name = pick(properties, 'name', 'Name', 'NAME', 'title', 'description') || `Zone ${i + 1}`;
+    const name = pick(properties, 'name', 'Name', 'NAME', 'title', 'description') || `${unnamed} ${i + 1}`;
     const geometry = feature.geometry;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
       problems.push(`${name}: a ${geometry?.type ?? 'feature without geometry'}, not an area; skipped`);
@@ -113,7 +113,7 @@ export function kmlFromKmz(bytes: Uint8Array, fileName: string): string {
 }
 
 /** Zones from a zipped Shapefile (.shp, .dbf, .prj; reprojected from the .prj, e.g. British National Grid). */
-export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string): Promise<ZoneImport> {
+export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string, unnamed = 'Zone'): Promise<ZoneImport> {
   const { default: shp } = await import('shpjs');
   let parsed: FeatureCollection | FeatureCollection[];
   try {
@@ -122,5 +122,5 @@ export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string
     throw new CoreError('BAD_INPUT', `${fileName} could not be read as a zipped Shapefile: ${error instanceof Error ? error.message : String(error)}`);
   }
   const collections = Array.isArray(parsed) ? parsed : [parsed];
-  return zonesFromGeoJson({ type: 'FeatureCollection', features: collections.flatMap((c) => c.features) }, fileName);
+  return zonesFromGeoJson({ type: 'FeatureCollection', features: collections.flatMap((c) => c.features) }, fileName, unnamed);
 }
