@@ -103,7 +103,8 @@ export interface IncidentColumns {
   minuteOfDay: Int16Array;
   /** 0 = Monday, -1 when unknown. */
   weekday: Int8Array;
-  category: Uint16Array;
+  /** 32 bits: a file may hold more than 65,535 distinct categories. */
+  category: Uint32Array;
   location: Uint32Array;
   /** Incidents a row stands for (pre-aggregated counts); null means one each. */
   weight: Float32Array | null;

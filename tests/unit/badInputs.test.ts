@@ -45,6 +45,46 @@ describe('bad-input corpus', () => {
   });
 });
 
+describe('huge inputs, generated here (nothing large is kept in the repository)', () => {
+  it('rejects a 2,000,000-character second line without a line break, and reads the file', async () => {
+    const text = `${POLICE_HEADER}\n${policeLine()},${'x'.repeat(2_000_000)}`;
+    const result = await ingestFile(new Dataset(), memorySource('long.csv', text));
+    if (result.status !== 'loaded') throw new Error('expected a load');
+    expect(result.source.summary.rejectCounts).toEqual({ recordTooLong: 1 });
+    expect(result.source.summary.rowsRead).toBe(1);
+  });
+
+  it('refuses a header of 200,000 columns with a message', async () => {
+    const header = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',');
+    await expect(ingestFile(new Dataset(), memorySource('wide.csv', `${header}\n1,2\n`))).rejects.toThrow(/first line of wide\.csv is longer than 100,000 characters/);
+    await expect(ingestFile(new Dataset(), memorySource('wide.csv', `${'a,'.repeat(2_000)}a\n1\n`))).rejects.toThrow(/has 2,001 columns; at most 500/);
+  });
+
+  it('keeps 70,000 distinct categories apart (more than a 16-bit column holds)', async () => {
+    const lines = Array.from({ length: 70_000 }, (_, i) => policeLine({ id: '', type: `Type ${i}` }));
+    // The last category again, so its count is 2 and a wrapped id would land on category 70,000 - 65,536.
+    lines.push(policeLine({ id: '', type: 'Type 69999' }));
+    const dataset = new Dataset();
+    const result = await ingestFile(dataset, memorySource('many.csv', [POLICE_HEADER, ...lines].join('\n')));
+    if (result.status !== 'loaded') throw new Error('expected a load');
+    const { summary, columns } = result.source;
+    expect(dataset.categories.list).toHaveLength(70_000);
+    const last = dataset.categories.list.find((c) => c.name === 'Type 69999')!;
+    expect(summary.categoryCounts[last.id]).toBe(2);
+    expect(summary.categoryCounts[dataset.categories.list.find((c) => c.name === 'Type 4463')!.id]).toBe(1);
+    expect(columns.category[70_000]).toBe(last.id);
+  });
+
+  it('rejects months after today, and takes the current month', async () => {
+    const text = [POLICE_HEADER, policeLine({ month: '2024-05' }), policeLine({ month: '2024-06' }), policeLine({ month: '2099-12' })].join('\n');
+    const result = await ingestFile(new Dataset(), memorySource('future.csv', text), { today: new Date(2024, 4, 31) });
+    if (result.status !== 'loaded') throw new Error('expected a load');
+    expect(result.source.summary.accepted).toBe(1);
+    expect(result.source.summary.rejectCounts).toEqual({ futureMonth: 2 });
+    expect(result.source.summary.monthMax).toBe(2024 * 12 + 4);
+  });
+});
+
 describe('fuzzing', () => {
   const real = [POLICE_HEADER, policeLine({ id: 'a' }), policeLine({ location: 'On or near "Park", North' }), policeLine({ lat: '', lng: '' })].join('\n');
   it('never throws anything but a CoreError on mutated files, and accounts for every row', async () => {

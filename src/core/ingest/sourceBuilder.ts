@@ -2,7 +2,7 @@ import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { bngToWgs84 } from '../geo/bng';
 import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
 import { GrowableColumn } from './columns';
-import { parseUkDate, type ParsedDate } from './dates';
+import { monthIndexOf, parseUkDate, type ParsedDate } from './dates';
 import { RejectLog, type RejectReason } from './rejects';
 import type { ColumnMapping, H3Columns } from './schema';
 import { POLICE_UK_HEADER } from './schema';
@@ -41,7 +41,7 @@ export class SourceBuilder {
   private readonly monthIndex = new GrowableColumn(Uint16Array);
   private readonly minuteOfDay = new GrowableColumn(Int16Array);
   private readonly weekday = new GrowableColumn(Int8Array);
-  private readonly category = new GrowableColumn(Uint16Array);
+  private readonly category = new GrowableColumn(Uint32Array);
   private readonly location = new GrowableColumn(Uint32Array);
   private readonly weight: GrowableColumn<Float32Array> | null;
   private readonly rejects: RejectLog;
@@ -60,12 +60,16 @@ export class SourceBuilder {
   private readonly family: CategoryFamily;
   private readonly readRow: (fields: readonly string[]) => RowOutcome;
   private readonly idColumn: number;
+  /** Rows dated after this month are rejected: they cannot be records yet, and would stretch the month range. */
+  private readonly lastMonth: number;
 
   constructor(
     private readonly dataset: Dataset,
     private readonly layout: RowLayout,
     header: readonly string[],
+    today = new Date(),
   ) {
+    this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
     this.family = layout.kind === 'police.uk' ? 'police.uk' : 'council';
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
@@ -83,16 +87,11 @@ export class SourceBuilder {
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
   add(fields: readonly string[], lineNumber: number): void {
-    this.rowsRead++;
     const outcome = this.readRow(fields);
-    if (typeof outcome === 'string') {
-      this.rejects.add(outcome, fields, lineNumber);
-      return;
-    }
-    if (this.idColumn >= 0 && this.isDuplicate(fields)) {
-      this.rejects.add('duplicate', fields, lineNumber);
-      return;
-    }
+    if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
+    if (outcome.date.monthIndex > this.lastMonth) return this.reject('futureMonth', fields, lineNumber);
+    if (this.idColumn >= 0 && this.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
+    this.rowsRead++;
     this.point.push(outcome.point);
     this.monthIndex.push(outcome.date.monthIndex);
     this.minuteOfDay.push(outcome.date.minuteOfDay);
@@ -103,6 +102,12 @@ export class SourceBuilder {
     if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
     this.categoryCounts[outcome.category] = (this.categoryCounts[outcome.category] ?? 0) + 1;
     this.incidents += outcome.weight;
+  }
+
+  /** A row that is not loaded, with its reason (also records the reader could not split into fields). */
+  reject(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
+    this.rowsRead++;
+    this.rejects.add(reason, fields, lineNumber);
   }
 
   finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
