@@ -1,3 +1,4 @@
+import { categoryWithId } from '../core/dataset';
 import { monthLabel, parseMonthLabel } from '../core/ingest/dates';
 import { decodeView, encodeView, type SharedView } from '../core/workspace/viewLink';
 import { useAppStore } from './store';
@@ -8,13 +9,12 @@ const categoryKey = (c: { family: string; name: string }) => `${c.family}/${c.na
 
 export function currentViewLink(): string {
   const state = useAppStore.getState();
-  const byId = new Map(state.categories.map((c) => [c.id, c]));
   const view: SharedView = {
     ...(state.mapView ?? {}),
     resolution: state.view.resolution,
     from: state.view.monthFrom === null ? undefined : monthLabel(state.view.monthFrom),
     to: state.view.monthTo === null ? undefined : monthLabel(state.view.monthTo),
-    categories: state.view.categories?.map((id) => byId.get(id)).filter((c) => c !== undefined).map(categoryKey),
+    categories: state.view.categories?.map((id) => categoryWithId(state.categories, id)).filter((c) => c !== undefined).map(categoryKey),
     method: state.view.method,
     weighting: state.view.weighting,
     weekdays: state.view.weekdays ?? undefined,

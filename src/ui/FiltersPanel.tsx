@@ -42,10 +42,10 @@ function MonthRange() {
 }
 
 /** Accepted rows per category id over all sources. */
-function categoryTotals(sources: readonly SourceSummary[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
-  return counts;
+function categoryTotals(sources: readonly SourceSummary[], categoryCount: number): Float64Array {
+  const totals = new Float64Array(categoryCount);
+  for (const source of sources) source.categoryCounts.forEach((count, id) => (totals[id] += count));
+  return totals;
 }
 
 function Categories() {
@@ -53,9 +53,9 @@ function Categories() {
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const counts = useMemo(() => categoryTotals(sources), [sources]);
-  const present = useMemo(() => categories.filter((c) => counts.has(c.id)), [categories, counts]);
-  const { shown, box } = useCategorySearch(present, counts, 'Find a category');
+  const counts = useMemo(() => categoryTotals(sources, categories.length), [sources, categories.length]);
+  const present = useMemo(() => categories.filter((c) => counts[c.id] > 0), [categories, counts]);
+  const { shown, box } = useCategorySearch(present, 'Find a category');
   const selected = new Set(effectiveCategories({ view, categories }));
   const families = [...new Set(shown.map((c) => c.family))];
   const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
@@ -80,7 +80,7 @@ function Categories() {
               <label key={category.id} className="checkbox">
                 <input type="checkbox" aria-label={category.name} checked={selected.has(category.id)} onChange={() => toggle(category.id)} />
                 <span>{category.name}</span>
-                <span className="count">{formatInteger(counts.get(category.id) ?? 0)}</span>
+                <span className="count">{formatInteger(counts[category.id])}</span>
               </label>
             ))}
         </div>

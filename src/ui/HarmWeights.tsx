@@ -12,7 +12,7 @@ export function HarmWeights() {
   const setHarmWeight = useAppStore((state) => state.setHarmWeight);
   const resetHarmWeights = useAppStore((state) => state.resetHarmWeights);
   const scheme = HARM_SCHEMES.find((s) => s.id === view.harmScheme) ?? HARM_SCHEMES[0];
-  const { shown, box } = useCategorySearch(categories, null, 'Find a category to weigh');
+  const { shown, box } = useCategorySearch(categories, 'Find a category to weigh');
   return (
     <fieldset>
       <legend>Harm weights</legend>

@@ -1,4 +1,4 @@
-import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import type { PackedCategories, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
@@ -32,7 +32,7 @@ export type WorkerRequest =
   | { type: 'evaluate'; id: number; query: InterventionQuery };
 
 export type LoadResult =
-  | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
+  | { status: 'loaded'; summary: SourceSummary; categories: PackedCategories }
   | { status: 'needs-mapping'; request: MappingRequest };
 
 export interface ResultTypes {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dataset } from '../../src/core/dataset';
+import { Dataset, packCategories, unpackCategories } from '../../src/core/dataset';
 import { CoreError } from '../../src/core/errors';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
 import { BAD_INPUTS, MAPPING } from '../fixtures/badInputs';
@@ -73,6 +73,10 @@ describe('huge inputs, generated here (nothing large is kept in the repository)'
     expect(summary.categoryCounts[last.id]).toBe(2);
     expect(summary.categoryCounts[dataset.categories.list.find((c) => c.name === 'Type 4463')!.id]).toBe(1);
     expect(columns.category[70_000]).toBe(last.id);
+    // The list crosses to the page packed, and comes back the same, reusing the objects it already had.
+    const unpacked = unpackCategories(packCategories(dataset.categories.list), dataset.categories.list.slice(0, 10));
+    expect(unpacked).toEqual(dataset.categories.list);
+    expect(unpacked[5]).toBe(dataset.categories.list[5]);
   });
 
   it('rejects months after today, and takes the current month', async () => {

@@ -51,7 +51,8 @@ export class SourceBuilder {
   private locationAtPoint = new Int32Array(1024);
   private readonly dateCache = new Map<string, ParsedDate | null>();
   private readonly categoryCache = new Map<string, number>();
-  private readonly categoryCounts: Record<number, number> = {};
+  /** Accepted rows per category id (ids are shared by all sources, so indexed, not keyed). */
+  private categoryCounts = new Uint32Array(64);
   private rowsRead = 0;
   private repeatedIds = 0;
   private incidents = 0;
@@ -100,7 +101,7 @@ export class SourceBuilder {
     this.location.push(this.locationId(outcome.point, outcome.location));
     this.weight?.push(outcome.weight);
     if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
-    this.categoryCounts[outcome.category] = (this.categoryCounts[outcome.category] ?? 0) + 1;
+    this.countCategory(outcome.category);
     this.incidents += outcome.weight;
   }
 
@@ -133,7 +134,7 @@ export class SourceBuilder {
       repeatedIds: this.repeatedIds,
       monthMin: Number.isFinite(monthMin) ? monthMin : null,
       monthMax: Number.isFinite(monthMax) ? monthMax : null,
-      categoryCounts: this.categoryCounts,
+      categoryCounts: this.categoryCounts.slice(0, this.dataset.categories.list.length),
       hasTimes: this.hasTimes,
       incidents: this.incidents,
       h3Resolution: this.h3Resolution,
@@ -175,6 +176,15 @@ export class SourceBuilder {
     this.linesById.set(idHash, lines);
     this.repeatedIds++;
     return false;
+  }
+
+  private countCategory(id: number): void {
+    if (id >= this.categoryCounts.length) {
+      const grown = new Uint32Array(Math.max(id + 1, this.categoryCounts.length * 2));
+      grown.set(this.categoryCounts);
+      this.categoryCounts = grown;
+    }
+    this.categoryCounts[id]++;
   }
 
   private locationId(point: number, text: string): number {
