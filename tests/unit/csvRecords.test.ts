@@ -75,4 +75,10 @@ describe('CsvRecordReader', () => {
       expect(records.map((r) => (Array.isArray(r) ? r : r.broken))).toEqual([['a', 'b'], 'recordTooLong', ['2', '3'], 'recordTooLong', ['4', '5']]);
     }
   });
+  it('reads a file with a stray quote on every line line by line, each line rejected once', () => {
+    const lines = ['a,b,c', ...Array.from({ length: 5_000 }, (_, i) => `"${i},x,y`)];
+    const records = readInPieces(lines.join('\n'), 4096);
+    expect(records).toHaveLength(5_001);
+    expect(records.slice(1).every((r) => !Array.isArray(r) && r.broken === 'unclosedQuote')).toBe(true);
+  });
 });
