@@ -1,5 +1,5 @@
 import { del, get as idbGet, set as idbSet } from 'idb-keyval';
-import type { CategoryInfo } from '../core/dataset';
+import { categoryWithId, type CategoryInfo } from '../core/dataset';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceDocument } from '../core/workspace/workspaceFile';
 import { useAppStore, type AppState } from './store';
 import { forgetSourceBlobsExcept, storedSourceBlob } from './sourceFiles';
@@ -36,10 +36,9 @@ export function registerPanelState(key: string, panel: PanelState): void {
 const categoryKey = (category: CategoryInfo): string => `${category.family}/${category.name}`;
 
 export function workspaceDocument(state: AppState, name = 'Workspace'): WorkspaceDocument {
-  const categoryById = new Map(state.categories.map((c) => [c.id, c]));
   const harmWeights: Record<string, number> = {};
   for (const [id, weight] of Object.entries(state.harmWeights)) {
-    const category = categoryById.get(Number(id));
+    const category = categoryWithId(state.categories, Number(id));
     if (category) harmWeights[categoryKey(category)] = weight;
   }
   const { categories, hiddenSources, ...view } = state.view;
@@ -50,7 +49,7 @@ export function workspaceDocument(state: AppState, name = 'Workspace'): Workspac
     savedAt: new Date().toISOString(),
     sources: state.sources.map((s) => ({ name: s.name, fingerprint: s.fingerprint, mapping: s.mapping, hidden: hiddenSources.includes(s.id) })),
     view,
-    selectedCategories: categories === null ? null : categories.map((id) => categoryById.get(id)).filter((c): c is CategoryInfo => Boolean(c)).map(categoryKey),
+    selectedCategories: categories === null ? null : categories.map((id) => categoryWithId(state.categories, id)).filter((c): c is CategoryInfo => Boolean(c)).map(categoryKey),
     harmWeights,
     panels: Object.fromEntries([...panels].map(([key, panel]) => [key, panel.save(state)])),
   };

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import { unpackCategories, type CategoryInfo, type PackedCategories, type SourceSummary } from '../core/dataset';
 import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ingest/ingestFile';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
@@ -73,11 +73,11 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     });
 
   /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
-  const accept = (summary: SourceSummary, categories: CategoryInfo[], bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
+  const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
     void bytes
       .then((blob) => rememberSourceBlob(summary.fingerprint, blob))
       .catch(() => get().notify('error', `${summary.name} could not be kept in this browser's storage; it will need loading again after a reload.`));
-    set((state) => ({ sources: [...state.sources, summary], categories }));
+    set((state) => ({ sources: [...state.sources, summary], categories: unpackCategories(categories, state.categories) }));
     if (!quiet) get().notify('info', loadedStatus(summary));
     get().refreshHotspots();
     return summary;

@@ -1,3 +1,4 @@
+import { categoryWithId } from '../core/dataset';
 import { monthLabel, parseMonthLabel } from '../core/ingest/dates';
 import { decodeView, encodeView, type SharedView } from '../core/workspace/viewLink';
 import { useAppStore } from './store';
@@ -5,16 +6,20 @@ import type { HotspotMethod, Weighting } from './viewSlice';
 
 /** Keeps the URL hash in step with the view, and applies a hash that was opened. Data never goes in the URL. */
 const categoryKey = (c: { family: string; name: string }) => `${c.family}/${c.name}`;
+/** A link names the chosen categories only up to this many: 70,000 names would make a URL of megabytes. The workspace keeps any choice. */
+const MAX_LINK_CATEGORIES = 200;
 
 export function currentViewLink(): string {
   const state = useAppStore.getState();
-  const byId = new Map(state.categories.map((c) => [c.id, c]));
   const view: SharedView = {
     ...(state.mapView ?? {}),
     resolution: state.view.resolution,
     from: state.view.monthFrom === null ? undefined : monthLabel(state.view.monthFrom),
     to: state.view.monthTo === null ? undefined : monthLabel(state.view.monthTo),
-    categories: state.view.categories?.map((id) => byId.get(id)).filter((c) => c !== undefined).map(categoryKey),
+    categories:
+      state.view.categories && state.view.categories.length <= MAX_LINK_CATEGORIES
+        ? state.view.categories.map((id) => categoryWithId(state.categories, id)).filter((c) => c !== undefined).map(categoryKey)
+        : undefined,
     method: state.view.method,
     weighting: state.view.weighting,
     weekdays: state.view.weekdays ?? undefined,

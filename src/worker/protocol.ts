@@ -1,5 +1,5 @@
 import type { BuildingsSummary } from '../core/buildings/importBuildings';
-import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import type { PackedCategories, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
 import type { SiteDemand, SiteSpecification } from '../core/cameras/coverageDemand';
@@ -39,7 +39,7 @@ export type WorkerRequest =
   | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =
-  | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
+  | { status: 'loaded'; summary: SourceSummary; categories: PackedCategories }
   | { status: 'needs-mapping'; request: MappingRequest };
 
 export interface ResultTypes {

@@ -1,6 +1,6 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
-import { CsvRecordReader } from './csvRecords';
+import { CsvRecordReader, isBroken, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import { ingestParquet, isParquet } from './parquet';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
@@ -43,6 +43,8 @@ export interface IngestOptions {
   /** Checked between chunks; an aborted load leaves the dataset without the source. */
   signal?: { aborted: boolean };
   chunkBytes?: number;
+  /** The date rows are checked against (months after it are rejected); now unless given. */
+  today?: Date;
 }
 
 export type IngestResult =
@@ -50,6 +52,8 @@ export type IngestResult =
   | { status: 'needs-mapping'; request: MappingRequest };
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
+/** Widest header read: real extracts have tens of columns, and the mapping dialog lists every one. */
+export const MAX_HEADER_COLUMNS = 500;
 const FINGERPRINT_BYTES = 1 << 16;
 
 /**
@@ -78,17 +82,21 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   let lineNumber = 1;
   let rows = 0;
 
-  const consume = (records: string[][]): IngestResult | null => {
+  const consume = (records: ReadRecord[]): IngestResult | null => {
     let start = 0;
     if (!header) {
       if (records.length === 0) return null;
-      header = records[0].map((name) => name.trim());
+      header = headerOf(records[0], file.name);
       start = 1;
       const layout = layoutFor(header, options.mapping);
-      if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: records.slice(1, 6) } };
-      builder = new SourceBuilder(dataset, layout, header);
+      if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: records.slice(1, 6).filter((r) => !isBroken(r)) as string[][] } };
+      builder = new SourceBuilder(dataset, layout, header, options.today);
     }
-    for (let i = start; i < records.length; i++) builder!.add(records[i], ++lineNumber);
+    for (let i = start; i < records.length; i++) {
+      const record = records[i];
+      if (isBroken(record)) builder!.reject(record.broken, record.text.split(reader.fieldDelimiter), ++lineNumber);
+      else builder!.add(record, ++lineNumber);
+    }
     rows += records.length - start;
     return null;
   };
@@ -108,6 +116,16 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
   if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };
+}
+
+function headerOf(record: ReadRecord, fileName: string): string[] {
+  if (isBroken(record)) {
+    throw new CoreError('BAD_INPUT', `The first line of ${fileName} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters or has an unclosed quote: it is not a table header this app can read (at most ${MAX_HEADER_COLUMNS} columns).`);
+  }
+  if (record.length > MAX_HEADER_COLUMNS) {
+    throw new CoreError('BAD_INPUT', `The header of ${fileName} has ${record.length.toLocaleString('en-GB')} columns; at most ${MAX_HEADER_COLUMNS} are read. Keep the columns you need and save it again.`);
+  }
+  return record.map((name) => name.trim());
 }
 
 function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLayout | { request: MappingRequest } {

@@ -1,4 +1,5 @@
 import { csvLine } from '../export/csv';
+import { MAX_RECORD_CHARS } from './csvRecords';
 
 /**
  * Why a row was not loaded. Every input row is either accepted or rejected with exactly one reason.
@@ -10,10 +11,13 @@ export const REJECT_REASONS = {
   swappedCoordinates: 'Latitude and longitude look swapped',
   outsideUk: 'Coordinates outside the UK',
   badDate: 'Unparseable or impossible date',
+  futureMonth: 'Dated after today',
   noCategory: 'No category',
   duplicate: 'Duplicate of an earlier row (same Crime ID)',
   badH3: 'Invalid H3 index',
   badCount: 'Invalid count',
+  recordTooLong: `Record longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`,
+  unclosedQuote: 'A quote is not closed (the field would run into the lines after it)',
 } as const;
 
 export type RejectReason = keyof typeof REJECT_REASONS;

@@ -2,7 +2,7 @@ import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { bngToWgs84 } from '../geo/bng';
 import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
 import { GrowableColumn } from './columns';
-import { parseUkDate, type ParsedDate } from './dates';
+import { monthIndexOf, parseUkDate, type ParsedDate } from './dates';
 import { RejectLog, type RejectReason } from './rejects';
 import type { ColumnMapping, H3Columns } from './schema';
 import { POLICE_UK_HEADER } from './schema';
@@ -41,7 +41,7 @@ export class SourceBuilder {
   private readonly monthIndex = new GrowableColumn(Uint16Array);
   private readonly minuteOfDay = new GrowableColumn(Int16Array);
   private readonly weekday = new GrowableColumn(Int8Array);
-  private readonly category = new GrowableColumn(Uint16Array);
+  private readonly category = new GrowableColumn(Uint32Array);
   private readonly location = new GrowableColumn(Uint32Array);
   private readonly weight: GrowableColumn<Float32Array> | null;
   private readonly rejects: RejectLog;
@@ -51,7 +51,8 @@ export class SourceBuilder {
   private locationAtPoint = new Int32Array(1024);
   private readonly dateCache = new Map<string, ParsedDate | null>();
   private readonly categoryCache = new Map<string, number>();
-  private readonly categoryCounts: Record<number, number> = {};
+  /** Accepted rows per category id (ids are shared by all sources, so indexed, not keyed). */
+  private categoryCounts = new Uint32Array(64);
   private rowsRead = 0;
   private repeatedIds = 0;
   private incidents = 0;
@@ -60,12 +61,16 @@ export class SourceBuilder {
   private readonly family: CategoryFamily;
   private readonly readRow: (fields: readonly string[]) => RowOutcome;
   private readonly idColumn: number;
+  /** Rows dated after this month are rejected: they cannot be records yet, and would stretch the month range. */
+  private readonly lastMonth: number;
 
   constructor(
     private readonly dataset: Dataset,
     private readonly layout: RowLayout,
     header: readonly string[],
+    today = new Date(),
   ) {
+    this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
     this.family = layout.kind === 'police.uk' ? 'police.uk' : 'council';
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
@@ -83,16 +88,11 @@ export class SourceBuilder {
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
   add(fields: readonly string[], lineNumber: number): void {
-    this.rowsRead++;
     const outcome = this.readRow(fields);
-    if (typeof outcome === 'string') {
-      this.rejects.add(outcome, fields, lineNumber);
-      return;
-    }
-    if (this.idColumn >= 0 && this.isDuplicate(fields)) {
-      this.rejects.add('duplicate', fields, lineNumber);
-      return;
-    }
+    if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
+    if (outcome.date.monthIndex > this.lastMonth) return this.reject('futureMonth', fields, lineNumber);
+    if (this.idColumn >= 0 && this.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
+    this.rowsRead++;
     this.point.push(outcome.point);
     this.monthIndex.push(outcome.date.monthIndex);
     this.minuteOfDay.push(outcome.date.minuteOfDay);
@@ -101,8 +101,14 @@ export class SourceBuilder {
     this.location.push(this.locationId(outcome.point, outcome.location));
     this.weight?.push(outcome.weight);
     if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
-    this.categoryCounts[outcome.category] = (this.categoryCounts[outcome.category] ?? 0) + 1;
+    this.countCategory(outcome.category);
     this.incidents += outcome.weight;
+  }
+
+  /** A row that is not loaded, with its reason (also records the reader could not split into fields). */
+  reject(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
+    this.rowsRead++;
+    this.rejects.add(reason, fields, lineNumber);
   }
 
   finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
@@ -128,7 +134,7 @@ export class SourceBuilder {
       repeatedIds: this.repeatedIds,
       monthMin: Number.isFinite(monthMin) ? monthMin : null,
       monthMax: Number.isFinite(monthMax) ? monthMax : null,
-      categoryCounts: this.categoryCounts,
+      categoryCounts: this.categoryCounts.slice(0, this.dataset.categories.list.length),
       hasTimes: this.hasTimes,
       incidents: this.incidents,
       h3Resolution: this.h3Resolution,
@@ -170,6 +176,15 @@ export class SourceBuilder {
     this.linesById.set(idHash, lines);
     this.repeatedIds++;
     return false;
+  }
+
+  private countCategory(id: number): void {
+    if (id >= this.categoryCounts.length) {
+      const grown = new Uint32Array(Math.max(id + 1, this.categoryCounts.length * 2));
+      grown.set(this.categoryCounts);
+      this.categoryCounts = grown;
+    }
+    this.categoryCounts[id]++;
   }
 
   private locationId(point: number, text: string): number {
