@@ -29,7 +29,7 @@ export interface PlanOptions {
   /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */
   mustCoverAreas?: (Polygon | MultiPolygon)[];
   /** Approved mounting points (lamp columns…); without them, every demand cell's centre is a candidate. */
-  candidateSites?: { lat: number; lng: number }[];
+  candidateSites?: CandidateSite[];
 }
 
 /** Demand inside a must-cover area counts this many times over while choosing, so it is served first. */
@@ -71,6 +71,13 @@ export interface CameraPlan {
 }
 
 /** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
+/** An approved mounting point; its name (from the sites file) describes a planned camera there. */
+export interface CandidateSite {
+  lat: number;
+  lng: number;
+  name?: string;
+}
+
 export interface PlanContext {
   input: PlacementInput;
   cells: string[];
@@ -81,6 +88,8 @@ export interface PlanContext {
   redeployableIds: string[];
   /** True when candidate sites are the demand cells' centres (so a site has the cell's location text). */
   sitesAreDemandCells: boolean;
+  /** Names of loaded candidate sites by site index ('' where none). */
+  siteNames: string[];
   options: PlanOptions;
 }
 
@@ -125,6 +134,7 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
     redeployableSites: redeployable.map((_, i) => candidates.lat.length + i),
     redeployableIds: redeployable.map((c) => c.id),
     sitesAreDemandCells: candidates === demand,
+    siteNames: options.candidateSites?.map((c) => c.name ?? '') ?? [],
     options,
   };
 }
@@ -155,7 +165,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
     const lat = context.sites.lat[site];
     const lng = context.sites.lng[site];
     const { easting, northing } = wgs84ToBng(lat, lng);
-    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: bestLabel };
+    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: context.siteNames[site] || bestLabel };
   });
   const byPlan = coveredBeyondFixed(input, sites);
   const seenBy = Uint8Array.from(input.alreadyCovered, (c) => (c > 0 ? 1 : 0));
@@ -208,7 +218,7 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
       cameraId: context.redeployableIds[move.camera],
       toLat: context.sites.lat[move.toSite],
       toLng: context.sites.lng[move.toSite],
-      toLocation: context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : '',
+      toLocation: context.siteNames[move.toSite] || (context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : ''),
     })),
   };
 }

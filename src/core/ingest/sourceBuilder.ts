@@ -105,6 +105,12 @@ export class SourceBuilder {
     this.incidents += outcome.weight;
   }
 
+  /** A record rejected before it is read (e.g. a GeoJSON feature that is not a point). */
+  reject(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
+    this.rowsRead++;
+    this.rejects.add(reason, fields, lineNumber);
+  }
+
   finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
     const months = this.monthIndex.trimmed();
     let monthMin = Infinity;

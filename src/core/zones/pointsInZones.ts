@@ -16,7 +16,12 @@ interface PreparedArea {
 
 export function prepareArea(geometry: Polygon | MultiPolygon): PreparedArea {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const rings = polygons.flat().map((ring) => Float64Array.from(ring.flat()));
+  // Two numbers per corner whatever the position carries (altitude, measure).
+  const rings = polygons.flat().map((ring) => {
+    const packed = new Float64Array(ring.length * 2);
+    ring.forEach((position, i) => packed.set([position[0], position[1]], i * 2));
+    return packed;
+  });
   let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const ring of rings) {
     for (let i = 0; i < ring.length; i += 2) {
