@@ -55,13 +55,14 @@ export function extentOf(geometries: readonly Geometry[]): Extent | null {
   return Number.isFinite(extent.minX) ? extent : null;
 }
 
+const round = (v: number) => Math.round(v).toLocaleString('en-GB');
+
 const isLonLat = (e: Extent) => e.minX >= -180 && e.maxX <= 180 && e.minY >= -90 && e.maxY <= 90;
 const isBngRange = (e: Extent) => e.minX >= BNG_RANGE.xMin && e.maxX <= BNG_RANGE.xMax && e.minY >= BNG_RANGE.yMin && e.maxY <= BNG_RANGE.yMax;
 
 /** Thrown when numbers without a declared system look like British National Grid: the user decides. */
 export class LooksLikeBngError extends CoreError {
   constructor(fileName: string, readonly extent: Extent) {
-    const round = (v: number) => Math.round(v).toLocaleString('en-GB');
     super('BAD_GEOMETRY', `${fileName} declares no coordinate system and its numbers (${round(extent.minX)} to ${round(extent.maxX)} across, ${round(extent.minY)} to ${round(extent.maxY)} up) are not longitude/latitude. They look like British National Grid (EPSG:27700) eastings and northings.`);
   }
 }
@@ -81,7 +82,7 @@ export function chooseCrs(json: unknown, geometries: readonly Geometry[], fileNa
     if (assumeBng) return { crs: 'bng', how: `${CRS_LABELS.bng}, as you chose (the file declares no system)` };
     throw new LooksLikeBngError(fileName, extent);
   }
-  throw new CoreError('BAD_GEOMETRY', `${fileName} declares no coordinate system and its numbers (up to ${Math.round(Math.max(Math.abs(extent.maxX), Math.abs(extent.minX)))} across, ${Math.round(Math.max(Math.abs(extent.maxY), Math.abs(extent.minY)))} up) are neither longitude/latitude nor British National Grid. Save it as WGS84 (EPSG:4326), or add a "crs" member naming its system.`);
+  throw new CoreError('BAD_GEOMETRY', `${fileName} declares no coordinate system and its numbers (up to ${round(Math.max(Math.abs(extent.maxX), Math.abs(extent.minX)))} across, ${round(Math.max(Math.abs(extent.maxY), Math.abs(extent.minY)))} up) are neither longitude/latitude nor British National Grid. Save it as WGS84 (EPSG:4326), or add a "crs" member naming its system.`);
 }
 
 const mercator = proj4('EPSG:3857', 'EPSG:4326');
