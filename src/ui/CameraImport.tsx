@@ -26,6 +26,7 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
       </div>
       {!asCandidates && (
         <ul className="small camera-fields">
+          {result.repeatedIds > 0 && <li>{plural(result.repeatedIds, 'camera')} repeat an earlier id in the file; the later ones get a suffix, e.g. "{result.cameras.find((c, i) => i > 0 && / \(\d+\)$/.test(c.id))?.id}"</li>}
           <li>Fixed or re-deployable: {fields.type ? `from "${fields.type}"` : 'no type column, so all are read as fixed'}</li>
           <li>Coverage radius: {fields.radius ? `from "${fields.radius}"` : "none in the file: the plan's radius is used"}</li>
           {(fields.direction || fields.fov) && <li>Direction and field of view: from "{fields.direction ?? '—'}" and "{fields.fov ?? '—'}"</li>}

@@ -66,6 +66,11 @@ describe('real boundary and camera files', () => {
     expect(read.fields.id).toBe('cam_number');
     expect(read.cameras[0].id).toBe('1');
     expect(read.notCameras).toBeNull();
+    // The register reuses numbers across its systems ("1" is a traffic camera and a CCTV camera): every camera stays, ids made unique.
+    const numbers = json.features.map((f: { properties: { cam_number: string } }) => f.properties.cam_number);
+    expect(read.repeatedIds).toBe(numbers.length - new Set(numbers).size);
+    expect(new Set(read.cameras.map((c) => c.id)).size).toBe(212);
+    expect(read.cameras.filter((c) => c.id.startsWith('1')).map((c) => c.id)).toContain('1 (2)');
     const brent = [latLngToCell(51.55, -0.28, 9), latLngToCell(51.57, -0.22, 9)];
     const far = camerasFarFromData(read.cameras, brent)!;
     expect(far.far).toBe(212);

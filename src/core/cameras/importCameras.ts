@@ -37,6 +37,8 @@ export interface CameraImport {
   fields: CameraFields;
   /** Columns or properties the user may pick the id or name from instead. */
   columns: string[];
+  /** Cameras whose id repeats an earlier one in the file (registers reuse numbers across systems); they get a suffix. */
+  repeatedIds: number;
   /** Null when the file reads as a camera register; otherwise why it does not look like one. */
   notCameras: string | null;
   crsNote: string;
@@ -113,7 +115,9 @@ function camerasFromRecords(records: PointRecord[], columns: string[], options: 
       fovDeg: numberOrNull(get(fields.fov)),
     });
   });
-  return { cameras, problems, rowsRead: records.length, fields, columns, notCameras: notCamerasReason(records, columns, fields), crsNote };
+  const unique = addCameras([], cameras);
+  const repeatedIds = unique.filter((camera, i) => camera.id !== cameras[i].id).length;
+  return { cameras: unique, problems, rowsRead: records.length, fields, columns, repeatedIds, notCameras: notCamerasReason(records, columns, fields), crsNote };
 }
 
 const placed = (lat: number, lng: number): PointRecord['position'] => (insideUk(lat, lng) ? { lat, lng } : 'coordinates outside the UK');
