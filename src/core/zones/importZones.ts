@@ -1,8 +1,9 @@
 import { kml } from '@tmcw/togeojson';
-import { area, kinks, rewind, unkinkPolygon, union, featureCollection, polygon as turfPolygon } from '@turf/turf';
+import { area, rewind, unkinkPolygon, union, featureCollection, polygon as turfPolygon } from '@turf/turf';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';
+import { ringCrossings } from '../geo/crossings';
 import { chooseField, fieldsOf, fieldText } from '../geo/fields';
 import { readGeoFeatures, withinUk, type GeoReadOptions } from '../geo/geoFeatures';
 import { dropRepeatedVertices, planarGeometry } from '../geo/positions';
@@ -34,6 +35,9 @@ function closeRings(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
   return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: fix(geometry.coordinates) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(fix).filter((rings) => rings.length > 0) };
 }
 
+/** Splitting a self-crossing boundary (turf unkinkPolygon) compares every pair of edges: bounded. */
+const MAX_REPAIRABLE_CORNERS = 20_000;
+
 /**
  * A zone's geometry made valid where a standard repair exists: consecutive repeated corners removed,
  * rings closed, a self-intersecting polygon split at its crossings and the pieces joined again (turf
@@ -51,9 +55,12 @@ export function checkAndRepair(geometry: Polygon | MultiPolygon, name: string): 
   }
   const rings = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat().map((ring) => ring.length);
   if (rings(fixed).join() !== rings(deduplicated.geometry).join()) problems.push(`${name}: a ring was not closed or too short; closed or dropped it`);
-  const crossings = kinks(fixed).features.length;
+  const polygons = fixed.type === 'Polygon' ? [fixed.coordinates] : fixed.coordinates;
+  const crossings = polygons.reduce((sum, polygonRings) => sum + ringCrossings(polygonRings).length, 0);
+  if (crossings > 0 && rings(fixed).reduce((a, b) => a + b, 0) > MAX_REPAIRABLE_CORNERS) {
+    return { geometry: null, problems: [...problems, `${name}: boundary crosses itself at ${crossings} point${crossings > 1 ? 's' : ''}, and with over ${MAX_REPAIRABLE_CORNERS.toLocaleString('en-GB')} corners it is too large to repair here; repair it in a GIS; skipped`] };
+  }
   if (crossings > 0) {
-    const polygons = fixed.type === 'Polygon' ? [fixed.coordinates] : fixed.coordinates;
     const pieces = polygons.flatMap((rings) => unkinkPolygon(turfPolygon(rings)).features);
     const joined = pieces.length > 1 ? union(featureCollection(pieces)) : pieces[0];
     if (joined) fixed = joined.geometry as Polygon | MultiPolygon;
