@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { boundariesFromGeoJson, type BoundaryImport, type NamedBoundary } from '../core/geo/boundaries';
+import type { BoundaryImport, NamedBoundary } from '../core/geo/boundaries';
+import { readAreasInWorker } from '../worker/geometryClient';
 import type { AreaImportOptions } from '../core/zones/importZones';
-import { errorText, FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
+import { FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
 import { FileButton, MonthSelect, Select } from './controls';
@@ -27,7 +28,6 @@ const BREAKS: { value: ClassBreaks; label: string }[] = [
 function StudyAreaControl() {
   const studyArea = useAppStore((state) => state.view.studyArea);
   const setView = useAppStore((state) => state.setView);
-  const notify = useAppStore((state) => state.notify);
   const [boundaries, setBoundaries] = useState<NamedBoundary[]>([]);
   const value = studyArea.kind === 'ring' ? `ring:${studyArea.ringK}` : `boundary:${studyArea.name}`;
   const choose = (choice: string) => {
@@ -40,12 +40,7 @@ function StudyAreaControl() {
   };
   const importer = useGeoImport<BoundaryImport, AreaImportOptions>();
   const load = async (file: File) => {
-    try {
-      const json: unknown = JSON.parse(await file.text());
-      await importer.start(file.name, (options) => boundariesFromGeoJson(json, file.name, options));
-    } catch (error) {
-      notify('error', errorText(error, file.name));
-    }
+    await importer.start(file.name, (options) => readAreasInWorker<BoundaryImport>(file, 'boundaries', options));
   };
   const use = (found: BoundaryImport) => {
     importer.close();

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { LooksLikeBngError } from '../core/geo/crs';
 import { useAppStore } from '../state/store';
+import { cancelAreaReads } from '../worker/geometryClient';
 import { Modal } from './Dialogs';
 
 /** What a geometry reader takes: whether to read undeclared numbers as British National Grid, plus its own choices. */
@@ -12,9 +13,10 @@ interface Pending<R, O extends ReadOptions> {
   fileName: string;
   read: (options: O) => Promise<R> | R;
   options: O;
-  /** What was read, or null while the coordinate system is in question. */
+  /** What was read, or null while reading or while the coordinate system is in question. */
   result: R | null;
   bngQuestion: string | null;
+  reading: boolean;
 }
 
 export const errorText = (error: unknown, fileName: string): string => (error instanceof SyntaxError ? `${fileName} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
@@ -27,11 +29,12 @@ export const errorText = (error: unknown, fileName: string): string => (error in
 export function useGeoImport<R, O extends ReadOptions>() {
   const notify = useAppStore((state) => state.notify);
   const [pending, setPending] = useState<Pending<R, O> | null>(null);
-  const run = async (next: Omit<Pending<R, O>, 'result' | 'bngQuestion'>) => {
+  const run = async (next: Omit<Pending<R, O>, 'result' | 'bngQuestion' | 'reading'>) => {
+    setPending({ ...next, result: null, bngQuestion: null, reading: true });
     try {
-      setPending({ ...next, result: await next.read(next.options), bngQuestion: null });
+      setPending({ ...next, result: await next.read(next.options), bngQuestion: null, reading: false });
     } catch (error) {
-      if (error instanceof LooksLikeBngError) setPending({ ...next, result: null, bngQuestion: error.message });
+      if (error instanceof LooksLikeBngError) setPending({ ...next, result: null, bngQuestion: error.message, reading: false });
       else {
         setPending(null);
         notify('error', errorText(error, next.fileName));
@@ -52,14 +55,29 @@ export type GeoImport<R, O extends ReadOptions> = ReturnType<typeof useGeoImport
 export function GeoImportDialog<R, O extends ReadOptions>({ importer, title, children }: { importer: GeoImport<R, O>; title: string; children: (result: R) => ReactNode }) {
   const { pending, reread, close } = importer;
   if (!pending) return null;
+  const cancel = () => {
+    if (pending.reading) cancelAreaReads();
+    close();
+  };
   return (
-    <Modal title={`${title}: ${pending.fileName}`} onCancel={close}>
-      {pending.bngQuestion !== null ? (
+    <Modal title={`${title}: ${pending.fileName}`} onCancel={cancel}>
+      {pending.reading ? (
+        <>
+          <p role="status" className="reading-geometry">
+            Reading and checking {pending.fileName}… Large files take a few seconds; the map keeps working meanwhile.
+          </p>
+          <div className="row end">
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : pending.bngQuestion !== null ? (
         <>
           <p>{pending.bngQuestion}</p>
           <p className="muted small">Read them as British National Grid only if you know the file uses it; otherwise cancel and save the file as WGS84 (EPSG:4326).</p>
           <div className="row end">
-            <button type="button" onClick={close}>
+            <button type="button" onClick={cancel}>
               Cancel
             </button>
             <button type="button" className="primary" onClick={() => void reread({ assumeBng: true } as Partial<O>)}>

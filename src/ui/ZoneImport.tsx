@@ -1,26 +1,24 @@
-import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type AreaImportOptions, type ZoneImport } from '../core/zones/importZones';
+import { kmlFromKmz, zonesFromKml, type AreaImportOptions, type ZoneImport } from '../core/zones/importZones';
+import { readAreasInWorker } from '../worker/geometryClient';
 import { useAppStore } from '../state/store';
 import { FileButton } from './controls';
 import { errorText, FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
 import { formatInteger } from './format';
 
-/** Beyond this many areas a file is a reference map (wards, LSOAs, buildings), not a set of PSPO zones. */
+/** Beyond this many areas a file is a reference map (wards, LSOAs, buildings), not a set of PSPO zones: the user is asked. */
 export const MANY_ZONES = 500;
+/** Beyond this many, zones are refused: each is listed, drawn and labelled, and the page would stall. */
+export const MAX_ZONES = 2_000;
 
-/** The reader for a zones file, by its extension: zipped Shapefile, KMZ, KML or GeoJSON. */
+/** The reader for a zones file, by its extension: zipped Shapefile and GeoJSON in the geometry worker; KML and KMZ here (they need the page's XML parser). */
 async function zoneReader(file: File): Promise<(options: AreaImportOptions) => Promise<ZoneImport>> {
   const name = file.name.toLowerCase();
-  if (name.endsWith('.zip')) {
-    const bytes = await file.arrayBuffer();
-    return (options) => zonesFromShapefileZip(bytes, file.name, options);
-  }
   const kmlText = name.endsWith('.kmz') ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : name.endsWith('.kml') ? await file.text() : null;
   if (kmlText !== null) {
     const document = new DOMParser().parseFromString(kmlText, 'application/xml');
     return async (options) => zonesFromKml(document, file.name, options);
   }
-  const json: unknown = JSON.parse(await file.text());
-  return async (options) => zonesFromGeoJson(json, file.name, options);
+  return (options) => readAreasInWorker<ZoneImport>(file, name.endsWith('.zip') ? 'shapefile' : 'zones', options);
 }
 
 /** "Load zones…": read the file, show what was read (names, coordinate system, repairs), then add the zones. */
@@ -56,16 +54,22 @@ export function ZoneImportButton() {
               {result.zones.length > 5 ? ', …' : ''}
             </p>
             <ProblemList problems={result.problems} />
-            {result.zones.length > MANY_ZONES && (
+            {result.zones.length > MAX_ZONES ? (
               <p className="error-text" role="alert">
-                {formatInteger(result.zones.length)} areas is a reference map (wards, LSOAs), not a set of PSPO zones: each zone is drawn, listed and counted on its own. This app has no reference layer yet; keep them as zones only if you mean to.
+                {formatInteger(result.zones.length)} areas is a reference map (wards, LSOAs, buildings), not a set of PSPO zones, and more than the {formatInteger(MAX_ZONES)} zones this app can list, draw and count. It has no reference layer yet: pick the areas you need in a GIS and load those.
               </p>
+            ) : (
+              result.zones.length > MANY_ZONES && (
+                <p className="error-text" role="alert">
+                  {formatInteger(result.zones.length)} areas is a reference map (wards, LSOAs), not a set of PSPO zones: each zone is drawn, listed and counted on its own. This app has no reference layer yet; keep them as zones only if you mean to.
+                </p>
+              )
             )}
             <div className="row end">
               <button type="button" onClick={importer.close}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={result.zones.length === 0} onClick={() => confirm(result)}>
+              <button type="button" className="primary" disabled={result.zones.length === 0 || result.zones.length > MAX_ZONES} onClick={() => confirm(result)}>
                 {result.zones.length > MANY_ZONES ? `Keep ${formatInteger(result.zones.length)} as zones` : `Add ${formatInteger(result.zones.length)} zone${result.zones.length === 1 ? '' : 's'}`}
               </button>
             </div>
