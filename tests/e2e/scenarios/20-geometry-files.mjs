@@ -1,4 +1,5 @@
-// A Google My Maps KML zone with `lon,lat,0` positions: the zone counts equal an independent turf
+// Huge zone files (one polygon of a million corners, 50,000 small areas) are read without stalling
+// the page. A Google My Maps KML zone with `lon,lat,0` positions: the zone counts equal an independent turf
 // count of the raw police.uk rows (the bug was a stride-of-two read that counted 14,256 for 149).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,11 +37,66 @@ function independentCounts(files) {
   return counts;
 }
 
+/** One wavy polygon of `corners` corners over Brent, written as GeoJSON (about 40 MB for a million). */
+function bigPolygonFile(path, corners) {
+  const ring = Array.from({ length: corners }, (_, i) => {
+    const a = (i / corners) * 2 * Math.PI;
+    const r = 0.03 * (1 + 0.05 * Math.sin(a * 400));
+    return [Number((-0.27 + 1.6 * r * Math.cos(a)).toFixed(7)), Number((51.555 + r * Math.sin(a)).toFixed(7))];
+  });
+  writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Detailed boundary' }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } }] }));
+}
+
+/** 50,000 small squares (an address-level layer), written as GeoJSON. */
+function manySmallZonesFile(path, count) {
+  const features = Array.from({ length: count }, (_, i) => {
+    const [x, y] = [-0.33 + (i % 250) * 0.0006, 51.52 + Math.floor(i / 250) * 0.0004];
+    return { type: 'Feature', properties: { UPRN: String(100000 + i) }, geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.0003, y], [x + 0.0003, y + 0.0002], [x, y + 0.0002], [x, y]]] } };
+  });
+  writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+}
+
+/** Milliseconds the page takes to answer a trivial script: the main thread is free when this is small. */
+async function answerMs(page) {
+  const started = Date.now();
+  await page.evaluate(() => 1);
+  return Date.now() - started;
+}
+
+/** Huge geometry is read in the geometry worker: the page keeps answering, the summary says what was read. */
+async function bigGeometry(page, outDir) {
+  await page.locator('summary', { hasText: 'PSPO zones' }).click();
+  const big = join(outDir, 'one-million-corners.geojson');
+  bigPolygonFile(big, 1_000_000);
+  await page.getByLabel('Load zones').setInputFiles(big);
+  await page.locator('.reading-geometry').waitFor();
+  const during = [];
+  while (await page.locator('.reading-geometry').count()) {
+    during.push(await answerMs(page));
+    await page.waitForTimeout(250);
+  }
+  assert(during.length > 0 && Math.max(...during) < 1000, `the page answers within a second while the big zone is read (${Math.max(...during)} ms)`);
+  let { dialog, text } = await importDialog(page);
+  assert(text.includes('1 feature read: 1 zone.'), `the million-corner zone is read (${text})`);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const many = join(outDir, 'fifty-thousand-zones.geojson');
+  manySmallZonesFile(many, 50_000);
+  await page.getByLabel('Load zones').setInputFiles(many);
+  ({ dialog, text } = await importDialog(page));
+  assert(/50,000 areas is a reference map .* more than the 2,000 zones this app can list, draw and count/.test(text), `thousands of areas are refused as zones with the reason (${text})`);
+  assert(await dialog.getByRole('button', { name: 'Keep 50,000 as zones' }).isDisabled(), 'they cannot be kept as zones');
+  assert((await answerMs(page)) < 1000, 'the page answers');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('summary', { hasText: 'PSPO zones' }).click();
+}
+
 export async function run({ browser, url, outDir }) {
+  const { page } = await openApp(browser, url);
+  await bigGeometry(page, outDir);
   const skip = missingData(CITY_DIR);
   if (skip) return { skipped: skip };
   const files = readdirSync(CITY_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(CITY_DIR, f));
-  const { page } = await openApp(browser, url);
   await removeSample(page);
   await loadFiles(page, files);
   await waitForSources(page, files.length, 120_000);
