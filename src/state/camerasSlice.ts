@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
-import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import type { CameraPlan, CandidateSite, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import { WorkerError } from '../worker/client';
 import { requestPlan } from './buildingsSlice';
 import { registerPanelState } from './persistence';
@@ -25,8 +25,8 @@ export interface CamerasSlice {
   /** Zones (by id) new cameras must stay out of, and zones whose incidents are covered first. */
   excludedZones: string[];
   /** Imported candidate sites; empty = place cameras at incident cells. */
-  candidateSites: { lat: number; lng: number }[];
-  setCandidateSites: (sites: { lat: number; lng: number }[]) => void;
+  candidateSites: CandidateSite[];
+  setCandidateSites: (sites: CandidateSite[]) => void;
   mustCoverZones: string[];
   toggleZoneRole: (role: 'excludedZones' | 'mustCoverZones', id: string) => void;
   /** A camera being placed by hand: a new one of a kind, or an existing one being moved; the next map click places it. */

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { plannedCameraId } from '../core/cameras/cameraSites';
-import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
 import { CameraListPanel } from './CameraListPanel';
 import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
-import { FileButton, RowActions } from './controls';
+import { RowActions } from './controls';
+import { CameraImportButton } from './CameraImport';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 
@@ -117,21 +117,9 @@ export function CctvPanel() {
   const planning = useAppStore((state) => state.planning);
   const hasData = useAppStore((state) => state.hotspots !== null);
   const candidateSites = useAppStore((state) => state.candidateSites);
-  const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
+  const { setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
-
-  const importFile = async (file: File, asCandidates = false) => {
-    try {
-      const text = await file.text();
-      const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
-      if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng }) => ({ lat, lng })));
-      else setCameras(result.cameras);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} ${asCandidates ? 'candidate site' : 'camera'}${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
-  };
 
   const exportGeoJson = () => {
     if (!plan) return;
@@ -144,7 +132,7 @@ export function CctvPanel() {
       <summary>CCTV planner</summary>
       <p className="muted small">
         {cameras.length} cameras on the ground: {fixed} fixed, {cameras.length - fixed} re-deployable.{' '}
-        <FileButton label="Load cameras…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load cameras" onFile={(file) => void importFile(file)} />
+        <CameraImportButton />
       </p>
       <div className="row">
         <NumberField label="Number of cameras" value={options.cameras} min={1} max={100} step={1} onChange={(cameras) => setPlanOptions({ cameras })} />
@@ -159,7 +147,7 @@ export function CctvPanel() {
       </div>
       <p className="muted small">
         {candidateSites.length > 0 ? `${candidateSites.length} candidate sites loaded.` : 'Candidate sites: the centres of the incident cells (H3 res 11).'}{' '}
-        <FileButton label="Load candidate sites…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load candidate sites" onFile={(file) => void importFile(file, true)} />
+        <CameraImportButton asCandidates />
         {candidateSites.length > 0 && (
           <button type="button" className="link" onClick={() => setCandidateSites([])}>
             Clear

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
+import type { BoundaryImport, NamedBoundary } from '../core/geo/boundaries';
+import { readAreasInWorker } from '../worker/geometryClient';
+import type { AreaImportOptions } from '../core/zones/importZones';
+import { FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
 import { FileButton, MonthSelect, Select } from './controls';
@@ -25,7 +28,6 @@ const BREAKS: { value: ClassBreaks; label: string }[] = [
 function StudyAreaControl() {
   const studyArea = useAppStore((state) => state.view.studyArea);
   const setView = useAppStore((state) => state.setView);
-  const notify = useAppStore((state) => state.notify);
   const [boundaries, setBoundaries] = useState<NamedBoundary[]>([]);
   const value = studyArea.kind === 'ring' ? `ring:${studyArea.ringK}` : `boundary:${studyArea.name}`;
   const choose = (choice: string) => {
@@ -36,15 +38,15 @@ function StudyAreaControl() {
       if (boundary) setView({ studyArea: { kind: 'boundary', name: boundary.name, geometry: boundary.geometry } });
     }
   };
+  const importer = useGeoImport<BoundaryImport, AreaImportOptions>();
   const load = async (file: File) => {
-    try {
-      const found = boundariesFromGeoJson(JSON.parse(await file.text()), file.name);
-      setBoundaries(found);
-      const first = found.find((b) => /brent/i.test(b.name)) ?? found[0];
-      setView({ studyArea: { kind: 'boundary', name: first.name, geometry: first.geometry } });
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
+    await importer.start(file.name, (options) => readAreasInWorker<BoundaryImport>(file, 'boundaries', options));
+  };
+  const use = (found: BoundaryImport) => {
+    importer.close();
+    setBoundaries(found.boundaries);
+    const first = found.boundaries.find((b) => /brent/i.test(b.name)) ?? found.boundaries[0];
+    setView({ studyArea: { kind: 'boundary', name: first.name, geometry: first.geometry } });
   };
   return (
     <>
@@ -65,6 +67,25 @@ function StudyAreaControl() {
         </select>
       </label>
       <FileButton label="Load boundary (GeoJSON)…" className="link" accept=".geojson,.json" ariaLabel="Load study area boundary" onFile={(file) => void load(file)} />
+      <GeoImportDialog importer={importer} title="Boundaries read from">
+        {(found) => (
+          <div className="import-summary">
+            <p>
+              {found.featuresRead} features read: <strong>{found.boundaries.length} boundaries</strong>. Coordinates: {found.crsNote}.
+            </p>
+            <FieldChoice label="Boundary names from" value={found.nameField} fields={found.fields} onChange={(nameField) => void importer.reread({ nameField })} />
+            <ProblemList problems={found.problems} />
+            <div className="row end">
+              <button type="button" onClick={importer.close}>
+                Cancel
+              </button>
+              <button type="button" className="primary" onClick={() => use(found)}>
+                Use these boundaries
+              </button>
+            </div>
+          </div>
+        )}
+      </GeoImportDialog>
     </>
   );
 }

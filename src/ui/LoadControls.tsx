@@ -15,7 +15,7 @@ export function LoadButton() {
         ref={input}
         type="file"
         multiple
-        accept=".csv,.txt,.tsv,.parquet,text/csv"
+        accept=".csv,.txt,.tsv,.parquet,text/csv,.geojson,.json"
         aria-label="Load data files"
         hidden
         onChange={(event) => {

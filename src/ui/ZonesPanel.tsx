@@ -1,18 +1,10 @@
 import { useEffect, useState } from 'react';
-import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
 import { useAppStore } from '../state/store';
-import { Field, FileButton } from './controls';
+import { Field } from './controls';
+import { ZoneImportButton } from './ZoneImport';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber, formatPercent } from './format';
-
-async function readZones(file: File): Promise<ZoneImport> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.zip')) return zonesFromShapefileZip(await file.arrayBuffer(), file.name);
-  const kmlText = name.endsWith('.kmz') ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : name.endsWith('.kml') ? await file.text() : null;
-  if (kmlText !== null) return zonesFromKml(new DOMParser().parseFromString(kmlText, 'application/xml'), file.name);
-  return zonesFromGeoJson(JSON.parse(await file.text()), file.name);
-}
 
 function DrawControls() {
   const draft = useAppStore((state) => state.draft);
@@ -82,26 +74,16 @@ export function ZonesPanel() {
   const report = useAppStore((state) => state.zoneReport);
   const proposals = useAppStore((state) => state.proposals);
   const selected = useAppStore((state) => state.selectedZone);
-  const { addZones, selectZone, proposeZones, acceptProposal, notify } = useAppStore.getState();
+  const { selectZone, proposeZones, acceptProposal } = useAppStore.getState();
   const [minBin, setMinBin] = useState(2);
   const [minCells, setMinCells] = useState(3);
   const [bufferM, setBufferM] = useState(0);
-
-  const load = async (file: File) => {
-    try {
-      const result = await readZones(file);
-      addZones(result.zones);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.zones.length} zone${result.zones.length === 1 ? '' : 's'} loaded from ${file.name}.${result.problems.length > 0 ? ` ${result.problems.join('; ')}.` : ''}`);
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
-  };
 
   return (
     <details className="panel">
       <summary>PSPO zones ({zones.length})</summary>
       <div className="row tight">
-        <FileButton label="Load zones…" accept=".geojson,.json,.kml,.kmz,.zip" ariaLabel="Load zones" onFile={(file) => void load(file)} />
+        <ZoneImportButton />
         <DrawControls />
       </div>
       {report && (

@@ -24,7 +24,7 @@ const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && b
 export async function buildingsFromFile(buffer: ArrayBuffer, fileName: string): Promise<BuildingsImport> {
   const bytes = new Uint8Array(buffer);
   let read: ZoneImport;
-  if (isZip(bytes)) read = await zonesFromShapefileZip(buffer, fileName, 'Building');
+  if (isZip(bytes)) read = await zonesFromShapefileZip(buffer, fileName, { fallbackName: 'Building' });
   else {
     let json: unknown;
     try {
@@ -32,7 +32,7 @@ export async function buildingsFromFile(buffer: ArrayBuffer, fileName: string): 
     } catch {
       throw new CoreError('BAD_INPUT', `${fileName} is neither GeoJSON nor a zipped Shapefile: building footprints load from either.`);
     }
-    read = zonesFromGeoJson(json, fileName, 'Building');
+    read = zonesFromGeoJson(json, fileName, { fallbackName: 'Building' });
   }
   if (read.zones.length === 0) throw new CoreError('BAD_GEOMETRY', `${fileName} holds no building footprints (polygons).${read.problems.length > 0 ? ` ${read.problems.slice(0, 3).join('; ')}.` : ''}`);
   return { footprints: read.zones.map((zone) => zone.geometry), summary: { fileName, footprints: read.zones.length, problems: read.problems } };

@@ -30,7 +30,7 @@ export interface PlanOptions {
   /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */
   mustCoverAreas?: (Polygon | MultiPolygon)[];
   /** Approved mounting points (lamp columns…); without them, every demand cell's centre is a candidate. */
-  candidateSites?: { lat: number; lng: number }[];
+  candidateSites?: CandidateSite[];
   /** Count only what cameras see past the loaded building footprints. */
   useBuildings?: boolean;
 }
@@ -86,6 +86,13 @@ function withSeenArea(drawn: ReturnType<typeof planViewsheds>) {
 }
 
 /** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
+/** An approved mounting point; its name (from the sites file) describes a planned camera there. */
+export interface CandidateSite {
+  lat: number;
+  lng: number;
+  name?: string;
+}
+
 export interface PlanContext {
   demand: { lat: number[]; lng: number[] };
   plane: LocalPlane;
@@ -101,6 +108,8 @@ export interface PlanContext {
   redeployableIds: string[];
   /** True when candidate sites are the demand cells' centres (so a site has the cell's location text). */
   sitesAreDemandCells: boolean;
+  /** Names of loaded candidate sites by site index ('' where none). */
+  siteNames: string[];
   options: PlanOptions;
 }
 
@@ -159,6 +168,7 @@ export async function planContext(dataset: Dataset, selection: readonly SourceSe
     redeployableSites: redeployable.map((_, i) => candidates.lat.length + i),
     redeployableIds: redeployable.map((c) => c.id),
     sitesAreDemandCells: candidates === demand,
+    siteNames: options.candidateSites?.map((c) => c.name ?? '') ?? [],
     options,
   };
 }
@@ -189,7 +199,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
     const lat = context.sites.lat[site];
     const lng = context.sites.lng[site];
     const { easting, northing } = wgs84ToBng(lat, lng);
-    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: bestLabel };
+    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: context.siteNames[site] || bestLabel };
   });
   const byPlan = coveredBeyondFixed(input, sites);
   const seenBy = Uint8Array.from(input.alreadyCovered, (c) => (c > 0 ? 1 : 0));
@@ -242,7 +252,7 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
       cameraId: context.redeployableIds[move.camera],
       toLat: context.sites.lat[move.toSite],
       toLng: context.sites.lng[move.toSite],
-      toLocation: context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : '',
+      toLocation: context.siteNames[move.toSite] || (context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : ''),
     })),
   };
 }

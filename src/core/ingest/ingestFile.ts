@@ -1,6 +1,7 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
 import { CsvRecordReader, isBroken, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
+import { geoJsonRecords, looksLikeJsonObject, MAX_GEOJSON_BYTES } from './geoJsonRecords';
 import { ingestParquet, isParquet } from './parquet';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
@@ -74,6 +75,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   const head = await read(0, Math.min(file.size, chunkBytes));
   const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
   if (isParquet(head)) return ingestParquet(dataset, file, options, fingerprint);
+  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read, fingerprint);
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -126,6 +128,27 @@ function headerOf(record: ReadRecord, fileName: string): string[] {
     throw new CoreError('BAD_INPUT', `The header of ${fileName} has ${record.length.toLocaleString('en-GB')} columns; at most ${MAX_HEADER_COLUMNS} are read. Keep the columns you need and save it again.`);
   }
   return record.map((name) => name.trim());
+}
+
+/** GeoJSON point features as incidents: one record per feature, mapped like a CSV's columns. */
+async function ingestGeoJson(dataset: Dataset, file: ByteSource, head: Uint8Array, options: IngestOptions, read: (offset: number, length: number) => Promise<Uint8Array>, fingerprint: string): Promise<IngestResult> {
+  if (file.size > MAX_GEOJSON_BYTES) throw new CoreError('BAD_INPUT', `${file.name} is GeoJSON of ${Math.round(file.size / 2 ** 20)} MB; GeoJSON incidents are read whole, up to ${MAX_GEOJSON_BYTES / 2 ** 20} MB. Save it as CSV to load it in pieces.`);
+  const bytes = file.size <= head.length ? head : await read(0, file.size);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  } catch {
+    throw new CoreError('NOT_CSV', `${file.name} starts like JSON but is not valid JSON.`);
+  }
+  const { header, rows, notPoint } = geoJsonRecords(json, file.name);
+  const layout = layoutFor(header, options.mapping);
+  if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: rows.filter((_, i) => notPoint[i] === null).slice(0, 5) } };
+  const builder = new SourceBuilder(dataset, layout, header);
+  rows.forEach((row, i) => (notPoint[i] === null ? builder.add(row, i + 1) : builder.reject('notPoint', row, i + 1)));
+  options.onProgress?.({ bytesRead: file.size, bytesTotal: file.size, rows: rows.length, elapsedMs: 0 });
+  const source = builder.finish({ name: file.name, bytes: file.size, fingerprint });
+  if (!options.detached) dataset.addSource(source);
+  return { status: 'loaded', source };
 }
 
 function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLayout | { request: MappingRequest } {

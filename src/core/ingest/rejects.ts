@@ -7,6 +7,7 @@ import { MAX_RECORD_CHARS } from './csvRecords';
 export const REJECT_REASONS = {
   wrongColumns: 'Wrong number of columns',
   noCoordinates: 'No coordinates',
+  notPoint: 'Not a point (a line or an area)',
   badCoordinates: 'Coordinates are not numbers',
   swappedCoordinates: 'Latitude and longitude look swapped',
   outsideUk: 'Coordinates outside the UK',

@@ -105,7 +105,7 @@ export class SourceBuilder {
     this.incidents += outcome.weight;
   }
 
-  /** A row that is not loaded, with its reason (also records the reader could not split into fields). */
+  /** A record rejected before it is read, with its reason: one the reader could not split into fields, or a GeoJSON feature that is not a point. */
   reject(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
     this.rowsRead++;
     this.rejects.add(reason, fields, lineNumber);

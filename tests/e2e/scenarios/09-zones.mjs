@@ -24,6 +24,7 @@ export async function run({ browser, url, outDir }) {
     { type: 'Feature', properties: { name: 'A lamp post' }, geometry: { type: 'Point', coordinates: [-0.25, 51.545] } },
   ] }));
   await page.getByLabel('Load zones').setInputFiles(file);
+  await page.getByRole('button', { name: 'Add 1 zone' }).click();
   await page.locator('.notice', { hasText: 'A lamp post: a Point, not an area; skipped' }).waitFor();
   await rows.nth(3).waitFor();
 
@@ -77,6 +78,7 @@ export async function run({ browser, url, outDir }) {
   const back = join(outDir, exported.name);
   writeFileSync(back, exported.bytes);
   await page.getByLabel('Load zones').setInputFiles(back);
+  await page.getByRole('button', { name: 'Add 6 zones' }).click();
   await rows.nth(11).waitFor();
   const evidence = await download(page, () => page.getByRole('button', { name: 'Evidence CSV' }).click());
   assert(evidence.bytes.toString('utf8').startsWith('zone,incidents,area_ha'), 'evidence CSV');
