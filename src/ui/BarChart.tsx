@@ -83,7 +83,7 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
       <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />
       <details className="chart-figures">
         <summary>Figures</summary>
-        <table className="compact">
+        <table className="compact" tabIndex={0}>
           <caption className="visually-hidden">{title}</caption>
           <tbody>
             {labels.map((label, i) => (
