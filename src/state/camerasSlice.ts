@@ -1,9 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
-import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './store';
 import { dataWorker } from './worker';
 
 export interface MovesResult {
@@ -99,12 +98,3 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       }),
   };
 };
-
-registerPanelState('cameras', {
-  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites],
-  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites }),
-  load: (value) => {
-    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites'>>;
-    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, candidateSites: saved.candidateSites ?? [], moves: null });
-  },
-});

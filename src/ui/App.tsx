@@ -23,7 +23,8 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
-import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
+import { startAutosave, workspaceDocument } from '../state/persistence';
+import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restoreWorkspace';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
@@ -56,7 +57,9 @@ export function App() {
     dataWorker.onCrash = (message) => {
       const state = useAppStore.getState();
       state.notify('error', `${message} Reloading your data…`);
-      void applyWorkspace(workspaceDocument(state), storedSourceBlob);
+      void applyWorkspace(workspaceDocument(state), storedSourceBlob, 'browser')
+        .then((outcome) => reportRestore(outcome, 'your workspace'))
+        .catch((error: Error) => useAppStore.getState().notify('error', error.message));
     };
     void (async () => {
       const restored = await restoreAutosave().catch(() => false);

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkCamera, checkZone, keepValid, zoneSchema } from '../../src/core/workspace/panelSchemas';
+import { salvageWorkspaceDocument } from '../../src/core/workspace/salvage';
 import { packWorkspace, parseWorkspaceDocument, referencedFiles, unpackWorkspace, WORKSPACE_FORMAT, WORKSPACE_VERSION } from '../../src/core/workspace/workspaceFile';
 
 const square = { type: 'Polygon', coordinates: [[[-0.25, 51.55], [-0.24, 51.55], [-0.24, 51.56], [-0.25, 51.55]]] };
@@ -81,8 +82,8 @@ describe('workspace document schema', () => {
     expect(() => parseWorkspaceDocument({ ...valid(), sources: [null] })).toThrow('This workspace file is damaged: sources[0]: expected a source entry.');
   });
   it('lists the files a document needs, its offline basemap included', () => {
-    expect(referencedFiles({ ...valid(), panels: { basemap: { kind: 'file', name: 'london.pmtiles', fingerprint: 'basemap:x' } } })).toEqual(['sha256:aa', 'sha256:bb', 'basemap:x']);
-    expect(referencedFiles({ ...valid(), panels: { basemap: { kind: 'online' } } })).toEqual(['sha256:aa', 'sha256:bb']);
+    expect(referencedFiles(parseWorkspaceDocument({ ...valid(), panels: { basemap: { kind: 'file', name: 'london.pmtiles', fingerprint: 'basemap:x' } } }))).toEqual(['sha256:aa', 'sha256:bb', 'basemap:x']);
+    expect(referencedFiles(parseWorkspaceDocument({ ...valid(), panels: { basemap: { kind: 'online' } } }))).toEqual(['sha256:aa', 'sha256:bb']);
   });
 });
 
@@ -105,6 +106,23 @@ describe('workspace file checks', () => {
     const doc = parseWorkspaceDocument({ ...valid(), panels: { basemap: { kind: 'file', name: 'l.pmtiles', fingerprint: 'basemap:l' } } });
     const { files: back } = unpackWorkspace(packWorkspace(doc, new Map([...files, ['basemap:l', new Uint8Array([1, 2, 3])]])));
     expect([...back.get('basemap:l')!]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('restoring what this browser kept', () => {
+  it('drops only the wrong parts of an autosave, naming each', () => {
+    const doc = valid();
+    (doc.view as { resolution: unknown }).resolution = 7.5;
+    (doc.sources as unknown[]).push({ name: 3 });
+    (doc.harmWeights as Record<string, unknown>).Noise = 'loud';
+    const salvaged = salvageWorkspaceDocument(doc)!;
+    expect(salvaged.dropped).toEqual(['sources[2].name: expected text', 'view.resolution: expected a whole number', 'harmWeights.Noise: expected a number']);
+    expect(salvaged.doc.sources.map((s) => s.name)).toEqual(['a.csv', 'b.csv']);
+    expect(salvaged.doc.view.resolution).toBeUndefined();
+    expect(salvaged.doc.view.method).toBe('gistar');
+    expect(salvaged.doc.harmWeights).toEqual({ 'police.uk/Burglary': 2.5 });
+    expect(salvageWorkspaceDocument(valid())).toEqual({ doc: valid(), dropped: [] });
+    expect(salvageWorkspaceDocument({ format: 'other' })).toBeNull();
   });
 });
 
