@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CategoryInfo, SourceSummary } from '../core/dataset';
-import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ingest/ingestFile';
+import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
@@ -47,7 +47,6 @@ export interface SourcesSlice {
 /** The pending prompt's answer goes here; only one prompt is open at a time. */
 let promptAnswer: ((answer: ColumnMapping | boolean | null) => void) | null = null;
 let nextNoticeId = 1;
-const FINGERPRINT_BYTES = 1 << 16;
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
@@ -72,11 +71,21 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       set({ prompt });
     });
 
+  /** Files storage refused, told in one notice per batch, with the browser's reason. */
+  let unstored: string[] = [];
+  let unstoredTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportUnstored = (name: string, error: unknown) => {
+    unstored.push(`${name} (${error instanceof Error ? error.message : String(error)})`);
+    clearTimeout(unstoredTimer);
+    unstoredTimer = setTimeout(() => {
+      get().notify('error', `${unstored.length === 1 ? 'A file' : `${unstored.length} files`} could not be kept in this browser's storage and will need loading again after a reload: ${unstored.join('; ')}.`);
+      unstored = [];
+    }, 500);
+  };
+
   /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
   const accept = (summary: SourceSummary, categories: CategoryInfo[], bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
-    void bytes
-      .then((blob) => rememberSourceBlob(summary.fingerprint, blob))
-      .catch(() => get().notify('error', `${summary.name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+    void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
     set((state) => ({ sources: [...state.sources, summary], categories }));
     if (!quiet) get().notify('info', loadedStatus(summary));
     get().refreshHotspots();
@@ -106,13 +115,6 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     loadFile: async (file, name, mapping, quiet = false) => {
-      const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
-      const fingerprint = `${file.size}:${hashBytes(head)}`;
-      const existing = get().sources.find((source) => source.fingerprint === fingerprint);
-      if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
-        get().notify('info', `${name} was not loaded again.`);
-        return null;
-      }
       let chosenMapping = mapping;
       for (;;) {
         const { id, promise } = dataWorker.call<'load'>({ type: 'load', file, name, mapping: chosenMapping }, (progress) =>
@@ -122,7 +124,17 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         try {
           const result = await promise;
           set({ loading: null });
-          if (result.status === 'loaded') return accept(result.summary, result.categories, Promise.resolve(file), quiet);
+          if (result.status === 'loaded') {
+            // The worker identifies the file by all of its bytes while reading it.
+            const existing = get().sources.find((source) => source.fingerprint === result.summary.fingerprint);
+            if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
+              await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: result.summary.id }).promise;
+              get().refreshHotspots();
+              get().notify('info', `${name} was not loaded again.`);
+              return null;
+            }
+            return accept(result.summary, result.categories, Promise.resolve(file), quiet);
+          }
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });

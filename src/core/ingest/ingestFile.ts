@@ -1,5 +1,6 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
+import { ContentHasher } from './contentHash';
 import { CsvRecordReader } from './csvRecords';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
@@ -49,7 +50,6 @@ export type IngestResult =
   | { status: 'needs-mapping'; request: MappingRequest };
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
-const FINGERPRINT_BYTES = 1 << 16;
 
 /**
  * Streams one CSV into the dataset: sniff the bytes, decode in chunks, cut chunks into records,
@@ -74,6 +74,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   let header: string[] | null = null;
   let lineNumber = 1;
   let rows = 0;
+  const hasher = new ContentHasher();
 
   const consume = (records: string[][]): IngestResult | null => {
     let start = 0;
@@ -93,6 +94,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
     const bytes = offset === 0 ? head : await read(offset, chunkBytes);
+    hasher.push(bytes);
     const last = offset + chunkBytes >= file.size;
     const records = reader.push(decoder.decode(bytes, { stream: !last }));
     const early = consume(last ? records.concat(reader.end()) : records);
@@ -102,7 +104,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   if (!header) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
   const finished = builder as SourceBuilder | null;
   if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
-  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
+  const fingerprint = await hasher.finish();
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
   if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };
@@ -116,11 +118,4 @@ function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLay
   const missing = missingMappingFields(mapping, header);
   if (missing.length > 0) throw new CoreError('BAD_MAPPING', `The column mapping does not fit this file: ${missing.join(', ')} not found.`);
   return { kind: 'mapped', mapping, header };
-}
-
-/** FNV-1a over bytes, hex: identifies a file's start for the "already loaded" check. */
-export function hashBytes(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }
