@@ -115,6 +115,14 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     loadFile: async (file, name, mapping, quiet = false) => {
+      // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.
+      const sameSize = get().sources.filter((source) => source.bytes === file.size);
+      const fingerprint = sameSize.length > 0 ? await dataWorker.call<'identify'>({ type: 'identify', file }).promise.catch(() => null) : null;
+      const existing = sameSize.find((source) => source.fingerprint === fingerprint);
+      if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
+        get().notify('info', `${name} was not loaded again.`);
+        return null;
+      }
       let chosenMapping = mapping;
       for (;;) {
         const { id, promise } = dataWorker.call<'load'>({ type: 'load', file, name, mapping: chosenMapping }, (progress) =>
@@ -124,17 +132,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         try {
           const result = await promise;
           set({ loading: null });
-          if (result.status === 'loaded') {
-            // The worker identifies the file by all of its bytes while reading it.
-            const existing = get().sources.find((source) => source.fingerprint === result.summary.fingerprint);
-            if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
-              await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: result.summary.id }).promise;
-              get().refreshHotspots();
-              get().notify('info', `${name} was not loaded again.`);
-              return null;
-            }
-            return accept(result.summary, result.categories, Promise.resolve(file), quiet);
-          }
+          if (result.status === 'loaded') return accept(result.summary, result.categories, Promise.resolve(file), quiet);
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });

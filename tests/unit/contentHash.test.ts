@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ContentHasher } from '../../src/core/ingest/contentHash';
+import { ContentHasher, identifyFile } from '../../src/core/ingest/contentHash';
 import { Dataset } from '../../src/core/dataset';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
 import { memorySource, POLICE_HEADER, policeLine } from './memorySource';
@@ -40,5 +40,6 @@ describe('file identity from the whole content', () => {
     const [fa, fb] = loaded.map((r) => (r.status === 'loaded' ? r.source.summary.fingerprint : ''));
     expect(fa).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(fa).not.toBe(fb);
+    expect(await identifyFile(memorySource('a.csv', a))).toBe(fa);
   });
 });

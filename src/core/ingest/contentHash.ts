@@ -1,3 +1,5 @@
+import type { ByteSource } from './ingestFile';
+
 /**
  * A file's identity from all of its bytes, computed while it is read: SHA-256 of each 4 MiB
  * block, then SHA-256 over those digests and the length. Two files are one only when every byte
@@ -49,4 +51,11 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/** The identity of a file without loading it (to ask "already loaded?" before a mapping dialog). */
+export async function identifyFile(file: ByteSource): Promise<string> {
+  const hasher = new ContentHasher();
+  for (let offset = 0; offset < file.size; offset += BLOCK_BYTES) hasher.push(await file.read(offset, BLOCK_BYTES));
+  return hasher.finish();
 }
