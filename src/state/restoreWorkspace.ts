@@ -54,6 +54,7 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
   try {
     const panels = [...SAVED_PANELS].map(([key, panel]) => panel.restore(doc.panels[key]));
     const outcome: RestoreOutcome = { notKept: [], dropped: panels.flatMap((p) => p.dropped) };
+    if (mode === 'file' && outcome.dropped.length > 0) throw new CoreError('BAD_INPUT', `This workspace file is damaged: ${outcome.dropped[0]}. Nothing was changed.`);
     const loaded: Loaded[] = [];
     let categories = useAppStore.getState().categories;
     try {

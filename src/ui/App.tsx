@@ -15,6 +15,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
+import { PanelBoundary } from './PanelBoundary';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { CctvPanel } from './CctvPanel';
@@ -98,27 +99,61 @@ export function App() {
         <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
-        <SourcesPanel />
-        <FiltersPanel />
-        <DisplayPanel />
-        <ZonesPanel />
-        <CctvPanel />
-        <ExportPanel />
-        <BriefingPanel />
-        <WorkspacePanel />
+        <PanelBoundary name="Data sources">
+          <SourcesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Filters">
+          <FiltersPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Display">
+          <DisplayPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Zones">
+          <ZonesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="CCTV planner">
+          <CctvPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Export">
+          <ExportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Briefing">
+          <BriefingPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Workspace">
+          <WorkspacePanel />
+        </PanelBoundary>
       </aside>
       <main className="centre">
-        <MapView />
-        <Legend />
-        <TrendChart />
+        <PanelBoundary name="The map">
+          <MapView />
+        </PanelBoundary>
+        <PanelBoundary name="The legend">
+          <Legend />
+        </PanelBoundary>
+        <PanelBoundary name="The trend chart">
+          <TrendChart />
+        </PanelBoundary>
       </main>
       <aside className="sidebar right" aria-label="Hotspot details">
-        <CellPanel />
-        <AccuracyPanel />
-        <EvaluationPanel />
-        <PriorityPanel />
-        <ChangesTable />
-        <TopTable />
+        <PanelBoundary name="Cell details">
+          <CellPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Accuracy">
+          <AccuracyPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Evaluation">
+          <EvaluationPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Priority places">
+          <PriorityPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Changes">
+          <ChangesTable />
+        </PanelBoundary>
+        <PanelBoundary name="Top cells">
+          <TopTable />
+        </PanelBoundary>
       </aside>
       <Notices />
       <Dialogs />

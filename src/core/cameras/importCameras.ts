@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { CoreError } from '../errors';
 import { bngToWgs84 } from '../geo/bng';
 import { insideUk } from '../ingest/sourceBuilder';
+import { checkCamera } from '../workspace/panelSchemas';
 
 /** A camera as the council lists it: fixed or re-deployable, with an optional reach and view. */
 export interface Camera {
@@ -32,11 +33,17 @@ const column = (header: readonly string[], ...names: RegExp[]): number => {
   return -1;
 };
 
-const numberOrNull = (text: string | undefined): number | null => {
-  if (text === undefined || text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-};
+/** Empty = not given (null); text that is not a number stays NaN so the row is refused with that reason. */
+const numberOrNull = (text: string | undefined): number | null => (text === undefined || text.trim() === '' ? null : Number(text));
+
+const FIELD_LABELS: Record<string, string> = { radiusM: 'radius (m)', directionDeg: 'direction (°)', fovDeg: 'field of view (°)' };
+
+/** Keeps a camera read from a row when it passes the camera checks; else records why not. */
+function keepCamera(camera: Camera, where: string, cameras: Camera[], problems: string[]): void {
+  const checked = checkCamera(camera);
+  if (checked.ok) cameras.push(camera);
+  else problems.push(`${where}: ${checked.reason.replace(/^(\w+):/, (_, field: string) => `${FIELD_LABELS[field] ?? field}:`)}`);
+}
 
 /** Fixed unless the type says re-deployable (also "redeployable", "mobile", "RD"). */
 export function cameraKind(text: string): Camera['kind'] {
@@ -76,7 +83,7 @@ export function camerasFromCsv(text: string, fileName: string): CameraImport {
     }
     if (!position) return void problems.push(`Line ${line}: no coordinates`);
     if (!insideUk(position.lat, position.lng)) return void problems.push(`Line ${line}: coordinates outside the UK`);
-    cameras.push({
+    keepCamera({
       id: (id >= 0 && row[id]?.trim()) || `CAM-${line}`,
       name: (name >= 0 && row[name]?.trim()) || '',
       kind: type >= 0 ? cameraKind(row[type] ?? '') : 'fixed',
@@ -85,7 +92,7 @@ export function camerasFromCsv(text: string, fileName: string): CameraImport {
       radiusM: radius >= 0 ? numberOrNull(row[radius]) : null,
       directionDeg: direction >= 0 ? numberOrNull(row[direction]) : null,
       fovDeg: fov >= 0 ? numberOrNull(row[fov]) : null,
-    });
+    }, `Line ${line}`, cameras, problems);
   });
   return { cameras, problems };
 }
@@ -104,7 +111,7 @@ export function camerasFromGeoJson(json: unknown, fileName: string): CameraImpor
     if (!insideUk(lat, lng)) return void problems.push(`Feature ${i + 1}: coordinates outside the UK`);
     const p = feature.properties ?? {};
     const text = (key: string): string => (typeof p[key] === 'string' || typeof p[key] === 'number' ? String(p[key]) : '');
-    cameras.push({
+    keepCamera({
       id: text('id') || text('Camera ID') || `CAM-${i + 1}`,
       name: text('name') || text('Name'),
       kind: cameraKind(text('type') || text('Type') || text('kind')),
@@ -113,7 +120,7 @@ export function camerasFromGeoJson(json: unknown, fileName: string): CameraImpor
       radiusM: numberOrNull(text('radius') || text('radius_m') || text('Radius (m)')),
       directionDeg: numberOrNull(text('direction') || text('direction_deg')),
       fovDeg: numberOrNull(text('fov') || text('fov_deg')),
-    });
+    }, `Feature ${i + 1}`, cameras, problems);
   });
   return { cameras, problems };
 }
