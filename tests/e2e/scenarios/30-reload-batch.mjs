@@ -2,7 +2,7 @@
 // Two different files of equal size and equal first 64 KiB stay two files, each with its own rows.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, assertEqual, loadFiles, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assertEqual, loadFiles, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { POLICE_HEADER, policeRow, tempDir, writeMonthlyFiles } from '../policeFiles.mjs';
 
 /** What this browser has kept: the sources named in this tab's autosave, and the stored files. */
