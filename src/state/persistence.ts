@@ -102,17 +102,28 @@ export async function deleteNamedWorkspace(name: string): Promise<void> {
   await forgetUnusedFiles(fingerprintsIn(doc), isDocumentKey);
 }
 
-/** Writes the workspace a moment after each change. */
+/** Writes the workspace a moment after each change, and at once when the page is being left with a change unsaved. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    timer = undefined;
+    void saveWorkspaceNow().catch((error: Error) => useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`));
+  };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring) return;
     if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void saveWorkspaceNow().catch((error: Error) => useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`)), AUTOSAVE_DELAY_MS);
+    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  window.addEventListener('pagehide', flush);
   return () => {
     clearTimeout(timer);
+    window.removeEventListener('pagehide', flush);
     unsubscribe();
   };
 }
