@@ -36,7 +36,8 @@ export function applyViewLink(hash: string): void {
     ...(shared.resolution !== undefined ? { resolution: shared.resolution } : {}),
     ...(shared.from ? { monthFrom: parseMonthLabel(shared.from) } : {}),
     ...(shared.to ? { monthTo: parseMonthLabel(shared.to) } : {}),
-    ...(shared.categories ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
+    // A link naming only categories this workspace lacks keeps the current choice rather than selecting nothing.
+    ...(shared.categories && (shared.categories.length === 0 || unknown.length < shared.categories.length) ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
     ...(shared.method ? { method: shared.method as HotspotMethod } : {}),
     ...(shared.weighting ? { weighting: shared.weighting as Weighting } : {}),
     ...(shared.weekdays ? { weekdays: shared.weekdays } : {}),
