@@ -79,7 +79,9 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
       throw error;
     }
 
-    await removeFromWorker(useAppStore.getState().sources.map((s) => s.id));
+    // After a worker crash the old ids mean nothing to the new worker and may equal new ones: never remove those.
+    const newIds = new Set(loaded.map((l) => l.summary.id));
+    await removeFromWorker(useAppStore.getState().sources.map((s) => s.id).filter((id) => !newIds.has(id)));
     const idByKey = new Map(categories.map((c) => [categoryKey(c), c.id]));
     const harmWeights: Record<number, number> = {};
     for (const [key, weight] of Object.entries(doc.harmWeights)) {

@@ -8,6 +8,8 @@ export interface BarChartProps {
   values: readonly number[];
   /** Bars inside [from, to] (indices) are drawn darker. */
   highlight?: [number, number];
+  /** Bars with no data (not zero): left out, and said so to screen readers. */
+  gaps?: readonly boolean[];
   /** Dragging across bars selects an index range. */
   onBrush?: (from: number, to: number) => void;
   width: number;
@@ -19,7 +21,7 @@ const STRONG = '#e31a1c';
 const FAINT = '#fcbba1';
 
 /** Bars on uPlot; the accessible name carries the figures for screen readers. */
-export function BarChart({ title, labels, values, highlight, onBrush, width, height }: BarChartProps) {
+export function BarChart({ title, labels, values, highlight, gaps, onBrush, width, height }: BarChartProps) {
   const target = useRef<HTMLDivElement>(null);
   const brush = useRef(onBrush);
   useEffect(() => {
@@ -69,12 +71,12 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
           ],
         },
       },
-      [xs, values.map((v, i) => (inside(i) ? v : null)), values.map((v, i) => (inside(i) ? null : v))],
+      [xs, values.map((v, i) => (inside(i) && !gaps?.[i] ? v : null)), values.map((v, i) => (inside(i) || gaps?.[i] ? null : v))],
       target.current,
     );
     return () => chart.destroy();
-  }, [labels, values, highlight, width, height]);
+  }, [labels, values, highlight, gaps, width, height]);
 
-  const summary = labels.map((label, i) => `${label}: ${values[i]}`).join(', ');
+  const summary = labels.map((label, i) => `${label}: ${gaps?.[i] ? 'no data' : values[i]}`).join(', ');
   return <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />;
 }

@@ -38,7 +38,7 @@ async function snapshot(page) {
   const cards = await page.locator('.source-card').evaluateAll((cards) => cards.map((card) => `${card.querySelector('.source-name')?.textContent}: ${card.querySelector('.source-status')?.textContent}`));
   return {
     cards: cards.sort(),
-    categories: await page.locator('.categories label').allInnerTexts(),
+    categories: (await page.locator('.categories label').allInnerTexts()).sort(),
     summary: (await page.getByTestId('result-summary').innerText()).replace(/ · computed in .*/, ''),
   };
 }
@@ -50,7 +50,7 @@ function categoryCounts(snap) {
   }));
 }
 
-export async function run({ browser, url }) {
+export async function run({ browser, url, outDir }) {
   const dir = tempDir('hp-batch-');
   const monthly = writeMonthlyFiles(dir, { count: 32, rows: 300 });
   // Equal size, equal first 64 KiB (600 identical rows), different last 50 rows of equal length.
@@ -90,5 +90,10 @@ export async function run({ browser, url }) {
   await waitForMapIdle(page);
   assertEqual(await page.getByRole('alert').filter({ hasText: 'did not come back' }).count(), 0, 'no file lost');
   assertEqual(await snapshot(page), loaded, 'every file back, with the same totals');
+  // A month whose file is gone shows as no data, not as zero.
+  await page.getByRole('button', { name: 'Remove 2022-06-metropolitan-street.csv' }).click();
+  const gaps = page.locator('.month-gaps');
+  await gaps.filter({ hasText: /No file covers Jun 2022, Sep 2024, Oct 2024, Nov 2024, Dec 2024: no data there, not zero\./ }).waitFor();
+  await page.locator('.trend').screenshot({ path: join(outDir, 'month-gaps.png') });
   assertEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), [], 'no errors in the console');
 }
