@@ -16,18 +16,20 @@ export const list = <T extends v.GenericSchema>(item: T, maxItems = 1_000_000) =
 /** Month indices (months since year 0) from 1900 to 2200: anything else is not a month of data. */
 export const monthIndex = () => integerBetween(1900 * 12, 2200 * 12);
 
-/** A [lng, lat] position; an altitude or measure after them is allowed and ignored. */
-const position = v.pipe(
-  v.array(finite(), 'expected a position [longitude, latitude]'),
-  v.minLength(2, 'expected a position [longitude, latitude]'),
-  v.maxLength(4, 'a position has at most 4 numbers'),
-  v.check((p) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90, 'longitude or latitude out of range'),
-);
-const ring = v.pipe(list(position), v.minLength(4, 'a ring needs at least 4 positions'));
-const polygonRings = v.pipe(list(ring), v.minLength(1, 'a polygon needs a ring'));
+/** A position of 2 to 4 numbers (an altitude or measure after the first two is allowed and ignored). */
+const numbersPosition = v.pipe(v.array(finite(), 'expected a position [longitude, latitude]'), v.minLength(2, 'expected a position [longitude, latitude]'), v.maxLength(4, 'a position has at most 4 numbers'));
+/** A [lng, lat] position in degrees. */
+const lngLatPosition = v.pipe(numbersPosition, v.check((p) => Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90, 'longitude or latitude out of range'));
 
-export const areaGeometry = () =>
-  v.variant(
+/**
+ * A Polygon or MultiPolygon. Saved geometry is in degrees with closed rings; a file being imported
+ * may still be in another coordinate system or have open rings (both repaired later), so there
+ * only numbers are required.
+ */
+export const areaGeometry = (saved = true) => {
+  const ring = saved ? v.pipe(list(lngLatPosition), v.minLength(4, 'a ring needs at least 4 positions')) : list(numbersPosition);
+  const polygonRings = v.pipe(list(ring), v.minLength(1, 'a polygon needs a ring'));
+  return v.variant(
     'type',
     [
       v.object({ type: v.literal('Polygon'), coordinates: polygonRings }),
@@ -35,6 +37,7 @@ export const areaGeometry = () =>
     ],
     'expected a Polygon or MultiPolygon',
   );
+};
 
 /** A latitude and longitude inside the UK (as for incidents). */
 export const ukPlace = { lat: between(-90, 90), lng: between(-180, 180) };

@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';
 import type { Zone } from './zone';
+import { areaGeometry, check } from '../workspace/schemaParts';
 
 export interface ZoneImport {
   zones: Zone[];
@@ -76,6 +77,11 @@ export function zonesFromGeoJson(json: unknown, fileName: string): ZoneImport {
     const geometry = feature.geometry;
     if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
       problems.push(`${name}: a ${geometry?.type ?? 'feature without geometry'}, not an area; skipped`);
+      return;
+    }
+    const readable = check(areaGeometry(false), geometry, 'geometry');
+    if (!readable.ok) {
+      problems.push(`${name}: ${readable.reason}; skipped`);
       return;
     }
     const repaired = checkAndRepair(geometry, name);
