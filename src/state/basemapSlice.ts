@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
-import { registerPanelState } from './persistence';
-import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
-import { useAppStore, type AppState } from './store';
+import { rememberSourceBlob } from './sourceFiles';
+import type { AppState } from './store';
 
 /** The basemap: online tiles, an offline .pmtiles file the user loaded, or a plain background. */
 export type BasemapChoice = { kind: 'online' } | { kind: 'plain' } | { kind: 'file'; name: string; fingerprint: string };
@@ -18,7 +17,7 @@ export interface BasemapSlice {
 }
 
 /** The choice as it may be used here: online becomes plain where online maps are refused. */
-const allowed = (choice: BasemapChoice, neverOnline: boolean): BasemapChoice => (neverOnline && choice.kind === 'online' ? { kind: 'plain' } : choice);
+export const allowed = (choice: BasemapChoice, neverOnline: boolean): BasemapChoice => (neverOnline && choice.kind === 'online' ? { kind: 'plain' } : choice);
 
 export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = (set, get) => ({
   basemap: allowed({ kind: 'online' }, neverOnlineMapsSetting()),
@@ -33,23 +32,7 @@ export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = 
   loadBasemapFile: async (file) => {
     // Kept with the workspace's files, so the offline basemap is there after a reload.
     const fingerprint = `basemap:${file.name}:${file.size}`;
-    await rememberSourceBlob(fingerprint, file);
     set({ basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file });
-  },
-});
-
-registerPanelState('basemap', {
-  fields: (state) => [state.basemap],
-  save: (state) => state.basemap,
-  load: (value) => {
-    const choice = value as BasemapChoice;
-    if (choice?.kind !== 'file') {
-      useAppStore.getState().setBasemap(choice?.kind === 'plain' ? choice : { kind: 'online' });
-      return;
-    }
-    void storedSourceBlob(choice.fingerprint).then((blob) => {
-      if (blob) useAppStore.setState({ basemap: choice, basemapFile: new File([blob], choice.name) });
-      else useAppStore.getState().notify('error', `The offline basemap ${choice.name} is no longer stored in this browser; load it again.`);
-    });
+    await rememberSourceBlob(fingerprint, file);
   },
 });

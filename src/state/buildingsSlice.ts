@@ -3,7 +3,6 @@ import { describeBuildings, type BuildingsSummary } from '../core/buildings/impo
 import type { CameraPlan } from '../core/coverage/planCameras';
 import { WorkerError } from '../worker/client';
 import type { WorkerRequest } from '../worker/protocol';
-import { registerPanelState } from './persistence';
 import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { dataWorker } from './worker';
@@ -77,24 +76,3 @@ export async function requestPlan(request: Omit<Extract<WorkerRequest, { type: '
     useAppStore.setState({ planSteps: null });
   }
 }
-
-registerPanelState('buildings', {
-  fields: (state) => [state.buildings],
-  save: (state) => state.buildings,
-  files: (saved) => {
-    const fingerprint = (saved as BuildingsSlice['buildings'])?.fingerprint;
-    return typeof fingerprint === 'string' ? [fingerprint] : [];
-  },
-  load: (value) => {
-    const saved = value as BuildingsSlice['buildings'];
-    if (!saved || typeof saved.fingerprint !== 'string') {
-      useAppStore.setState({ buildings: null });
-      return;
-    }
-    // The worker gets the footprints when a plan first needs them.
-    void storedSourceBlob(saved.fingerprint).then((blob) => {
-      if (blob) useAppStore.setState({ buildings: saved });
-      else useAppStore.getState().notify('error', `The building footprints ${saved.name} are no longer stored in this browser; load them again.`);
-    });
-  },
-});

@@ -4,9 +4,8 @@ import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/camer
 import type { CameraPlan, CandidateSite, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import { WorkerError } from '../worker/client';
 import { requestPlan } from './buildingsSlice';
-import { registerPanelState } from './persistence';
 import { hotspotQuery } from './resultsSlice';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './store';
 import { dataWorker } from './worker';
 
 export interface MovesResult {
@@ -108,37 +107,3 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       }),
   };
 };
-
-/** A saved justification with every field of the right type; anything else falls back to the default. */
-function savedJustification(value: unknown): JustificationSettings {
-  const saved = (value ?? {}) as Partial<Record<keyof JustificationSettings, unknown>>;
-  const months = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 60 ? v : fallback);
-  const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return {
-    reviewMonthsRedeployable: months(saved.reviewMonthsRedeployable, DEFAULT_JUSTIFICATION.reviewMonthsRedeployable),
-    reviewMonthsFixed: months(saved.reviewMonthsFixed, DEFAULT_JUSTIFICATION.reviewMonthsFixed),
-    dpiaReference: text(saved.dpiaReference),
-    purpose: text(saved.purpose),
-  };
-}
-
-const savedMoves = (value: unknown): MovesResult | null => {
-  const moves = value as MovesResult | null | undefined;
-  return moves && Array.isArray(moves.moves) && moves.moves.every((m) => typeof m.cameraId === 'string' && Number.isFinite(m.toLat) && Number.isFinite(m.toLng) && Number.isFinite(m.gain)) ? moves : null;
-};
-
-registerPanelState('cameras', {
-  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites, state.moves, state.justification],
-  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites, moves: state.moves, justification: state.justification }),
-  load: (value) => {
-    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites' | 'moves' | 'justification'>>;
-    useAppStore.setState({
-      cameras: saved.cameras ?? [],
-      planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions },
-      plan: saved.plan ?? null,
-      candidateSites: saved.candidateSites ?? [],
-      moves: savedMoves(saved.moves),
-      justification: savedJustification(saved.justification),
-    });
-  },
-});

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { unpackCategories, type CategoryInfo, type PackedCategories, type SourceSummary } from '../core/dataset';
-import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ingest/ingestFile';
+import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
@@ -47,7 +47,6 @@ export interface SourcesSlice {
 /** The pending prompt's answer goes here; only one prompt is open at a time. */
 let promptAnswer: ((answer: ColumnMapping | boolean | null) => void) | null = null;
 let nextNoticeId = 1;
-const FINGERPRINT_BYTES = 1 << 16;
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
@@ -72,11 +71,21 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       set({ prompt });
     });
 
+  /** Files storage refused, told in one notice per batch, with the browser's reason. */
+  let unstored: string[] = [];
+  let unstoredTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportUnstored = (name: string, error: unknown) => {
+    unstored.push(`${name} (${error instanceof Error ? error.message : String(error)})`);
+    clearTimeout(unstoredTimer);
+    unstoredTimer = setTimeout(() => {
+      get().notify('error', `${unstored.length === 1 ? 'A file' : `${unstored.length} files`} could not be kept in this browser's storage and will need loading again after a reload: ${unstored.join('; ')}.`);
+      unstored = [];
+    }, 500);
+  };
+
   /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
   const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
-    void bytes
-      .then((blob) => rememberSourceBlob(summary.fingerprint, blob))
-      .catch(() => get().notify('error', `${summary.name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+    void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
     set((state) => ({ sources: [...state.sources, summary], categories: unpackCategories(categories, state.categories) }));
     if (!quiet) get().notify('info', loadedStatus(summary));
     get().refreshHotspots();
@@ -106,9 +115,10 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     loadFile: async (file, name, mapping, quiet = false) => {
-      const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
-      const fingerprint = `${file.size}:${hashBytes(head)}`;
-      const existing = get().sources.find((source) => source.fingerprint === fingerprint);
+      // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.
+      const sameSize = get().sources.filter((source) => source.bytes === file.size);
+      const fingerprint = sameSize.length > 0 ? await dataWorker.call<'identify'>({ type: 'identify', file }).promise.catch(() => null) : null;
+      const existing = sameSize.find((source) => source.fingerprint === fingerprint);
       if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
         get().notify('info', `${name} was not loaded again.`);
         return null;

@@ -28,18 +28,23 @@ export function currentViewLink(): string {
   return encodeView(view);
 }
 
+/** Applies an opened link's view; parts that are not valid (or name categories not loaded) are ignored, and the user is told. */
 export function applyViewLink(hash: string): void {
-  const shared = decodeView(hash);
-  if (Object.keys(shared).length === 0) return;
+  const { view: shared, ignored } = decodeView(hash);
   const state = useAppStore.getState();
   const idByKey = new Map(state.categories.map((c) => [categoryKey(c), c.id]));
+  const unknown = shared.categories?.filter((key) => !idByKey.has(key)) ?? [];
+  if (unknown.length > 0) ignored.push(`categories not in this workspace: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+  if (ignored.length > 0) state.notify('error', `Parts of the view link were not valid and were ignored: ${ignored.join('; ')}.`);
+  if (Object.keys(shared).length === 0) return;
   state.setView({
-    ...(shared.resolution !== undefined && shared.resolution >= 7 && shared.resolution <= 11 ? { resolution: shared.resolution } : {}),
+    ...(shared.resolution !== undefined ? { resolution: shared.resolution } : {}),
     ...(shared.from ? { monthFrom: parseMonthLabel(shared.from) } : {}),
     ...(shared.to ? { monthTo: parseMonthLabel(shared.to) } : {}),
-    ...(shared.categories ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
-    ...(shared.method && ['count', 'gistar', 'emerging'].includes(shared.method) ? { method: shared.method as HotspotMethod } : {}),
-    ...(shared.weighting && ['count', 'harm'].includes(shared.weighting) ? { weighting: shared.weighting as Weighting } : {}),
+    // A link naming only categories this workspace lacks keeps the current choice rather than selecting nothing.
+    ...(shared.categories && (shared.categories.length === 0 || unknown.length < shared.categories.length) ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
+    ...(shared.method ? { method: shared.method as HotspotMethod } : {}),
+    ...(shared.weighting ? { weighting: shared.weighting as Weighting } : {}),
     ...(shared.weekdays ? { weekdays: shared.weekdays } : {}),
     ...(shared.hours ? { hours: shared.hours } : {}),
   });

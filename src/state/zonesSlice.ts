@@ -3,8 +3,7 @@ import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneReport } from '../core/zones/zoneReport';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
-import { registerPanelState } from './persistence';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './store';
 import { dataWorker } from './worker';
 
 /** PSPO zones: the list, the one selected, their statistics, proposals, and a polygon being drawn. */
@@ -114,13 +113,4 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     set((state) => ({ selectedZone: state.zones[state.zones.length - 1]?.id ?? null }));
   },
   cancelDrawing: () => set({ draft: null, draftRedo: [] }),
-});
-
-registerPanelState('zones', {
-  fields: (state) => [state.zones],
-  save: (state) => state.zones,
-  load: (value) => {
-    useAppStore.setState({ zones: Array.isArray(value) ? (value as Zone[]) : [], selectedZone: null, proposals: [] });
-    void useAppStore.getState().refreshZoneReport();
-  },
 });

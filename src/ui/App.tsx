@@ -15,6 +15,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
+import { PanelBoundary } from './PanelBoundary';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { AccessibilityStatement } from './AccessibilityStatement';
@@ -24,7 +25,8 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
-import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
+import { startAutosave, workspaceDocument } from '../state/persistence';
+import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restoreWorkspace';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
@@ -57,7 +59,9 @@ export function App() {
     dataWorker.onCrash = (message) => {
       const state = useAppStore.getState();
       state.notify('error', `${message} Reloading your data…`);
-      void applyWorkspace(workspaceDocument(state), storedSourceBlob);
+      void applyWorkspace(workspaceDocument(state), storedSourceBlob, 'browser')
+        .then((outcome) => reportRestore(outcome, 'your workspace'))
+        .catch((error: Error) => useAppStore.getState().notify('error', error.message));
     };
     void (async () => {
       const restored = await restoreAutosave().catch(() => false);
@@ -97,27 +101,61 @@ export function App() {
         <AccessibilityStatement />
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
-        <SourcesPanel />
-        <FiltersPanel />
-        <DisplayPanel />
-        <ZonesPanel />
-        <CctvPanel />
-        <ExportPanel />
-        <BriefingPanel />
-        <WorkspacePanel />
+        <PanelBoundary name="Data sources">
+          <SourcesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Filters">
+          <FiltersPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Display">
+          <DisplayPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Zones">
+          <ZonesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="CCTV planner">
+          <CctvPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Export">
+          <ExportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Briefing">
+          <BriefingPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Workspace">
+          <WorkspacePanel />
+        </PanelBoundary>
       </aside>
       <main className="centre">
-        <MapView />
-        <Legend />
-        <TrendChart />
+        <PanelBoundary name="The map">
+          <MapView />
+        </PanelBoundary>
+        <PanelBoundary name="The legend">
+          <Legend />
+        </PanelBoundary>
+        <PanelBoundary name="The trend chart">
+          <TrendChart />
+        </PanelBoundary>
       </main>
       <aside className="sidebar right" aria-label="Hotspot details">
-        <CellPanel />
-        <AccuracyPanel />
-        <EvaluationPanel />
-        <PriorityPanel />
-        <ChangesTable />
-        <TopTable />
+        <PanelBoundary name="Cell details">
+          <CellPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Accuracy">
+          <AccuracyPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Evaluation">
+          <EvaluationPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Priority places">
+          <PriorityPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Changes">
+          <ChangesTable />
+        </PanelBoundary>
+        <PanelBoundary name="Top cells">
+          <TopTable />
+        </PanelBoundary>
       </aside>
       <Notices />
       <Dialogs />

@@ -8,6 +8,8 @@ export interface BarChartProps {
   values: readonly number[];
   /** Bars inside [from, to] (indices) are drawn darker. */
   highlight?: [number, number];
+  /** Bars with no data (not zero): left out, and said so to screen readers. */
+  gaps?: readonly boolean[];
   /** Dragging across bars selects an index range. */
   onBrush?: (from: number, to: number) => void;
   width: number;
@@ -20,7 +22,7 @@ const STRONG = '#e31a1c';
 const FAINT = '#fcbba1';
 
 /** Bars on uPlot; the accessible name carries the figures for screen readers. */
-export function BarChart({ title, labels, values, highlight, onBrush, width, height }: BarChartProps) {
+export function BarChart({ title, labels, values, highlight, gaps, onBrush, width, height }: BarChartProps) {
   const target = useRef<HTMLDivElement>(null);
   const brush = useRef(onBrush);
   useEffect(() => {
@@ -71,13 +73,13 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
           ],
         },
       },
-      [xs, values.map((v, i) => (inside(i) ? v : null)), values.map((v, i) => (inside(i) ? null : v))],
+      [xs, values.map((v, i) => (inside(i) && !gaps?.[i] ? v : null)), values.map((v, i) => (inside(i) || gaps?.[i] ? null : v))],
       target.current,
     );
     return () => chart.destroy();
-  }, [labels, values, highlight, width, height]);
+  }, [labels, values, highlight, gaps, width, height]);
 
-  const summary = labels.map((label, i) => `${label}: ${values[i]}`).join(', ');
+  const summary = labels.map((label, i) => `${label}: ${gaps?.[i] ? 'no data' : values[i]}`).join(', ');
   return (
     <div>
       <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />
@@ -89,7 +91,7 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
             {labels.map((label, i) => (
               <tr key={label}>
                 <th scope="row">{label}</th>
-                <td className="num">{exact.format(values[i])}</td>
+                <td className="num">{gaps?.[i] ? 'no data' : exact.format(values[i])}</td>
               </tr>
             ))}
           </tbody>

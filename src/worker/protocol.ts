@@ -19,6 +19,7 @@ import type { ColumnMapping } from '../core/ingest/schema';
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
 export type WorkerRequest =
   | { type: 'load'; id: number; file: Blob; name: string; mapping?: ColumnMapping }
+  | { type: 'identify'; id: number; file: Blob }
   | { type: 'prepare-sample'; id: number; files: { url: string; name: string; mapping?: ColumnMapping }[] }
   | { type: 'load-prepared'; id: number; name: string }
   | { type: 'cancel'; id: number; target: number }
@@ -44,6 +45,7 @@ export type LoadResult =
 
 export interface ResultTypes {
   load: LoadResult;
+  identify: string;
   cancel: null;
   'prepare-sample': null;
   'load-prepared': LoadResult;

@@ -15,6 +15,8 @@ import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
 import { rejectedRowsCsv } from '../core/ingest/rejects';
+import { identifyFile } from '../core/ingest/contentHash';
+import { blobByteSource } from '../core/ingest/ingestFile';
 import type { WorkerRequest } from './protocol';
 
 /** The last hotspot query and its selection: breakdowns and exports answer for what is on screen. */
@@ -97,6 +99,8 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'accuracy':
       return accuracyReport(dataset, request.query);
+    case 'identify':
+      return identifyFile(blobByteSource(request.file, 'file'));
     case 'remove-source':
       dataset.removeSource(request.sourceId);
       current = null;

@@ -11,6 +11,14 @@ describe('camera import', () => {
       { id: 'RD-01', name: 'Olympic Way', kind: 'redeployable', lat: 51.558, lng: -0.282, radiusM: 80, directionDeg: 90, fovDeg: 60 },
     ]);
   });
+  it('refuses rows with impossible or non-numeric reach, with the reason, and keeps the rest', () => {
+    const csv = 'Camera ID,Latitude,Longitude,Radius (m),Direction,FOV\nOK,51.556,-0.279,100,90,60\nZERO,51.556,-0.279,0,90,60\nTEXT,51.556,-0.279,wide,,\nTURN,51.556,-0.279,50,400,60\nBLIND,51.556,-0.279,50,90,0\n';
+    const { cameras, problems } = camerasFromCsv(csv, 'c.csv');
+    expect(cameras.map((c) => c.id)).toEqual(['OK']);
+    expect(problems).toEqual(['Line 3: radius (m): below 1', 'Line 4: radius (m): expected a number', 'Line 5: direction (°): above 360', 'Line 6: field of view (°): below 1']);
+    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.279, 51.556] }, properties: { id: 'G', radius: 'far' } }] };
+    expect(camerasFromGeoJson(geojson, 'c.geojson').problems).toEqual(['Feature 1: radius (m): expected a number']);
+  });
   it('converts easting/northing and reports unreadable rows by line', () => {
     const csv = 'id,easting,northing\nA,519500,185000\nB,,185000\nC,9999999,185000\n';
     const { cameras, problems } = camerasFromCsv(csv, 'c.csv');

@@ -4,6 +4,7 @@ import { bngToWgs84 } from '../geo/bng';
 import { chooseField, fieldText } from '../geo/fields';
 import { readGeoFeatures, type GeoReadOptions } from '../geo/geoFeatures';
 import { insideUk } from '../ingest/sourceBuilder';
+import { checkCamera } from '../workspace/panelSchemas';
 
 /** A camera as the council lists it: fixed or re-deployable, with an optional reach and view. */
 export interface Camera {
@@ -65,6 +66,15 @@ const numberOrNull = (text: string | undefined): number | null => {
   return Number.isFinite(value) ? value : null;
 };
 
+const FIELD_LABELS: Record<string, string> = { radiusM: 'radius (m)', directionDeg: 'direction (°)', fovDeg: 'field of view (°)' };
+
+/** Keeps a camera read from a row when it passes the camera checks; else records why not. */
+function keepCamera(camera: Camera, where: string, cameras: Camera[], problems: string[]): void {
+  const checked = checkCamera(camera);
+  if (checked.ok) cameras.push(camera);
+  else problems.push(`${where}: ${checked.reason.replace(/^(\w+):/, (_, field: string) => `${FIELD_LABELS[field] ?? field}:`)}`);
+}
+
 /** Fixed unless the type says re-deployable (also "redeployable", "mobile", "RD"). */
 export function cameraKind(text: string): Camera['kind'] {
   return /re-?deploy|mobile|^rd\b|temporary/i.test(text.trim()) ? 'redeployable' : 'fixed';
@@ -108,17 +118,22 @@ function camerasFromRecords(records: PointRecord[], columns: string[], options: 
   records.forEach((record, i) => {
     if (typeof record.position === 'string') return void problems.push(`${record.label}: ${record.position}`);
     const get = (field: string | null) => fieldText(record.values, field);
-    cameras.push({
-      id: get(fields.id) || `CAM-${i + 1}`,
-      name: get(fields.name),
-      kind: cameraKind(get(fields.type)),
-      lat: record.position.lat,
-      lng: record.position.lng,
-      radiusM: numberOrNull(get(fields.radius)),
-      directionDeg: numberOrNull(get(fields.direction)),
-      fovDeg: numberOrNull(get(fields.fov)),
-      ...(get(fields.deployed) ? { deployedDate: get(fields.deployed) } : {}),
-    });
+    keepCamera(
+      {
+        id: get(fields.id) || `CAM-${i + 1}`,
+        name: get(fields.name),
+        kind: cameraKind(get(fields.type)),
+        lat: record.position.lat,
+        lng: record.position.lng,
+        radiusM: numberOrNull(get(fields.radius)),
+        directionDeg: numberOrNull(get(fields.direction)),
+        fovDeg: numberOrNull(get(fields.fov)),
+        ...(get(fields.deployed) ? { deployedDate: get(fields.deployed) } : {}),
+      },
+      record.label,
+      cameras,
+      problems,
+    );
   });
   const unique = addCameras([], cameras);
   const repeatedIds = unique.filter((camera, i) => camera.id !== cameras[i].id).length;

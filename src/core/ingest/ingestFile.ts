@@ -1,5 +1,6 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
+import { ContentHasher } from './contentHash';
 import { CsvRecordReader, isBroken, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import { geoJsonRecords, looksLikeJsonObject, MAX_GEOJSON_BYTES } from './geoJsonRecords';
 import { ingestParquet, isParquet } from './parquet';
@@ -55,7 +56,6 @@ export type IngestResult =
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 /** Widest header read: real extracts have tens of columns, and the mapping dialog lists every one. */
 export const MAX_HEADER_COLUMNS = 500;
-const FINGERPRINT_BYTES = 1 << 16;
 
 /**
  * Streams one CSV into the dataset: sniff the bytes, decode in chunks, cut chunks into records,
@@ -73,9 +73,14 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
     }
   };
   const head = await read(0, Math.min(file.size, chunkBytes));
-  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
-  if (isParquet(head)) return ingestParquet(dataset, file, options, fingerprint);
-  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read, fingerprint);
+  // Files read in one piece rather than streamed are identified by all their bytes too.
+  const wholeFingerprint = async (): Promise<string> => {
+    const hasher = new ContentHasher();
+    for (let offset = 0; offset < file.size; offset += chunkBytes) hasher.push(offset === 0 ? head : await read(offset, chunkBytes));
+    return hasher.finish();
+  };
+  if (isParquet(head)) return ingestParquet(dataset, file, options, await wholeFingerprint());
+  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read, await wholeFingerprint());
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -83,6 +88,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   let header: string[] | null = null;
   let lineNumber = 1;
   let rows = 0;
+  const hasher = new ContentHasher();
 
   const consume = (records: ReadRecord[]): IngestResult | null => {
     let start = 0;
@@ -106,6 +112,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
     const bytes = offset === 0 ? head : await read(offset, chunkBytes);
+    hasher.push(bytes);
     const last = offset + chunkBytes >= file.size;
     const records = reader.push(decoder.decode(bytes, { stream: !last }));
     const early = consume(last ? records.concat(reader.end()) : records);
@@ -115,6 +122,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   if (!header) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
   const finished = builder as SourceBuilder | null;
   if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
+  const fingerprint = await hasher.finish();
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
   if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };
@@ -159,11 +167,4 @@ function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLay
   const missing = missingMappingFields(mapping, header);
   if (missing.length > 0) throw new CoreError('BAD_MAPPING', `The column mapping does not fit this file: ${missing.join(', ')} not found.`);
   return { kind: 'mapped', mapping, header };
-}
-
-/** FNV-1a over bytes, hex: identifies a file's start for the "already loaded" check. */
-export function hashBytes(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

@@ -8,6 +8,7 @@ import { chooseField, fieldsOf, fieldText } from '../geo/fields';
 import { readGeoFeatures, withinUk, type GeoReadOptions } from '../geo/geoFeatures';
 import { dropRepeatedVertices, planarGeometry } from '../geo/positions';
 import type { Zone } from './zone';
+import { areaGeometry, check } from '../workspace/schemaParts';
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
 const pick = (properties: Record<string, unknown>, ...keys: string[]): string => keys.map((k) => text(properties[k])).find((v) => v !== '') ?? '';
@@ -105,6 +106,11 @@ export function areasFromGeoJson(json: unknown, fileName: string, options: AreaI
     }
     if (!withinUk(geometry)) {
       problems.push(`${name}: lies outside the UK; skipped`);
+      continue;
+    }
+    const readable = check(areaGeometry(false), geometry, 'geometry');
+    if (!readable.ok) {
+      problems.push(`${name}: ${readable.reason}; skipped`);
       continue;
     }
     const repaired = checkAndRepair(geometry, name);
