@@ -118,6 +118,8 @@ function camerasFromRecords(records: PointRecord[], columns: string[], options: 
   records.forEach((record, i) => {
     if (typeof record.position === 'string') return void problems.push(`${record.label}: ${record.position}`);
     const get = (field: string | null) => fieldText(record.values, field);
+    // Text where a number belongs is kept as NaN so the camera check refuses the row with its reason.
+    const measure = (field: string | null) => (get(field) === '' ? null : (numberOrNull(get(field)) ?? NaN));
     keepCamera(
       {
         id: get(fields.id) || `CAM-${i + 1}`,
@@ -125,9 +127,9 @@ function camerasFromRecords(records: PointRecord[], columns: string[], options: 
         kind: cameraKind(get(fields.type)),
         lat: record.position.lat,
         lng: record.position.lng,
-        radiusM: numberOrNull(get(fields.radius)),
-        directionDeg: numberOrNull(get(fields.direction)),
-        fovDeg: numberOrNull(get(fields.fov)),
+        radiusM: measure(fields.radius),
+        directionDeg: measure(fields.direction),
+        fovDeg: measure(fields.fov),
         ...(get(fields.deployed) ? { deployedDate: get(fields.deployed) } : {}),
       },
       record.label,
