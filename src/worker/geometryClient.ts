@@ -1,5 +1,6 @@
 import { CoreError } from '../core/errors';
 import { LooksLikeBngError } from '../core/geo/crs';
+import { mapListedGeometries, unpackGeometry } from '../core/geo/packedGeometry';
 import type { AreaImportOptions } from '../core/zones/importZones';
 import type { GeometryRequest, GeometryResponse } from './geometryWorker';
 
@@ -13,7 +14,10 @@ function start(): Worker {
     const call = pending.get(message.data.id);
     pending.delete(message.data.id);
     if (!call) return;
-    if ('result' in message.data) call.resolve(message.data.result);
+    if ('result' in message.data) {
+      mapListedGeometries(message.data.result, unpackGeometry);
+      call.resolve(message.data.result);
+    }
     else if (message.data.error.bngExtent) call.reject(new LooksLikeBngError(fileNameOf(message.data.error.message), message.data.error.bngExtent));
     else call.reject(new CoreError('BAD_GEOMETRY', message.data.error.message));
   };

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { boundariesFromGeoJson } from '../core/geo/boundaries';
 import { LooksLikeBngError } from '../core/geo/crs';
+import { mapListedGeometries, packGeometry } from '../core/geo/packedGeometry';
 import { zonesFromGeoJson, zonesFromShapefileZip, type AreaImportOptions } from '../core/zones/importZones';
 
 /**
@@ -39,7 +40,8 @@ scope.onmessage = async (message: MessageEvent<GeometryRequest>) => {
       request.kind === 'shapefile' ? await zonesFromShapefileZip(value as ArrayBuffer, request.fileName, request.options)
       : request.kind === 'zones' ? zonesFromGeoJson(value, request.fileName, request.options)
       : boundariesFromGeoJson(value, request.fileName, request.options);
-    scope.postMessage({ id: request.id, result } satisfies GeometryResponse);
+    const buffers = mapListedGeometries(result, packGeometry);
+    scope.postMessage({ id: request.id, result } satisfies GeometryResponse, buffers);
   } catch (error) {
     const text = error instanceof SyntaxError ? `${request.fileName} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error);
     scope.postMessage({ id: request.id, error: { message: text, bngExtent: error instanceof LooksLikeBngError ? error.extent : undefined } } satisfies GeometryResponse);

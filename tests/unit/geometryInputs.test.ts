@@ -8,6 +8,7 @@ import { chooseField } from '../../src/core/geo/fields';
 import { readGeoFeatures } from '../../src/core/geo/geoFeatures';
 import { dropRepeatedVertices, planarGeometry, planarPosition } from '../../src/core/geo/positions';
 import { zonesFromGeoJson } from '../../src/core/zones/importZones';
+import { mapListedGeometries, packGeometry, unpackGeometry } from '../../src/core/geo/packedGeometry';
 
 const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
 const square = (x0: number, y0: number, size: number) => [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
@@ -159,5 +160,17 @@ describe('camera files', () => {
   it('adds cameras to the current ones, renaming repeated ids', () => {
     const camera = (id: string): Camera => ({ id, name: '', kind: 'fixed', lat: 51.5, lng: -0.2, radiusM: null, directionDeg: null, fovDeg: null });
     expect(addCameras([camera('A'), camera('B')], [camera('A'), camera('C')]).map((c) => c.id)).toEqual(['A', 'B', 'A (2)', 'C']);
+  });
+});
+
+describe('packed geometry for passing between threads', () => {
+  it('round-trips a multipolygon with a hole, packing and unpacking the zones of an import in place', () => {
+    const geometry = { type: 'MultiPolygon' as const, coordinates: [[square(0, 0, 4), square(1, 1, 1)], [square(10, 10, 2)]] };
+    const result = { zones: [{ name: 'A', geometry }], problems: [] };
+    const buffers = mapListedGeometries(result, packGeometry);
+    expect(buffers).toHaveLength(1);
+    expect(buffers[0].byteLength).toBe(15 * 2 * 8);
+    mapListedGeometries(result, unpackGeometry);
+    expect(result.zones[0].geometry).toEqual(geometry);
   });
 });

@@ -3,7 +3,7 @@ import { CoreError } from '../errors';
 import { bngToWgs84 } from '../geo/bng';
 import { chooseField, fieldText } from '../geo/fields';
 import { readGeoFeatures, type GeoReadOptions } from '../geo/geoFeatures';
-import { insideUk } from '../ingest/sourceBuilder';
+import { insideUk } from '../geo/ukBounds';
 import { checkCamera } from '../workspace/panelSchemas';
 
 /** A camera as the council lists it: fixed or re-deployable, with an optional reach and view. */

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { CoreError } from '../errors';
-import { insideUk } from '../ingest/sourceBuilder';
+import { insideUk } from './ukBounds';
 import { chooseCrs, extentOf, toWgs84, type CrsId } from './crs';
 
 /** One feature of a geometry file, in WGS84 with two numbers per position; null geometry when unreadable. */

@@ -1,18 +1,12 @@
 import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { bngToWgs84 } from '../geo/bng';
+import { insideUk } from '../geo/ukBounds';
 import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
 import { GrowableColumn } from './columns';
 import { monthIndexOf, parseUkDate, type ParsedDate } from './dates';
 import { RejectLog, type RejectReason } from './rejects';
 import type { ColumnMapping, H3Columns } from './schema';
 import { POLICE_UK_HEADER } from './schema';
-
-/** Great Britain and Northern Ireland, with a margin for coastal points. */
-const UK_BOUNDS = { latMin: 49.8, latMax: 60.95, lngMin: -8.7, lngMax: 1.8 };
-
-export function insideUk(lat: number, lng: number): boolean {
-  return lat >= UK_BOUNDS.latMin && lat <= UK_BOUNDS.latMax && lng >= UK_BOUNDS.lngMin && lng <= UK_BOUNDS.lngMax;
-}
 
 /** How a source's rows are read: fixed for police.uk and H3 tables, from the user's mapping otherwise. */
 export type RowLayout =

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { insideUk } from '../ingest/sourceBuilder';
+import { insideUk } from '../geo/ukBounds';
 
 /**
  * Building blocks of the saved-state schemas, each with a message a user can read. A saved value
