@@ -10,6 +10,8 @@ export interface BriefingContent {
   operationName: string;
   operationDate: string;
   protectiveMarking: string;
+  /** A warning printed under the title (synthetic sample data present), or null. */
+  dataNote?: string | null;
   period: string;
   filters: string;
   /** The framed map image (PNG bytes) and its pixel size. */
@@ -102,6 +104,7 @@ export function buildBriefingPdf(content: BriefingContent): Uint8Array {
   w.y = MARGIN;
   w.text(`Operation ${content.operationName}`, MARGIN, 18, 'bold');
   w.text(`${content.operationDate} - ${content.period}`, MARGIN, 11);
+  if (content.dataNote) w.text(content.dataNote, MARGIN, 10, 'bold');
   w.text(content.filters, MARGIN, 9);
   const top = w.y + 2;
   const mapWidth = content.topLocations.length > 0 ? 170 : PAGE_W - 2 * MARGIN;
