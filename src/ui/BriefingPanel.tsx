@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
 import { monthLabel } from '../core/ingest/dates';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
-import { exportMapImage } from '../map/exportImage';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore, type AppState } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
+import { exportMapFigure } from './mapFigure';
 import { formatMonth, formatPercent } from './format';
 
 const SECTIONS = [
@@ -34,13 +35,15 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 function briefingSources(state: AppState): BriefingContent['sources'] {
+  // Synthetic by where the file came from (the app's own sample), never by its name.
+  const sample = new Set(state.sample.fingerprints);
   return state.sources.map((s) => ({
     name: s.name,
     kind: SOURCE_KIND_LABEL[s.kind],
     rows: s.accepted,
     rejected: s.rejected,
     months: s.monthMin !== null && s.monthMax !== null ? `${formatMonth(s.monthMin)} - ${formatMonth(s.monthMax)}` : '',
-    licence: /sample/i.test(s.name) ? 'Synthetic sample data' : LICENCE[s.kind],
+    licence: sample.has(s.fingerprint) ? 'Synthetic sample data' : LICENCE[s.kind],
   }));
 }
 
@@ -76,7 +79,7 @@ export function BriefingPanel() {
       const description = describeView(state);
       let map: BriefingContent['map'] = null;
       if (sections.map) {
-        const blob = await exportMapImage({ scale: 2, title: `${description.subject} hotspots`, subtitle: `${description.period} · ${description.filters}`, legendTitle: classification?.unit ?? '', legend: classification?.legend ?? [] });
+        const blob = await exportMapFigure(state, classification, 2);
         const png = new Uint8Array(await blob.arrayBuffer());
         map = { png, ...pngSize(png) };
       }
@@ -85,6 +88,7 @@ export function BriefingPanel() {
         operationName: operation,
         operationDate: new Date(`${date}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
         protectiveMarking: marking,
+        dataNote: exportNote(state),
         period: description.period,
         filters: `${description.subject} · ${description.filters}`,
         map,

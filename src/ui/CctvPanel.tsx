@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
@@ -113,7 +114,7 @@ export function CctvPanel() {
   const planning = useAppStore((state) => state.planning);
   const hasData = useAppStore((state) => state.hotspots !== null);
   const candidateSites = useAppStore((state) => state.candidateSites);
-  const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
+  const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify, replaceSample } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
 
@@ -122,7 +123,10 @@ export function CctvPanel() {
       const text = await file.text();
       const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
       if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng }) => ({ lat, lng })));
-      else setCameras(result.cameras);
+      else {
+        if (result.cameras.length > 0) await replaceSample(file.name);
+        setCameras(result.cameras);
+      }
       notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} ${asCandidates ? 'candidate site' : 'camera'}${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
     } catch (error) {
       notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
@@ -132,7 +136,10 @@ export function CctvPanel() {
   const exportGeoJson = () => {
     if (!plan) return;
     const planned = plan.planned.map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
-    downloadFile(JSON.stringify(cameraFeatures(planned, options.radiusM).points), 'camera-plan.geojson', 'application/geo+json');
+    const { points } = cameraFeatures(planned, options.radiusM);
+    const note = exportNote(useAppStore.getState());
+    const labelled = note === null ? points : { ...points, features: points.features.map((f) => ({ ...f, properties: { ...f.properties, data_note: note } })) };
+    downloadFile(JSON.stringify(labelled), 'camera-plan.geojson', 'application/geo+json');
   };
 
   return (
@@ -203,7 +210,7 @@ export function CctvPanel() {
             <button type="button" disabled={planning} onClick={() => void solveExactly()}>
               Solve exactly
             </button>
-            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan), 'camera-plan.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, exportNote(useAppStore.getState())), 'camera-plan.csv', 'text/csv')}>
               Export plan CSV
             </button>
             <button type="button" className="link" onClick={exportGeoJson}>

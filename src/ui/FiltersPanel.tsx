@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
+import { dataMonths } from '../state/selection';
 import { MonthSelect } from './controls';
 import { formatInteger } from './format';
 
@@ -22,11 +23,9 @@ function MonthRange() {
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
-  const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
-  if (mins.length === 0) return null;
-  const first = Math.min(...mins);
-  const last = Math.max(...maxs);
+  const range = dataMonths(sources);
+  if (!range) return null;
+  const { first, last } = range;
   const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const from = view.monthFrom ?? first;
   const to = view.monthTo ?? last;
@@ -43,7 +42,7 @@ function Categories() {
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const selected = new Set(effectiveCategories({ view, categories }));
+  const selected = new Set(effectiveCategories({ view, categories, sources }));
   const counts = new Map<number, number>();
   for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
   const families = [...new Set(categories.filter((c) => counts.has(c.id)).map((c) => c.family))];
