@@ -110,7 +110,10 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
       }));
       void get().refreshZoneReport();
       settleSelection(get());
-      const parts = [`${sources.length} data files`, `${removed.zones.length} zones`, `${removed.cameras.length} cameras`].join(', ');
+      const parts = [[sources.length, 'data file'], [removed.zones.length, 'zone'], [removed.cameras.length, 'camera']]
+        .filter(([count]) => count !== 0)
+        .map(([count, noun]) => `${count} ${noun}${count === 1 ? '' : 's'}`)
+        .join(', ');
       get().notify('info', `${fileName} replaces the synthetic sample (${parts} removed).`, { label: 'Undo', run: () => void restore(removed) });
     },
   };

@@ -172,7 +172,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
     removeSource: async (id) => {
       await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: id }).promise;
-      set((state) => ({ sources: state.sources.filter((source) => source.id !== id) }));
+      // The map no longer answers for the loaded data; answers asked about it are dropped (see refreshZoneReport).
+      set((state) => ({ sources: state.sources.filter((source) => source.id !== id), hotspots: null }));
       get().refreshHotspots();
     },
 
