@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { ACCURACY_METHOD_LABEL, accuracyCsv, type AccuracyReport } from '../core/hotspots/accuracyReport';
 import { monthLabel } from '../core/ingest/dates';
 import { effectiveFilter, hotspotQuery } from '../state/resultsSlice';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { downloadFile } from './download';
@@ -128,7 +129,7 @@ export function AccuracyPanel() {
             height={180}
             series={report.curves.map((c) => ({ label: c.method, colour: COLOURS[c.method], xs: c.points.map((p) => p.areaShare), ys: c.points.map((p) => p.hitRate) }))}
           />
-          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report, { train: `${monthLabel(trainFrom)}..${monthLabel(trainTo)}`, test: `${monthLabel(testFrom)}..${monthLabel(testTo)}` }), `accuracy_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report, { train: `${monthLabel(trainFrom)}..${monthLabel(trainTo)}`, test: `${monthLabel(testFrom)}..${monthLabel(testTo)}` }, exportNote(useAppStore.getState())), `accuracy_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
             Export accuracy CSV
           </button>
         </div>

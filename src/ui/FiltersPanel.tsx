@@ -45,7 +45,8 @@ function Categories() {
   const selected = new Set(effectiveCategories({ view, categories, sources }));
   const counts = new Map<number, number>();
   for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
-  const families = [...new Set(categories.filter((c) => counts.has(c.id)).map((c) => c.family))];
+  // police.uk first, then council: a fixed order, whichever file the worker happened to read first.
+  const families = (['police.uk', 'council'] as const).filter((family) => categories.some((c) => c.family === family && counts.has(c.id)));
   const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
   return (
     <fieldset className="categories">

@@ -47,6 +47,10 @@ export function LoadProgress() {
   const label = batch ? `Loading file ${batch.fileIndex} of ${batch.fileCount}` : `Loading ${name}`;
   return (
     <div className="load-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+      {/* First, so it stays put while the figures beside it change. */}
+      <button type="button" onClick={cancelLoad}>
+        {batch ? 'Cancel the batch' : 'Cancel'}
+      </button>
       <span className="load-name">
         {batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}
       </span>
@@ -61,9 +65,6 @@ export function LoadProgress() {
           Large {batch ? 'batch' : 'file'}: this can take a minute and several hundred MB of memory. Cancel frees it.
         </span>
       )}
-      <button type="button" onClick={cancelLoad}>
-        {batch ? 'Cancel the batch' : 'Cancel'}
-      </button>
     </div>
   );
 }

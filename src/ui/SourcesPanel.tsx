@@ -87,7 +87,7 @@ export function SourcesPanel() {
   const groups = groupSources(sources);
   return (
     <details open className="panel">
-      <summary>Data sources ({groups.length === sources.length ? sources.length : `${sources.length} files in ${groups.length} groups`})</summary>
+      <summary>Data sources ({groups.length === sources.length ? sources.length : `${sources.length} files in ${groups.length} group${groups.length === 1 ? '' : 's'}`})</summary>
       {sources.length === 0 ? (
         <p className="muted">No data yet. Load police.uk street-level CSVs or council extracts, or drop them on the page.</p>
       ) : (
