@@ -54,7 +54,8 @@ export interface SourcesSlice {
   /** Rejected rows of one source, or of several in one CSV with a file column. */
   downloadRejected: (ids: readonly number[]) => Promise<string>;
   dismissNotice: (id: number) => void;
-  notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
+  /** Shows a notice and returns its id (to dismiss it when its matter is settled elsewhere). */
+  notify: (kind: NoticeKind, text: string, action?: NoticeAction) => number;
 }
 
 /** The pending prompt's answer goes here; only one prompt is open at a time. */
@@ -136,7 +137,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           chosenMapping = answer;
         } catch (error) {
           // A cancelled file in a batch is reported by the batch's own summary.
-          if (quiet && error instanceof WorkerError && error.code === 'CANCELLED') return null;
+          if (get().batch && error instanceof WorkerError && error.code === 'CANCELLED') return null;
           const text = error instanceof WorkerError || error instanceof Error ? error.message : String(error);
           get().notify('error', text);
           return null;
@@ -190,6 +191,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       const id = nextNoticeId++;
       set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, text, action }] }));
       if (kind === 'info') setTimeout(() => get().dismissNotice(id), action ? ACTION_NOTICE_MS : INFO_NOTICE_MS);
+      return id;
     },
   };
 };

@@ -39,7 +39,8 @@ export interface ZonesSlice {
   cancelDrawing: () => void;
 }
 
-export type ZoneUndoStep = { id: string; geometry: Zone['geometry'] } | { id: string; deleted: Zone; index: number };
+/** A reshape (the outline before it), or a deletion (the zone, its place in the list, and the notice offering Undo). */
+export type ZoneUndoStep = { id: string; geometry: Zone['geometry'] } | { id: string; deleted: Zone; index: number; noticeId: number };
 
 /** Steps of undo kept per session. */
 const UNDO_STEPS = 50;
@@ -60,6 +61,7 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     const last = get().zoneUndo[get().zoneUndo.length - 1];
     if (!last) return;
     if ('deleted' in last) {
+      get().dismissNotice(last.noticeId);
       set((state) => ({ zones: [...state.zones.slice(0, last.index), last.deleted, ...state.zones.slice(last.index)], selectedZone: last.id, zoneUndo: state.zoneUndo.slice(0, -1) }));
       get().notify('info', `${last.deleted.name} is back.`);
     } else {
@@ -84,21 +86,19 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     const index = get().zones.findIndex((z) => z.id === id);
     if (index < 0) return;
     const deleted = get().zones[index];
-    set((state) => ({
-      zones: state.zones.filter((z) => z.id !== id),
-      selectedZone: state.selectedZone === id ? null : state.selectedZone,
-      zoneUndo: [...state.zoneUndo.slice(1 - UNDO_STEPS), { id, deleted, index }],
-    }));
+    set((state) => ({ zones: state.zones.filter((z) => z.id !== id), selectedZone: state.selectedZone === id ? null : state.selectedZone }));
     void get().refreshZoneReport();
-    get().notify('info', `${deleted.name} deleted (Ctrl+Z in the zones panel also undoes).`, {
+    const noticeId = get().notify('info', `${deleted.name} deleted (Ctrl+Z in the zones panel also undoes).`, {
       label: 'Undo',
       run: () => {
         // Undo this deletion, wherever it now is in the undo list.
-        if (get().zones.some((z) => z.id === id)) return;
-        set((state) => ({ zoneUndo: [...state.zoneUndo.filter((step) => !('deleted' in step && step.id === id)), { id, deleted, index }] }));
+        const step = get().zoneUndo.find((s) => 'deleted' in s && s.id === id);
+        if (!step) return;
+        set((state) => ({ zoneUndo: [...state.zoneUndo.filter((s) => s !== step), step] }));
         get().undoZoneEdit();
       },
     });
+    set((state) => ({ zoneUndo: [...state.zoneUndo.slice(1 - UNDO_STEPS), { id, deleted, index, noticeId }] }));
   },
   selectZone: (id) => set({ selectedZone: id }),
   refreshZoneReport: async () => {

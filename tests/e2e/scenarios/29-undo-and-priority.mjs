@@ -44,6 +44,7 @@ export async function run({ browser, url, outDir }) {
   await page.keyboard.press('Control+z');
   await rows.filter({ hasText: 'Harlesden Town Centre PSPO' }).waitFor();
   assertEqual(await rows.count(), 3, 'zone back after Ctrl+Z');
+  assertEqual(await page.locator('.notice', { hasText: 'Harlesden Town Centre PSPO deleted' }).count(), 0, 'the deletion notice goes once undone');
 
   // Delete a camera, then undo.
   await page.locator('summary', { hasText: 'CCTV planner' }).click();
