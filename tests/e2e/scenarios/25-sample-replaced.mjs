@@ -69,4 +69,14 @@ export async function run({ browser, url, outDir }) {
   await waitForSources(page, 4);
   assertEqual(await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).count(), 0, 'no second replacement');
   await page.screenshot({ path: join(outDir, 'sample-replaced-undone.png') });
+
+  // Where the data came from survives a reload: the sample is still labelled, the user's files are not.
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await waitForSources(page, 4);
+  await waitForMapIdle(page);
+  await page.locator('summary', { hasText: 'Briefing' }).click();
+  const reloaded = await exportsText(page);
+  assert(parseCsv(reloaded.csv).slice(1).every((row) => row.at(-1).startsWith('SYNTHETIC SAMPLE DATA')), 'still labelled after a reload');
+  assert(/2 sample data sources, 3 sample zones, 52 sample cameras/.test(reloaded.csv), 'the note counts the sample parts only');
 }
