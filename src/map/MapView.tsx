@@ -17,6 +17,9 @@ import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { registerMap } from './mapInstance';
 import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
+import { addPriorityLayer, updatePriorityLayer } from './priorityLayer';
+import { bringIntoView } from './zoneFocus';
+import { usePriorityPlaces } from '../state/prioritySlice';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -75,6 +78,7 @@ export function MapView() {
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const fittedFor = useRef<string | null>(null);
+  const priorityCells = usePriorityPlaces()?.cells ?? null;
 
   useEffect(() => {
     if (!container.current) return;
@@ -98,6 +102,7 @@ export function MapView() {
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
       addViewshedLayers(map);
+      addPriorityLayer(map);
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
@@ -196,8 +201,20 @@ export function MapView() {
     map.getCanvas().style.cursor = draft || cameraEdit ? 'crosshair' : '';
   }, [ready, zones, selectedZone, proposals, draft, evaluationRing, cameraEdit]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) updatePriorityLayer(map, priorityCells ?? []);
+  }, [ready, priorityCells]);
+
   // Corner handles on the selected zone, for editing its outline.
   const selectedGeometry = zones.find((z) => z.id === selectedZone)?.geometry ?? null;
+
+  // A newly selected zone is brought into view (not on every reshape of it).
+  useEffect(() => {
+    const map = mapRef.current;
+    const zone = useAppStore.getState().zones.find((z) => z.id === selectedZone);
+    if (ready && map && zone) bringIntoView(map, zone.geometry);
+  }, [ready, selectedZone]);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !selectedGeometry || !selectedZone) return;
@@ -231,12 +248,14 @@ export function MapView() {
     if (ready && map) map.setFilter('hotspots-pinned', ['==', ['get', 'h3'], pinnedCell ?? '']);
   }, [ready, pinnedCell]);
 
+  // An opened view link chooses the view for the data loaded now; data loaded later is fitted again.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !jumpTo) return;
-    fittedFor.current = sourceKey;
+    fittedFor.current = useAppStore.getState().sources.map((source) => source.id).join(',');
     map.jumpTo({ center: [jumpTo.lng, jumpTo.lat], zoom: jumpTo.zoom });
-  }, [ready, jumpTo, sourceKey]);
+    useAppStore.setState({ jumpTo: null });
+  }, [ready, jumpTo]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,9 +1,10 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { cameraFeatures } from '../core/cameras/cameraFeatures';
 import type { moveArrows } from '../core/cameras/moveArrows';
+import { SYMBOL_COLOURS } from '../state/palette';
 
 /** Cameras on the map: coverage areas under the hexagons' outline, positions on top. Colours by role. */
-const ROLE_COLOUR = ['match', ['get', 'role'], 'fixed', '#4b5563', 'redeployable', '#1f78b4', 'planned', '#00875a', '#000000'] as const;
+const ROLE_COLOUR = ['match', ['get', 'role'], 'fixed', SYMBOL_COLOURS.fixedCamera, 'redeployable', SYMBOL_COLOURS.redeployableCamera, 'planned', SYMBOL_COLOURS.plannedCamera, '#000000'] as const;
 
 export function addCameraLayers(map: MapLibreMap): void {
   const empty = { type: 'FeatureCollection' as const, features: [] };

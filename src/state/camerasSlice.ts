@@ -83,7 +83,16 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       const camera: Camera = { id: `${prefix}-${number}`, name: 'Placed by hand', kind: edit.kind, lat, lng, radiusM: null, directionDeg: null, fovDeg: null };
       set((state) => ({ cameras: [...state.cameras, camera], cameraEdit: null, plan: null, moves: null }));
     },
-    removeCamera: (id) => set((state) => ({ cameras: state.cameras.filter((c) => c.id !== id), plan: null, moves: null })),
+    removeCamera: (id) => {
+      const index = get().cameras.findIndex((c) => c.id === id);
+      if (index < 0) return;
+      const removed = get().cameras[index];
+      set((state) => ({ cameras: state.cameras.filter((c) => c.id !== id), plan: null, moves: null }));
+      get().notify('info', `Camera ${id} deleted.`, {
+        label: 'Undo',
+        run: () => set((state) => (state.cameras.some((c) => c.id === id) ? {} : { cameras: [...state.cameras.slice(0, index), removed, ...state.cameras.slice(index)], plan: null, moves: null })),
+      });
+    },
     toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),

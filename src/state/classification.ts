@@ -107,7 +107,8 @@ export function useClassification(): Classification | null {
       max = Math.max(max, value);
     }
     const bounds = [min, ...thresholds, max];
-    const legend = ramp.map((colour, i) => {
+    // No cells (nothing matches the filters): no classes, rather than "∞ – -∞".
+    const legend = values.length === 0 ? [] : ramp.map((colour, i) => {
       const low = i === 0 ? format(bounds[0]) : harm ? `> ${format(bounds[i])}` : format(Math.floor(bounds[i]) + 1);
       const high = format(bounds[i + 1]);
       return { colour, label: low === high ? low : `${low} – ${high}` };

@@ -6,6 +6,9 @@ import type { Zone } from '../core/zones/zone';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
 import { allowed, type BasemapChoice } from './basemapSlice';
 import { DEFAULT_PLAN_OPTIONS, type CamerasSlice } from './camerasSlice';
+import { PRIORITY_RULE_KINDS, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
+import { DEFAULT_PRIORITY, type PrioritySettings } from './prioritySlice';
+import type { SampleProvenance } from './sampleSlice';
 import { storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 
@@ -110,7 +113,31 @@ const buildings: PanelState = {
   },
 };
 
+const priority: PanelState = {
+  fields: (s) => [s.priority],
+  save: (s) => s.priority,
+  restore: (value) => {
+    if (value === undefined) return { change: { priority: DEFAULT_PRIORITY }, dropped: [] };
+    const saved = (typeof value === 'object' && value !== null ? value : {}) as Partial<PrioritySettings>;
+    const valid = PRIORITY_RULE_KINDS.includes(saved.kind as PriorityRuleKind) && typeof saved.value === 'number' && priorityRuleProblem(saved.kind as PriorityRuleKind, saved.value) === null;
+    return valid ? { change: { priority: { kind: saved.kind as PriorityRuleKind, value: saved.value as number } }, dropped: [] } : { change: { priority: DEFAULT_PRIORITY }, dropped: ['priority: not a valid rule'] };
+  },
+};
+
+/** Which parts of what is loaded are the app's own synthetic sample (by provenance). */
+const sample: PanelState = {
+  fields: (s) => [s.sample],
+  save: (s) => s.sample,
+  restore: (value) => {
+    const saved = (typeof value === 'object' && value !== null ? value : {}) as Partial<SampleProvenance>;
+    const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+    return { change: { sample: { fingerprints: strings(saved.fingerprints), zoneIds: strings(saved.zoneIds), cameraIds: strings(saved.cameraIds), kept: saved.kept === true } }, dropped: [] };
+  },
+};
+
 export const SAVED_PANELS: ReadonlyMap<string, PanelState> = new Map([
+  ['priority', priority],
+  ['sample', sample],
   ['buildings', buildings],
   ['cameras', cameras],
   ['zones', zones],

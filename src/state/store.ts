@@ -2,13 +2,15 @@ import { create } from 'zustand';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createBuildingsSlice, type BuildingsSlice } from './buildingsSlice';
 import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
+import { createPrioritySlice, type PrioritySlice } from './prioritySlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
+import { createSampleSlice, type SampleSlice } from './sampleSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice & SampleSlice & PrioritySlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -19,4 +21,6 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createZonesSlice(...args),
   ...createBasemapSlice(...args),
   ...createBuildingsSlice(...args),
+  ...createSampleSlice(...args),
+  ...createPrioritySlice(...args),
 }));

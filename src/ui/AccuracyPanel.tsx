@@ -4,6 +4,7 @@ import { BENCHMARK_METHOD_LABEL, type BenchmarkMethod } from '../core/hotspots/b
 import { monthLabel } from '../core/ingest/dates';
 import { PROSPECTIVE_MAX_WEEKS, PROSPECTIVE_RADIUS_M } from '../core/stats/pointKernels';
 import { effectiveFilter, hotspotQuery } from '../state/resultsSlice';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { downloadFile } from './download';
@@ -148,7 +149,7 @@ export function AccuracyPanel() {
             height={180}
             series={report.curves.map((c) => ({ label: BENCHMARK_METHOD_LABEL[c.method], colour: COLOURS[c.method], xs: c.points.map((p) => p.areaShare), ys: c.points.map((p) => p.hitRate) }))}
           />
-          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report), `benchmark_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report, exportNote(useAppStore.getState())), `benchmark_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
             Download benchmark CSV
           </button>
         </div>

@@ -7,6 +7,7 @@ import { DisplayPanel } from './DisplayPanel';
 import { ExportPanel } from './ExportPanel';
 import { FiltersPanel } from './FiltersPanel';
 import { Legend } from './Legend';
+import { MapSymbols } from './MapSymbols';
 import { LoadButton, LoadProgress } from './LoadControls';
 import { Notices } from './Notices';
 import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
@@ -32,18 +33,27 @@ import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
-  const { loadPreparedSample, notify, setCameras, addZones } = useAppStore.getState();
+  const { loadPreparedSample, notify, setCameras, addZones, markSample } = useAppStore.getState();
+  // Everything opened here is marked as the synthetic sample, so exports label it and the user's first file replaces it.
   void fetch(SAMPLE_ZONES_URL)
     .then((response) => response.json())
-    .then((json) => addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones))
+    .then((json) => markSample({ zoneIds: addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones) }))
     .catch(() => notify('error', 'The sample zones could not be opened.'));
   void fetch(SAMPLE_CAMERAS_URL)
     .then((response) => response.text())
-    .then((text) => setCameras(camerasFromCsv(text, 'brent-cctv-cameras-sample.csv').cameras))
+    .then((text) => {
+      const { cameras } = camerasFromCsv(text, 'brent-cctv-cameras-sample.csv');
+      setCameras(cameras);
+      markSample({ cameraIds: cameras.map((camera) => camera.id) });
+    })
     .catch(() => notify('error', 'The sample cameras could not be opened.'));
   let rows = 0;
   // The worker has been parsing these since the page started (main.tsx).
-  for (const sample of SAMPLE_FILES) rows += (await loadPreparedSample(sample.name, sample.url))?.accepted ?? 0;
+  for (const sample of SAMPLE_FILES) {
+    const summary = await loadPreparedSample(sample.name, sample.url);
+    if (summary) markSample({ fingerprints: [summary.fingerprint] });
+    rows += summary?.accepted ?? 0;
+  }
   notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }
 
@@ -132,6 +142,7 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="The legend">
           <Legend />
+          <MapSymbols />
         </PanelBoundary>
         <PanelBoundary name="The trend chart">
           <TrendChart />

@@ -7,6 +7,7 @@ import { captureMapPictures } from '../map/exportImage';
 import { cameraCardsAndPatrol, demandUnit } from '../state/cameraCards';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore, type AppState } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
@@ -31,13 +32,15 @@ const LICENCE: Record<string, string> = {
 };
 
 function briefingSources(state: AppState): BriefingContent['sources'] {
+  // Synthetic by where the file came from (the app's own sample), never by its name.
+  const sample = new Set(state.sample.fingerprints);
   return state.sources.map((s) => ({
     name: s.name,
     kind: SOURCE_KIND_LABEL[s.kind],
     rows: s.accepted,
     rejected: s.rejected,
     months: s.monthMin !== null && s.monthMax !== null ? `${formatMonth(s.monthMin)} - ${formatMonth(s.monthMax)}` : '',
-    licence: /sample/i.test(s.name) ? 'Synthetic sample data' : LICENCE[s.kind],
+    licence: sample.has(s.fingerprint) ? 'Synthetic sample data' : LICENCE[s.kind],
   }));
 }
 
@@ -67,6 +70,7 @@ export function BriefingPanel() {
         operationName: operation,
         operationDate: new Date(`${date}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
         protectiveMarking: marking,
+        dataNote: exportNote(state),
         period: description.period,
         filters: `${description.subject} · ${description.filters}`,
         map: pictures?.main ?? null,

@@ -3,6 +3,7 @@ import { plannedCameraId } from '../core/cameras/cameraSites';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv } from '../core/coverage/planCameras';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { CameraListPanel } from './CameraListPanel';
 import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
@@ -124,7 +125,10 @@ export function CctvPanel() {
   const exportGeoJson = () => {
     if (!plan) return;
     const planned = plan.planned.map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
-    downloadFile(JSON.stringify(cameraFeatures(planned, options.radiusM).points), 'camera-plan.geojson', 'application/geo+json');
+    const { points } = cameraFeatures(planned, options.radiusM);
+    const note = exportNote(useAppStore.getState());
+    const labelled = note === null ? points : { ...points, features: points.features.map((f) => ({ ...f, properties: { ...f.properties, data_note: note } })) };
+    downloadFile(JSON.stringify(labelled), 'camera-plan.geojson', 'application/geo+json');
   };
 
   return (
@@ -198,7 +202,7 @@ export function CctvPanel() {
             <button type="button" disabled={planning} onClick={() => void solveExactly()}>
               Solve exactly
             </button>
-            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan), 'camera-plan.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, exportNote(useAppStore.getState())), 'camera-plan.csv', 'text/csv')}>
               Export plan CSV
             </button>
             <button type="button" className="link" onClick={exportGeoJson}>

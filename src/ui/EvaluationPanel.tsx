@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { evaluationCsv } from '../core/zones/evaluateIntervention';
 import { camerasCoverageZone } from '../state/cameraCoverage';
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { Select } from './controls';
@@ -140,7 +141,7 @@ export function EvaluationPanel() {
             ]}
           />
           <p className="muted small">{CAVEAT}</p>
-          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, exportNote(useAppStore.getState())), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
             Export evaluation CSV
           </button>
         </div>

@@ -3,6 +3,7 @@ import type { SourceSummary } from '../core/dataset';
 import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
 import { useCategorySearch } from './categorySearch';
+import { dataMonths } from '../state/selection';
 import { MonthSelect } from './controls';
 import { formatInteger } from './format';
 
@@ -25,11 +26,9 @@ function MonthRange() {
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
-  const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
-  if (mins.length === 0) return null;
-  const first = Math.min(...mins);
-  const last = Math.max(...maxs);
+  const range = dataMonths(sources);
+  if (!range) return null;
+  const { first, last } = range;
   const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const from = view.monthFrom ?? first;
   const to = view.monthTo ?? last;
@@ -56,8 +55,9 @@ function Categories() {
   const counts = useMemo(() => categoryTotals(sources, categories.length), [sources, categories.length]);
   const present = useMemo(() => categories.filter((c) => counts[c.id] > 0), [categories, counts]);
   const { shown, box } = useCategorySearch(present, 'Find a category');
-  const selected = new Set(effectiveCategories({ view, categories }));
-  const families = [...new Set(shown.map((c) => c.family))];
+  const selected = new Set(effectiveCategories({ view, categories, sources }));
+  // police.uk first, then council: a fixed order, whichever file the worker happened to read first.
+  const families = (['police.uk', 'council'] as const).filter((family) => shown.some((c) => c.family === family));
   const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
   return (
     <fieldset className="categories">

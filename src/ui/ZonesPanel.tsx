@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { Field } from './controls';
 import { ZoneImportButton } from './ZoneImport';
@@ -68,8 +69,26 @@ function ZoneEditor() {
   );
 }
 
+/** Ctrl+Z (Cmd+Z) undoes the last zone reshape or deletion; while drawing, it takes back a corner instead (DrawControls). */
+function useZoneUndoKey() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (!(event.ctrlKey || event.metaKey) || event.key !== 'z' || event.shiftKey) return;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      const { draft, zoneUndo, undoZoneEdit } = useAppStore.getState();
+      if (draft || zoneUndo.length === 0) return;
+      event.preventDefault();
+      undoZoneEdit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** PSPO zones: load, draw, edit, their evidence, the problems outside them, and proposals from hot spots. */
 export function ZonesPanel() {
+  useZoneUndoKey();
   const zones = useAppStore((state) => state.zones);
   const report = useAppStore((state) => state.zoneReport);
   const proposals = useAppStore((state) => state.proposals);
@@ -158,14 +177,14 @@ export function ZonesPanel() {
       </fieldset>
       {zones.length > 0 && (
         <div className="row tight">
-          <button type="button" onClick={() => downloadFile(JSON.stringify(zonesToGeoJson(zones)), 'pspo-zones.geojson', 'application/geo+json')}>
+          <button type="button" onClick={() => downloadFile(JSON.stringify(zonesToGeoJson(zones, exportNote(useAppStore.getState()))), 'pspo-zones.geojson', 'application/geo+json')}>
             Export zones GeoJSON
           </button>
-          <button type="button" onClick={() => downloadFile(zonesToKml(zones), 'pspo-zones.kml', 'application/vnd.google-earth.kml+xml')}>
+          <button type="button" onClick={() => downloadFile(zonesToKml(zones, exportNote(useAppStore.getState())), 'pspo-zones.kml', 'application/vnd.google-earth.kml+xml')}>
             KML
           </button>
           {report && (
-            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats), 'pspo-zone-evidence.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, exportNote(useAppStore.getState())), 'pspo-zone-evidence.csv', 'text/csv')}>
               Evidence CSV
             </button>
           )}

@@ -26,8 +26,8 @@ export type WorkerRequest =
   | { type: 'remove-source'; id: number; sourceId: number }
   | { type: 'hotspots'; id: number; query: HotspotQuery }
   | { type: 'cell-breakdown'; id: number; cell: string }
-  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
-  | { type: 'rejected-rows'; id: number; sourceId: number }
+  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson'; note?: string | null }
+  | { type: 'rejected-rows'; id: number; sourceIds: number[] }
   | { type: 'accuracy'; id: number; query: AccuracyQuery }
   | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions; buildings?: string }
   | { type: 'plan-exact'; id: number }

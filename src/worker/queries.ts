@@ -1,6 +1,6 @@
 import { buildingsFromFile, type BuildingsImport } from '../core/buildings/importBuildings';
 import type { Steps } from '../core/coverage/coverageMatrix';
-import type { Dataset } from '../core/dataset';
+import type { Dataset, IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
 import highsWasmUrl from 'highs/runtime?url';
@@ -14,9 +14,10 @@ import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
-import { rejectedRowsCsv } from '../core/ingest/rejects';
 import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
+import { combinedRejectedRowsCsv, rejectedRowsCsv } from '../core/ingest/rejects';
+import { withDataNote } from '../core/provenance';
 import type { WorkerRequest } from './protocol';
 
 /** The last hotspot query and its selection: breakdowns and exports answer for what is on screen. */
@@ -61,13 +62,14 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'export-hotspots': {
       const { query, selection, result } = requireCurrent();
-      const records = hotspotExportRecords(dataset, selection, query, result);
+      const records = withDataNote(hotspotExportRecords(dataset, selection, query, result), request.note ?? null);
       return request.format === 'csv' ? hotspotsCsv(records) : JSON.stringify(hotspotsGeoJson(records));
     }
     case 'rejected-rows': {
-      const source = dataset.source(request.sourceId);
-      if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
-      return rejectedRowsCsv(source.rejects);
+      const sources = request.sourceIds.map((id) => dataset.source(id));
+      if (sources.length === 0 || sources.some((source) => !source)) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
+      const loaded = sources as IncidentSource[];
+      return loaded.length === 1 ? rejectedRowsCsv(loaded[0].rejects) : combinedRejectedRowsCsv(loaded.map((source) => ({ file: source.summary.name, log: source.rejects })));
     }
     case 'plan-cameras':
       return planWithBuildings(dataset, request, steps);

@@ -72,8 +72,9 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   return { context, page, consoleErrors };
 }
 
+/** Waits until `count` files are loaded (a card of monthly files counts each file) and nothing is loading. */
 export async function waitForSources(page, count, timeout = 60_000) {
-  await page.waitForFunction((n) => document.querySelectorAll('.source-card').length >= n, count, { timeout });
+  await page.waitForFunction((n) => [...document.querySelectorAll('.source-card')].reduce((total, card) => total + Number(card.getAttribute('data-files') ?? 1), 0) >= n, count, { timeout });
   await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
 }
 

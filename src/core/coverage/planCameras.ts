@@ -257,9 +257,10 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
   };
 }
 
-export function cameraPlanCsv(plan: CameraPlan): string {
+export function cameraPlanCsv(plan: CameraPlan, note: string | null = null): string {
   return csvDocument(
     ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method'],
     plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method]),
+    note,
   );
 }

@@ -22,6 +22,8 @@ export interface BriefingContent {
   operationName: string;
   operationDate: string;
   protectiveMarking: string;
+  /** A warning printed under the title (synthetic sample data present), or null. */
+  dataNote?: string | null;
   period: string;
   filters: string;
   /** The map as on screen (basemap, hotspots) and the frame it shows; null draws the map from the data alone. */
@@ -60,6 +62,7 @@ function mapPage(w: PdfWriter, content: BriefingContent, places: readonly Briefi
   w.text(`Operation ${content.operationName}`, MARGIN, 17, 'bold');
   w.text(`Date: ${content.operationDate}`, MARGIN, 11);
   w.text(`Data: ${content.period}`, MARGIN, 11);
+  if (content.dataNote) w.text(content.dataNote, MARGIN, 10, 'bold');
   w.text(content.filters, MARGIN, 9);
   const top = w.y + 2;
   const tableW = places.length > 0 ? 92 : 0;

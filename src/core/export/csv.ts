@@ -24,9 +24,12 @@ export function csvLine(values: readonly (string | number | null | undefined)[])
   return values.map(csvCell).join(',');
 }
 
-/** A whole CSV document with CRLF line ends (RFC 4180), header first. */
-export function csvDocument(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
-  const lines = [csvLine(header)];
-  for (const row of rows) lines.push(csvLine(row));
+/**
+ * A whole CSV document with CRLF line ends (RFC 4180), header first. A note (synthetic data, see
+ * core/provenance) goes in a last `data_note` column on every row.
+ */
+export function csvDocument(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>, note: string | null = null): string {
+  const lines = [csvLine(note === null ? header : [...header, 'data_note'])];
+  for (const row of rows) lines.push(csvLine(note === null ? row : [...row, note]));
   return lines.join('\r\n') + '\r\n';
 }

@@ -149,8 +149,8 @@ function periodLabel([from, to]: [number, number]): string {
   return from === to ? monthLabel(from) : `${monthLabel(from)}..${monthLabel(to)}`;
 }
 
-/** The benchmark table as CSV: one line per method and area share. */
-export function accuracyCsv(report: AccuracyReport): string {
+/** The benchmark table as CSV: one line per method and area share (with a note on synthetic data, when any is shown). */
+export function accuracyCsv(report: AccuracyReport, note: string | null = null): string {
   const { query, folds } = report;
   const studyCells = folds.length > 0 ? Math.round(mean(folds.map((f) => f.studyCells))) : 0;
   const lines = report.rows.flatMap((row) =>
@@ -172,5 +172,5 @@ export function accuracyCsv(report: AccuracyReport): string {
           row.method === 'kde' ? `bandwidth ${query.kdeBandwidthM} m` : '',
         ]),
   );
-  return csvDocument(['method', 'train_period', 'test_period', 'mode', 'area_share', 'area_share_used', 'hit_rate', 'pai', 'pei', 'rri', 'best', 'study_cells', 'note'], lines);
+  return csvDocument(['method', 'train_period', 'test_period', 'mode', 'area_share', 'area_share_used', 'hit_rate', 'pai', 'pei', 'rri', 'best', 'study_cells', 'note'], lines, note);
 }

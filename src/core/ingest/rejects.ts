@@ -1,3 +1,4 @@
+import { CoreError } from '../errors';
 import { csvLine } from '../export/csv';
 import { MAX_RECORD_CHARS } from './csvRecords';
 
@@ -47,4 +48,18 @@ export class RejectLog {
 /** The rejected rows as a CSV: the line number, the original columns, and the reason. */
 export function rejectedRowsCsv(log: RejectLog): string {
   return [csvLine(['line', ...log.header, 'reason']), ...log.lines].join('\r\n') + '\r\n';
+}
+
+/**
+ * Rejected rows of several files of one layout (a batch of monthly files) as one CSV: the file
+ * name first, then the line number, the original columns and the reason. The header is the first
+ * file's; files of another layout would not line up, so they are refused.
+ */
+export function combinedRejectedRowsCsv(files: readonly { file: string; log: RejectLog }[]): string {
+  const header = files[0]?.log.header ?? [];
+  const sameLayout = files.every(({ log }) => log.header.length === header.length && log.header.every((name, i) => name === header[i]));
+  if (!sameLayout) throw new CoreError('BAD_INPUT', 'These files have different columns; download their rejected rows one file at a time.');
+  const lines = [csvLine(['file', 'line', ...header, 'reason'])];
+  for (const { file, log } of files) for (const line of log.lines) lines.push(`${csvLine([file])},${line}`);
+  return lines.join('\r\n') + '\r\n';
 }

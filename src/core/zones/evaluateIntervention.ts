@@ -101,7 +101,7 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
   };
 }
 
-export function evaluationCsv(evaluation: InterventionEvaluation): string {
+export function evaluationCsv(evaluation: InterventionEvaluation, note: string | null = null): string {
   const { treated, control, buffer, effect, wdd } = evaluation;
   const rows: (string | number)[][] = [
     ['intervention', evaluation.name],
@@ -120,5 +120,5 @@ export function evaluationCsv(evaluation: InterventionEvaluation): string {
     ['wdd_low_95', wdd.low95.toFixed(2)], ['wdd_high_95', wdd.high95.toFixed(2)], ['buffer_z', wdd.bufferZ.toFixed(3)], ['verdict', wdd.verdict],
     ...evaluation.series.treated.map((_, m) => [`${monthLabel(evaluation.beforeFrom + m)} treated/control/buffer`, `${evaluation.series.treated[m]}/${evaluation.series.control[m]}/${evaluation.series.buffer[m]}`]),
   ];
-  return csvDocument(['measure', 'value'], rows);
+  return csvDocument(['measure', 'value'], rows, note);
 }
