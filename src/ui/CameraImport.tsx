@@ -50,7 +50,7 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
 /** "Load cameras…" or "Load candidate sites…": read, show what was read, then add, replace or cancel. */
 export function CameraImportButton({ asCandidates = false }: { asCandidates?: boolean }) {
   const current = useAppStore((state) => state.cameras);
-  const { setCameras, setCandidateSites, notify } = useAppStore.getState();
+  const { setCameras, setCandidateSites, notify, replaceSample } = useAppStore.getState();
   const importer = useGeoImport<CameraImport, CameraImportOptions>();
   const [fields, setFields] = useState<CameraImportOptions['fields']>({});
   const load = async (file: File) => {
@@ -68,11 +68,16 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
     setFields(next);
     void importer.reread({ fields: next });
   };
-  const apply = (result: CameraImport, mode: 'add' | 'replace') => {
+  const apply = async (result: CameraImport, mode: 'add' | 'replace') => {
     const fileName = importer.pending?.fileName ?? '';
     importer.close();
     if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng, name }) => ({ lat, lng, name })));
-    else setCameras(mode === 'add' ? addCameras(current, result.cameras) : result.cameras);
+    else {
+      // The user's first cameras replace the synthetic sample; "add" then adds to what is left.
+      if (result.cameras.length > 0) await replaceSample(fileName);
+      const remaining = useAppStore.getState().cameras;
+      setCameras(mode === 'add' ? addCameras(remaining, result.cameras) : result.cameras);
+    }
     const skipped = result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : '';
     notify(result.problems.length > 0 ? 'error' : 'info', `${plural(result.cameras.length, asCandidates ? 'candidate site' : 'camera')} ${mode === 'add' && current.length > 0 && !asCandidates ? 'added' : 'loaded'} from ${fileName}${skipped}.`);
   };
@@ -88,11 +93,11 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
                 Cancel
               </button>
               {!asCandidates && current.length > 0 && (
-                <button type="button" disabled={result.cameras.length === 0} onClick={() => apply(result, 'add')}>
+                <button type="button" disabled={result.cameras.length === 0} onClick={() => void apply(result, 'add')}>
                   Add to the {formatInteger(current.length)} current cameras
                 </button>
               )}
-              <button type="button" className="primary" disabled={result.cameras.length === 0} onClick={() => apply(result, 'replace')}>
+              <button type="button" className="primary" disabled={result.cameras.length === 0} onClick={() => void apply(result, 'replace')}>
                 {asCandidates ? `Use ${plural(result.cameras.length, 'site')}` : current.length > 0 ? 'Replace the current cameras' : `Load ${plural(result.cameras.length, 'camera')}`}
               </button>
             </div>

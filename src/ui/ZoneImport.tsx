@@ -23,7 +23,7 @@ async function zoneReader(file: File): Promise<(options: AreaImportOptions) => P
 
 /** "Load zones…": read the file, show what was read (names, coordinate system, repairs), then add the zones. */
 export function ZoneImportButton() {
-  const { addZones, notify } = useAppStore.getState();
+  const { addZones, notify, replaceSample } = useAppStore.getState();
   const importer = useGeoImport<ZoneImport, AreaImportOptions>();
   const load = async (file: File) => {
     try {
@@ -33,9 +33,10 @@ export function ZoneImportButton() {
       notify('error', errorText(error, file.name));
     }
   };
-  const confirm = (result: ZoneImport) => {
+  const confirm = async (result: ZoneImport) => {
     const fileName = importer.pending?.fileName ?? '';
     importer.close();
+    if (result.zones.length > 0) await replaceSample(fileName);
     addZones(result.zones);
     notify(result.problems.length > 0 ? 'error' : 'info', `${result.zones.length} zone${result.zones.length === 1 ? '' : 's'} loaded from ${fileName}.${result.problems.length > 0 ? ` ${result.problems.slice(0, 20).join('; ')}${result.problems.length > 20 ? `; and ${result.problems.length - 20} more` : ''}.` : ''}`);
   };
@@ -69,7 +70,7 @@ export function ZoneImportButton() {
               <button type="button" onClick={importer.close}>
                 Cancel
               </button>
-              <button type="button" className="primary" disabled={result.zones.length === 0 || result.zones.length > MAX_ZONES} onClick={() => confirm(result)}>
+              <button type="button" className="primary" disabled={result.zones.length === 0 || result.zones.length > MAX_ZONES} onClick={() => void confirm(result)}>
                 {result.zones.length > MANY_ZONES ? `Keep ${formatInteger(result.zones.length)} as zones` : `Add ${formatInteger(result.zones.length)} zone${result.zones.length === 1 ? '' : 's'}`}
               </button>
             </div>
