@@ -26,8 +26,11 @@ const lngLatPosition = v.pipe(numbersPosition, v.check((p) => Math.abs(p[0]) <= 
  * may still be in another coordinate system or have open rings (both repaired later), so there
  * only numbers are required.
  */
+/** Corners per ring: detailed boundaries run to a million and more; beyond this a file is not a zone. */
+const MAX_RING_POSITIONS = 5_000_000;
+
 export const areaGeometry = (saved = true) => {
-  const ring = saved ? v.pipe(list(lngLatPosition), v.minLength(4, 'a ring needs at least 4 positions')) : list(numbersPosition);
+  const ring = saved ? v.pipe(list(lngLatPosition, MAX_RING_POSITIONS), v.minLength(4, 'a ring needs at least 4 positions')) : list(numbersPosition, MAX_RING_POSITIONS);
   const polygonRings = v.pipe(list(ring), v.minLength(1, 'a polygon needs a ring'));
   return v.variant(
     'type',

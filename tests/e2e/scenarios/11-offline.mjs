@@ -39,6 +39,7 @@ export async function run({ browser, url, outDir }) {
     writeFileSync(zip, zipSync(files));
     await page.locator('summary', { hasText: 'PSPO zones' }).click();
     await page.getByLabel('Load zones').setInputFiles(zip);
+    await page.getByRole('button', { name: /^Add \d+ zones$/ }).click({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('.zone-table tbody tr').length > 100, null, { timeout: 60_000 });
   } else {
     console.log(`  (zipped Shapefile step skipped: ${CAMDEN} is absent)`);

@@ -34,9 +34,10 @@ export async function run({ browser, url, outDir }) {
   }
   await page.screenshot({ path: join(outDir, 'geojson-incidents-mapping.png') });
   await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
-  await waitForSources(page, 3);
-
   const card = page.locator('.source-card', { hasText: 'crimes-api.geojson' });
+  await card.waitFor();
+  await waitForSources(page, 1);
+
   const status = async () => card.locator('.source-status').innerText();
   assertEqual(await status(), `${rows.length} rows loaded, 2 rejected`, 'every feature accounted for');
   const reasons = await card.locator('.reasons').innerText();
@@ -46,6 +47,7 @@ export async function run({ browser, url, outDir }) {
   assertEqual(rejected.slice(1).map((r) => [r[0], r.at(-1)]), [[String(rows.length + 1), 'Not a point (a line or an area)'], [String(rows.length + 2), 'Coordinates outside the UK']], 'feature numbers and reasons');
 
   await page.reload();
-  await waitForSources(page, 3);
+  await card.waitFor();
+  await waitForSources(page, 1);
   assertEqual(await status(), `${rows.length} rows loaded, 2 rejected`, 'the GeoJSON source is back after a reload');
 }

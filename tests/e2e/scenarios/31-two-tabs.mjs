@@ -7,6 +7,8 @@ const names = (page) => page.locator('.source-name').allInnerTexts();
 
 async function loadOne(page, path, count) {
   await loadFiles(page, [path]);
+  // The first user file replaces the synthetic sample: wait for it to be the one card.
+  await page.waitForFunction((name) => [...document.querySelectorAll('.source-name')].map((n) => n.textContent).join('|') === name, path.split('/').pop());
   await waitForSources(page, count);
   await waitForMapIdle(page);
 }
@@ -18,7 +20,7 @@ export async function run({ browser, url }) {
   openPages.push(tabA);
   await tabA.goto(url);
   await waitForSources(tabA, 2);
-  await loadOne(tabA, first, 3);
+  await loadOne(tabA, first, 1);
   const workA = await names(tabA);
   await tabA.waitForTimeout(1500); // the autosave runs a moment after the last change
 
@@ -28,14 +30,14 @@ export async function run({ browser, url }) {
   await tabB.locator('.notice', { hasText: 'open in another tab' }).waitFor();
   await waitForSources(tabB, 2);
   assertEqual((await names(tabB)).includes('2023-01-metropolitan-street.csv'), false, 'the second tab does not take the first tab’s workspace');
-  await loadOne(tabB, second, 3);
+  await loadOne(tabB, second, 1);
   const workB = await names(tabB);
   await tabB.waitForTimeout(1500);
 
   for (const [tab, work] of [[tabA, workA], [tabB, workB], [tabA, workA]]) {
     await tab.reload();
     await tab.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor({ timeout: 60_000 });
-    await waitForSources(tab, 3);
+    await waitForSources(tab, 1);
     await waitForMapIdle(tab);
     assertEqual(await names(tab), work, 'each tab gets its own work back after a reload');
     assertEqual(await tab.getByRole('alert').filter({ hasText: 'did not come back' }).count(), 0, 'no file of either tab was deleted');
