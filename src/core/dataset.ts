@@ -105,6 +105,8 @@ export interface IncidentColumns {
   weekday: Int8Array;
   category: Uint16Array;
   location: Uint32Array;
+  /** police.uk's `LSOA name` per row (ids into `Dataset.lsoaNames`); null for other sources. */
+  lsoa: Uint32Array | null;
   /** Incidents a row stands for (pre-aggregated counts); null means one each. */
   weight: Float32Array | null;
 }
@@ -149,6 +151,7 @@ export class Dataset {
   readonly points = new PointTable();
   readonly categories = new CategoryRegistry();
   readonly locations = new StringInterner();
+  readonly lsoaNames = new StringInterner();
   sources: IncidentSource[] = [];
   private nextSourceId = 1;
   private readonly pointCells = new Map<number, PointCells>();

@@ -11,6 +11,8 @@ import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { addCameraLayers, updateCameraLayers } from './cameraLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
+import { addAreaLayers, updateAreaLayers } from './areaLayers';
+import { resolveArea } from '../state/areasSlice';
 import { registerMap } from './mapInstance';
 import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
 
@@ -68,6 +70,10 @@ export function MapView() {
   const cameraEdit = useAppStore((state) => state.cameraEdit);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
+  const boundaryLayers = useAppStore((state) => state.boundaryLayers);
+  const pickingFrom = useAppStore((state) => state.pickingFrom);
+  const areaChoice = useAppStore((state) => state.view.area);
+  const zonesForArea = areaChoice?.kind === 'zone' ? zones : null;
   const fittedFor = useRef<string | null>(null);
 
   useEffect(() => {
@@ -91,6 +97,7 @@ export function MapView() {
       // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      addAreaLayers(map);
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
@@ -114,7 +121,11 @@ export function MapView() {
     });
     map.on('click', (event) => {
       // While a zone is being drawn, clicks add its corners instead of pinning cells.
-      const { draft, addVertex, cameraEdit, placeCamera } = useAppStore.getState();
+      const { draft, addVertex, cameraEdit, placeCamera, pickingFrom, pickAreaAt } = useAppStore.getState();
+      if (pickingFrom) {
+        pickAreaAt(event.lngLat.lng, event.lngLat.lat);
+        return;
+      }
       if (draft) {
         addVertex([event.lngLat.lng, event.lngLat.lat]);
         return;
@@ -181,6 +192,14 @@ export function MapView() {
     updateZoneLayers(map, zones, selectedZone, proposals, draft, evaluationRing);
     map.getCanvas().style.cursor = draft || cameraEdit ? 'crosshair' : '';
   }, [ready, zones, selectedZone, proposals, draft, evaluationRing, cameraEdit]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const area = resolveArea({ view: { ...useAppStore.getState().view, area: areaChoice }, boundaryLayers, zones: zonesForArea ?? [] });
+    updateAreaLayers(map, area?.kind === 'polygon' ? area.geometry : null, boundaryLayers);
+    if (pickingFrom) map.getCanvas().style.cursor = 'crosshair';
+  }, [ready, areaChoice, boundaryLayers, zonesForArea, pickingFrom]);
 
   // Corner handles on the selected zone, for editing its outline.
   const selectedGeometry = zones.find((z) => z.id === selectedZone)?.geometry ?? null;

@@ -136,6 +136,7 @@ export function startAutosave(): () => void {
     // Files stay while the current workspace or any named one uses them.
     const used = new Set(doc.sources.map((s) => s.fingerprint));
     if (state.basemap.kind === 'file') used.add(state.basemap.fingerprint);
+    for (const layer of state.boundaryLayers) used.add(layer.fingerprint);
     for (const name of await listNamedWorkspaces()) {
       const named = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name).catch(() => undefined);
       for (const source of named?.sources ?? []) used.add(source.fingerprint);

@@ -4,6 +4,7 @@ import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspo
 import type { IncidentFilter } from '../core/hotspots/filter';
 import type { GiStarOptions } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
+import { resolveArea } from './areasSlice';
 import { effectiveHarmWeights } from './weightsSlice';
 import { dataWorker } from './worker';
 
@@ -29,7 +30,7 @@ export function effectiveCategories(state: Pick<AppState, 'view' | 'categories'>
   return (asb.length > 0 ? asb : state.categories).map((category) => category.id);
 }
 
-export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources'>): IncidentFilter {
+export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources' | 'boundaryLayers' | 'zones'>): IncidentFilter {
   const { view } = state;
   const hidden = new Set(view.hiddenSources);
   return {
@@ -39,6 +40,7 @@ export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 's
     sources: state.sources.filter((source) => !hidden.has(source.id)).map((source) => source.id),
     weekdays: view.weekdays,
     hours: view.hours,
+    area: resolveArea(state),
   };
 }
 

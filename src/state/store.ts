@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAreasSlice, type AreasSlice } from './areasSlice';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
@@ -7,7 +8,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & AreasSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -17,4 +18,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createCamerasSlice(...args),
   ...createZonesSlice(...args),
   ...createBasemapSlice(...args),
+  ...createAreasSlice(...args),
 }));

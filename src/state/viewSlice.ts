@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { StudyArea } from '../core/hotspots/hotspotStatistics';
 import type { HarmScheme } from '../core/stats/harm';
+import type { AreaChoice } from './areasSlice';
 import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
@@ -28,7 +29,10 @@ export interface ViewSettings {
   /** Gi* neighbourhood: rings of cells around each cell. */
   giK: number;
   fdr: boolean;
+  /** Gi* cells when there is no polygon study area: the data's cells and rings around them. */
   studyArea: StudyArea;
+  /** The study area every analysis is scoped to; null = everywhere. */
+  area: AreaChoice | null;
   /** Default harm weights; edits per category override them. */
   harmScheme: HarmScheme['id'];
   /** The earlier period of a comparison; null = the same length just before the chosen period. */
@@ -55,6 +59,7 @@ export const DEFAULT_VIEW: ViewSettings = {
   giK: 1,
   fdr: true,
   studyArea: { kind: 'ring', ringK: 1 },
+  area: null,
   harmScheme: 'cchi',
   compareFrom: null,
   compareTo: null,
@@ -63,7 +68,7 @@ export const DEFAULT_VIEW: ViewSettings = {
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'area', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
 
 export interface MapPosition {
   lng: number;

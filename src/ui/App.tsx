@@ -12,6 +12,7 @@ import { Notices } from './Notices';
 import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
 import { camerasFromCsv } from '../core/cameras/importCameras';
 import { SourcesPanel } from './SourcesPanel';
+import { StudyAreaPanel } from './StudyAreaPanel';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
@@ -96,6 +97,7 @@ export function App() {
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
         <SourcesPanel />
+        <StudyAreaPanel />
         <FiltersPanel />
         <DisplayPanel />
         <ZonesPanel />

@@ -87,6 +87,7 @@ export function BriefingPanel() {
         protectiveMarking: marking,
         period: description.period,
         filters: `${description.subject} · ${description.filters}`,
+        studyArea: description.areaNote,
         map,
         topLocations: sections.top ? (state.hotspots?.top ?? []).map((t) => ({ rank: t.rank, location: t.topLocation, category: t.topCategory, count: Math.round(t.value), share: formatPercent(t.share) })) : [],
         cameras: sections.cameras ? briefingCameras(state) : [],

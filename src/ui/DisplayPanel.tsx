@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
 import { FileButton, MonthSelect, Select } from './controls';
@@ -21,51 +19,19 @@ const BREAKS: { value: ClassBreaks; label: string }[] = [
   { value: 'jenks', label: 'Natural breaks (Jenks)' },
 ];
 
-/** The study area for statistics: a ring around the data, or a boundary loaded from GeoJSON. */
-function StudyAreaControl() {
+/** Gi* cells without a polygon study area: the data's cells and rings of empty cells around them. */
+function RingControl() {
   const studyArea = useAppStore((state) => state.view.studyArea);
+  const polygonArea = useAppStore((state) => state.view.area !== null && state.view.area.kind !== 'lsoa');
   const setView = useAppStore((state) => state.setView);
-  const notify = useAppStore((state) => state.notify);
-  const [boundaries, setBoundaries] = useState<NamedBoundary[]>([]);
-  const value = studyArea.kind === 'ring' ? `ring:${studyArea.ringK}` : `boundary:${studyArea.name}`;
-  const choose = (choice: string) => {
-    const [kind, rest] = choice.split(/:(.*)/s);
-    if (kind === 'ring') setView({ studyArea: { kind: 'ring', ringK: Number(rest) } });
-    else {
-      const boundary = boundaries.find((b) => b.name === rest);
-      if (boundary) setView({ studyArea: { kind: 'boundary', name: boundary.name, geometry: boundary.geometry } });
-    }
-  };
-  const load = async (file: File) => {
-    try {
-      const found = boundariesFromGeoJson(JSON.parse(await file.text()), file.name);
-      setBoundaries(found);
-      const first = found.find((b) => /brent/i.test(b.name)) ?? found[0];
-      setView({ studyArea: { kind: 'boundary', name: first.name, geometry: first.geometry } });
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
-  };
+  if (polygonArea) return <p className="muted small">Gi* cells: every cell whose centre lies in the study area.</p>;
   return (
-    <>
-      <label>
-        Study area
-        <select value={value} onChange={(e) => choose(e.target.value)}>
-          {[1, 2, 3].map((k) => (
-            <option key={k} value={`ring:${k}`}>
-              Data cells and {k} ring{k > 1 ? 's' : ''} around them
-            </option>
-          ))}
-          {studyArea.kind === 'boundary' && !boundaries.some((b) => b.name === studyArea.name) && <option value={value}>Boundary: {studyArea.name}</option>}
-          {boundaries.map((b) => (
-            <option key={b.name} value={`boundary:${b.name}`}>
-              Boundary: {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FileButton label="Load boundary (GeoJSON)…" className="link" accept=".geojson,.json" ariaLabel="Load study area boundary" onFile={(file) => void load(file)} />
-    </>
+    <Select
+      label="Gi* cells"
+      value={studyArea.kind === 'ring' ? studyArea.ringK : 1}
+      options={[1, 2, 3].map((k) => ({ value: k, label: `Data cells and ${k} ring${k > 1 ? 's' : ''} around them` }))}
+      onChange={(ringK) => setView({ studyArea: { kind: 'ring', ringK } })}
+    />
   );
 }
 
@@ -137,7 +103,7 @@ export function DisplayPanel() {
               FDR correction
             </label>
           </div>
-          <StudyAreaControl />
+          <RingControl />
         </>
       ) : view.method === 'count' ? (
         <div className="row">

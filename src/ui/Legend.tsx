@@ -1,8 +1,10 @@
 import { useClassification } from '../state/classification';
+import { areaLabel } from '../state/areasSlice';
 import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
 import { CELL_AREA_LABEL } from './cellAreas';
 import { formatMonth } from './format';
+import { describeView } from '../state/describe';
 
 /** What the colours mean: classes with their value ranges, the unit, the grid, the period. */
 export function Legend() {
@@ -12,7 +14,7 @@ export function Legend() {
   const profile = useAppStore((state) => state.hotspots?.profile);
   if (!classification) return null;
   const selected = effectiveCategories({ view, categories });
-  const subject = selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : `${selected.length} categories`;
+  const subject = `${selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : `${selected.length} categories`}${view.area ? ` in ${areaLabel(view.area)}` : ''}`;
   const from = view.monthFrom ?? profile?.monthFrom;
   const to = view.monthTo ?? (profile ? profile.monthFrom + profile.monthCounts.length - 1 : undefined);
   return (
@@ -31,6 +33,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      {view.area && <div className="small" data-testid="legend-area">{describeView(useAppStore.getState()).areaNote}</div>}
       {classification.problem && <p className="error-text small" role="alert">Gi* not shown: {classification.problem}</p>}
     </section>
   );

@@ -5,6 +5,7 @@ import highsWasmUrl from 'highs/runtime?url';
 import { planContext, planExact, planGreedy, planMoves, type PlanContext } from '../core/coverage/planCameras';
 import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { selectRows } from '../core/hotspots/filter';
+import { areaPolygon } from '../core/hotspots/areaFilter';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
@@ -53,7 +54,8 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'plan-cameras': {
       const selection = selectRows(dataset, request.query.filter);
-      planning = planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options);
+      const options = { ...request.options, withinArea: areaPolygon(request.query.filter.area) };
+      planning = planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, options);
       return planGreedy(planning);
     }
     case 'plan-exact':
@@ -64,8 +66,10 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       const { selection, result } = requireCurrent();
       return zoneReport(dataset, selection, result, request.zones);
     }
-    case 'propose-zones':
-      return zoneProposals(requireCurrent().result, request.minBin, request.options);
+    case 'propose-zones': {
+      const { query, result } = requireCurrent();
+      return zoneProposals(result, request.minBin, { ...request.options, withinArea: areaPolygon(query.filter.area) });
+    }
     case 'evaluate': {
       const { selection, result } = requireCurrent();
       return evaluateIntervention(dataset, selection, request.query, result.profile.monthFrom, result.profile.monthCounts.length);

@@ -30,6 +30,8 @@ export interface PlanOptions {
   mustCoverAreas?: (Polygon | MultiPolygon)[];
   /** Approved mounting points (lamp columns…); without them, every demand cell's centre is a candidate. */
   candidateSites?: { lat: number; lng: number }[];
+  /** The study area: new cameras and moves stay inside it (re-deployable cameras may start outside). */
+  withinArea?: Polygon | MultiPolygon | null;
 }
 
 /** Demand inside a must-cover area counts this many times over while choosing, so it is served first. */
@@ -102,7 +104,11 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   const demand = { lat: centres.map(([lat]) => lat), lng: centres.map(([, lng]) => lng) };
   const plane = localPlane(demand);
   const redeployable = cameras.filter((c) => c.kind === 'redeployable');
-  const candidates = options.candidateSites && options.candidateSites.length > 0 ? { lat: options.candidateSites.map((c) => c.lat), lng: options.candidateSites.map((c) => c.lng) } : demand;
+  const within = options.withinArea ? prepareArea(options.withinArea) : null;
+  const inStudyArea = (lat: number, lng: number) => !within || insideArea(within, lng, lat);
+  const imported = options.candidateSites && options.candidateSites.length > 0 ? options.candidateSites.filter((c) => inStudyArea(c.lat, c.lng)) : null;
+  if (imported && imported.length === 0) throw new CoreError('BAD_INPUT', `None of the ${options.candidateSites!.length} candidate sites lies in the study area.`);
+  const candidates = imported ? { lat: imported.map((c) => c.lat), lng: imported.map((c) => c.lng) } : demand;
   const sites = { lat: [...candidates.lat, ...redeployable.map((c) => c.lat)], lng: [...candidates.lng, ...redeployable.map((c) => c.lng)] };
   const matrix = buildCoverageMatrix(demand, sites, options, plane);
   const fixed = cameras.filter((c) => c.kind === 'fixed');
@@ -113,7 +119,8 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
     return (lat: number, lng: number) => prepared.some((area) => insideArea(area, lng, lat));
   };
   const inExcluded = inAny(options.excludedAreas);
-  const excluded = new Set(sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) ? s : -1)).filter((s) => s >= 0));
+  // A demand cell's centre can lie just over the study area's edge although its incidents do not.
+  const excluded = new Set(sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) || (s < candidates.lat.length && !inStudyArea(lat, sites.lng[s])) ? s : -1)).filter((s) => s >= 0));
   const inMustCover = inAny(options.mustCoverAreas);
   const choosingWeight = Float64Array.from(weight, (w, i) => (inMustCover(demand.lat[i], demand.lng[i]) ? w * MUST_COVER_PRIORITY : w));
   return {

@@ -12,6 +12,8 @@ export interface BriefingContent {
   protectiveMarking: string;
   period: string;
   filters: string;
+  /** Where the briefing is about and what lies outside it, e.g. "Study area: Brent (41,203 incidents outside it not shown)". */
+  studyArea?: string;
   /** The framed map image (PNG bytes) and its pixel size. */
   map: { png: Uint8Array; width: number; height: number } | null;
   topLocations: { rank: number; location: string; category: string; count: number; share: string }[];
@@ -103,6 +105,7 @@ export function buildBriefingPdf(content: BriefingContent): Uint8Array {
   w.text(`Operation ${content.operationName}`, MARGIN, 18, 'bold');
   w.text(`${content.operationDate} - ${content.period}`, MARGIN, 11);
   w.text(content.filters, MARGIN, 9);
+  if (content.studyArea) w.text(content.studyArea, MARGIN, 9, 'bold');
   const top = w.y + 2;
   const mapWidth = content.topLocations.length > 0 ? 170 : PAGE_W - 2 * MARGIN;
   if (content.map) {

@@ -8,7 +8,7 @@ import { buildNeighbourIndex } from '../stats/neighbours';
 import { aggregateCells, type CellAggregate } from './aggregate';
 import { harmWeightArray } from './computeHotspots';
 import { selectRows, type IncidentFilter } from './filter';
-import { studyAreaCells, type StudyArea } from './hotspotStatistics';
+import { studyAreaCells, studyAreaWithin, type StudyArea } from './hotspotStatistics';
 
 export type AccuracyMethod = 'count' | 'harm' | 'gistar';
 
@@ -68,7 +68,7 @@ export function accuracyReport(dataset: Dataset, query: AccuracyQuery): Accuracy
   const train = period(query.train);
   const test = period(query.test);
   const union = { ...train, cells: [...new Set([...train.cells, ...test.cells])].sort() };
-  const cells = studyAreaCells(union, query.studyArea);
+  const cells = studyAreaCells(union, studyAreaWithin(query.studyArea, query.filter.area));
   const trainCounts = onCells(train, cells, train.counts);
   const testCounts = onCells(test, cells, test.counts);
   const cellAreaKm2 = getHexagonAreaAvg(query.resolution, 'km2');

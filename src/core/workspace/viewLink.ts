@@ -1,3 +1,5 @@
+import type { AreaChoice } from '../hotspots/areaFilter';
+
 /**
  * The shareable view: what is on screen, in the URL hash, never the data. Opening the link with
  * the same workspace reproduces the view. Categories travel by name, not by id.
@@ -14,6 +16,8 @@ export interface SharedView {
   weighting?: string;
   weekdays?: number[];
   hours?: number[];
+  /** The study area by name: a boundary file's feature, an LSOA name prefix or a zone. */
+  area?: AreaChoice;
 }
 
 const numberList = (text: string | null): number[] | undefined => (text ? text.split(',').map(Number).filter(Number.isFinite) : undefined);
@@ -30,6 +34,9 @@ export function encodeView(view: SharedView): string {
   if (view.weighting) params.set('weight', view.weighting);
   if (view.weekdays) params.set('days', view.weekdays.join(','));
   if (view.hours) params.set('hours', view.hours.join(','));
+  if (view.area?.kind === 'boundary') params.set('area', `${view.area.feature}@${view.area.layer}`);
+  if (view.area?.kind === 'lsoa') params.set('lsoa', view.area.prefix);
+  if (view.area?.kind === 'zone') params.set('zone', view.area.name);
   return params.toString();
 }
 
@@ -47,5 +54,10 @@ export function decodeView(hash: string): SharedView {
   view.weighting = params.get('weight') ?? undefined;
   view.weekdays = numberList(params.get('days'));
   view.hours = numberList(params.get('hours'));
+  const area = params.get('area');
+  const at = area?.lastIndexOf('@') ?? -1;
+  if (area && at > 0) view.area = { kind: 'boundary', feature: area.slice(0, at), layer: area.slice(at + 1) };
+  else if (params.get('lsoa')) view.area = { kind: 'lsoa', prefix: params.get('lsoa')! };
+  else if (params.get('zone')) view.area = { kind: 'zone', name: params.get('zone')! };
   return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as SharedView;
 }

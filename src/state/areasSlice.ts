@@ -1,0 +1,133 @@
+import type { StateCreator } from 'zustand';
+import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
+import type { AreaChoice, AreaFilter } from '../core/hotspots/areaFilter';
+import { hashBytes } from '../core/ingest/ingestFile';
+import { featuresFromShapefileZip } from '../core/zones/importZones';
+import { insideArea, prepareArea } from '../core/zones/pointsInZones';
+import { registerPanelState } from './persistence';
+import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
+import { useAppStore, type AppState } from './store';
+
+/** A loaded boundary file (boroughs, wards, LSOAs): a study area to choose from and a reference layer to show. */
+export interface BoundaryLayer {
+  /** The file's name, which also names the layer. */
+  name: string;
+  fingerprint: string;
+  features: NamedBoundary[];
+  /** Shown on the map as labelled outlines. */
+  shown: boolean;
+}
+
+export type { AreaChoice };
+
+export interface AreasSlice {
+  boundaryLayers: BoundaryLayer[];
+  /** A boundary layer whose next map click chooses the study area. */
+  pickingFrom: string | null;
+  loadBoundaryFile: (file: Blob, name: string) => Promise<void>;
+  setLayerShown: (name: string, shown: boolean) => void;
+  removeBoundaryLayer: (name: string) => void;
+  setPickingFrom: (layer: string | null) => void;
+  /** Chooses the feature of the picking layer under a map click as the study area. */
+  pickAreaAt: (lng: number, lat: number) => void;
+}
+
+/** What the study area is called on legends, titles and exports. */
+export function areaLabel(choice: AreaChoice): string {
+  if (choice.kind === 'boundary') return choice.feature;
+  if (choice.kind === 'zone') return choice.name;
+  return choice.prefix.trim();
+}
+
+/**
+ * The study area as the worker needs it. A chosen area whose boundary is not loaded (yet) selects
+ * nothing and says so, rather than quietly falling back to everywhere.
+ */
+export function resolveArea(state: Pick<AppState, 'view' | 'boundaryLayers' | 'zones'>): AreaFilter | null {
+  const choice = state.view.area;
+  if (!choice) return null;
+  if (choice.kind === 'lsoa') return { kind: 'lsoa', name: areaLabel(choice), prefix: choice.prefix };
+  const geometry =
+    choice.kind === 'boundary'
+      ? state.boundaryLayers.find((layer) => layer.name === choice.layer)?.features.find((f) => f.name === choice.feature)?.geometry
+      : state.zones.find((zone) => zone.name === choice.name)?.geometry;
+  if (!geometry) return { kind: 'polygon', name: `${areaLabel(choice)} (not loaded)`, geometry: { type: 'MultiPolygon', coordinates: [] } };
+  return { kind: 'polygon', name: areaLabel(choice), geometry };
+}
+
+/** Why the chosen study area cannot be used, or null when it can. */
+export function areaProblem(state: Pick<AppState, 'view' | 'boundaryLayers' | 'zones'>): string | null {
+  const choice = state.view.area;
+  if (choice?.kind === 'boundary' && !state.boundaryLayers.some((l) => l.name === choice.layer && l.features.some((f) => f.name === choice.feature))) {
+    return `The study area ${choice.feature} comes from ${choice.layer}, which is not loaded: load that boundary file again, or choose another area. Nothing is shown meanwhile.`;
+  }
+  if (choice?.kind === 'zone' && !state.zones.some((z) => z.name === choice.name)) return `The study area is the zone "${choice.name}", which no longer exists: choose another area.`;
+  return null;
+}
+
+async function readBoundaries(file: Blob, name: string): Promise<NamedBoundary[]> {
+  if (/\.zip$/i.test(name)) return boundariesFromGeoJson(await featuresFromShapefileZip(await file.arrayBuffer(), name), name);
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch {
+    throw new Error(`${name} is not valid GeoJSON.`);
+  }
+  return boundariesFromGeoJson(json, name);
+}
+
+export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set, get) => ({
+  boundaryLayers: [],
+  pickingFrom: null,
+  loadBoundaryFile: async (file, name) => {
+    try {
+      const features = await readBoundaries(file, name);
+      const fingerprint = `${file.size}:${hashBytes(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()))}`;
+      const shown = get().boundaryLayers.find((l) => l.name === name)?.shown ?? features.length > 1;
+      set((state) => ({ boundaryLayers: [...state.boundaryLayers.filter((l) => l.name !== name), { name, fingerprint, features, shown }] }));
+      void rememberSourceBlob(fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+      get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.`);
+      const area = get().view.area;
+      if (area?.kind === 'boundary' && area.layer === name) get().refreshHotspots();
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
+  setLayerShown: (name, shown) => set((state) => ({ boundaryLayers: state.boundaryLayers.map((l) => (l.name === name ? { ...l, shown } : l)) })),
+  removeBoundaryLayer: (name) => {
+    set((state) => ({ boundaryLayers: state.boundaryLayers.filter((l) => l.name !== name) }));
+    const area = get().view.area;
+    if (area?.kind === 'boundary' && area.layer === name) get().setView({ area: null });
+  },
+  setPickingFrom: (layer) => set({ pickingFrom: layer }),
+  pickAreaAt: (lng, lat) => {
+    const layer = get().boundaryLayers.find((l) => l.name === get().pickingFrom);
+    set({ pickingFrom: null });
+    const feature = layer?.features.find((f) => insideArea(prepareArea(f.geometry), lng, lat));
+    if (!layer || !feature) {
+      get().notify('info', 'No area of that boundary file there: click inside one of its outlines.');
+      return;
+    }
+    get().setView({ area: { kind: 'boundary', layer: layer.name, feature: feature.name } });
+  },
+});
+
+registerPanelState('boundaries', {
+  fields: (state) => [state.boundaryLayers],
+  save: (state) => state.boundaryLayers.map(({ name, fingerprint, shown }) => ({ name, fingerprint, shown })),
+  load: (value) => {
+    useAppStore.setState({ boundaryLayers: [] });
+    if (!Array.isArray(value)) return;
+    void (async () => {
+      for (const entry of value as { name: string; fingerprint: string; shown: boolean }[]) {
+        const blob = await storedSourceBlob(entry.fingerprint);
+        if (!blob) {
+          useAppStore.getState().notify('error', `The boundary file ${entry.name} was not kept; load it again.`);
+          continue;
+        }
+        await useAppStore.getState().loadBoundaryFile(blob, entry.name);
+        useAppStore.getState().setLayerShown(entry.name, entry.shown);
+      }
+    })();
+  },
+});
