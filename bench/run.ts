@@ -11,6 +11,7 @@ import { benchLargeFile } from './largeFile';
 import { benchAnalyses } from './nodeAnalyses';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { ensurePoliceFile } from './policeFile';
+import { benchStudyArea } from './studyArea';
 
 const workDir = join(tmpdir(), 'hotspot-planner-bench');
 mkdirSync(workDir, { recursive: true });
@@ -21,6 +22,7 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
+await benchStudyArea(dataset);
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { cellToLatLng } from 'h3-js';
+import { bbox as turfBbox } from '@turf/turf';
 import { useEffect, useRef, useState } from 'react';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { useClassification } from '../state/classification';
@@ -75,6 +76,7 @@ export function MapView() {
   const areaChoice = useAppStore((state) => state.view.area);
   const zonesForArea = areaChoice?.kind === 'zone' ? zones : null;
   const fittedFor = useRef<string | null>(null);
+  const fittedArea = useRef('');
 
   useEffect(() => {
     if (!container.current) return;
@@ -197,8 +199,16 @@ export function MapView() {
     const map = mapRef.current;
     if (!ready || !map) return;
     const area = resolveArea({ view: { ...useAppStore.getState().view, area: areaChoice }, boundaryLayers, zones: zonesForArea ?? [] });
-    updateAreaLayers(map, area?.kind === 'polygon' ? area.geometry : null, boundaryLayers);
+    const geometry = area?.kind === 'polygon' && area.geometry.coordinates.length > 0 ? area.geometry : null;
+    updateAreaLayers(map, geometry, boundaryLayers);
     if (pickingFrom) map.getCanvas().style.cursor = 'crosshair';
+    // A newly chosen study area is brought into view (not on every edit of the layers).
+    const key = area?.name ?? '';
+    if (geometry && fittedArea.current !== key && !useAppStore.getState().jumpTo) {
+      const [w, s, e, n] = turfBbox(geometry);
+      map.fitBounds([w, s, e, n], { padding: 30, duration: 0 });
+    }
+    fittedArea.current = key;
   }, [ready, areaChoice, boundaryLayers, zonesForArea, pickingFrom]);
 
   // Corner handles on the selected zone, for editing its outline.

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
-import { cameraPlanCsv } from '../core/coverage/planCameras';
+import { cameraPlanCsv, movesCsv } from '../core/coverage/planCameras';
 import { useAppStore } from '../state/store';
+import { areaLabel } from '../state/areasSlice';
 import { FileButton, RowActions } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -116,6 +117,7 @@ export function CctvPanel() {
   const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
+  const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : ''));
 
   const importFile = async (file: File, asCandidates = false) => {
     try {
@@ -203,7 +205,7 @@ export function CctvPanel() {
             <button type="button" disabled={planning} onClick={() => void solveExactly()}>
               Solve exactly
             </button>
-            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan), 'camera-plan.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, areaName), 'camera-plan.csv', 'text/csv')}>
               Export plan CSV
             </button>
             <button type="button" className="link" onClick={exportGeoJson}>
@@ -227,6 +229,11 @@ export function CctvPanel() {
                 </li>
               ))}
             </ul>
+          )}
+          {moves && moves.moves.length > 0 && (
+            <button type="button" className="link" onClick={() => downloadFile(movesCsv(moves.moves, areaName), 'camera-moves.csv', 'text/csv')}>
+              Export moves CSV
+            </button>
           )}
         </div>
       )}

@@ -32,7 +32,7 @@ export function StudyAreaPanel() {
       <summary>Study area</summary>
       <label>
         Study area
-        <select value={encode(area)} onChange={(e) => setView({ area: e.target.value ? (JSON.parse(e.target.value) as AreaChoice) : null })}>
+        <select aria-label="Study area" value={encode(area)} onChange={(e) => setView({ area: e.target.value ? (JSON.parse(e.target.value) as AreaChoice) : null })}>
           <option value="">Everywhere in the loaded data</option>
           {area && !listed && <option value={encode(area)}>{area.kind === 'lsoa' ? `LSOA names starting "${area.prefix}"` : areaLabel(area)}</option>}
           {options

@@ -220,9 +220,17 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
   };
 }
 
-export function cameraPlanCsv(plan: CameraPlan): string {
+/** The plan as CSV; `areaName` names the study area on every row (empty = everywhere). */
+export function cameraPlanCsv(plan: CameraPlan, areaName = ''): string {
   return csvDocument(
-    ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method'],
-    plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method]),
+    ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'study_area'],
+    plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method, areaName]),
+  );
+}
+
+export function movesCsv(moves: readonly MoveSuggestion[], areaName = ''): string {
+  return csvDocument(
+    ['camera_id', 'to_lat', 'to_lng', 'to_location', 'gain', 'gain_pct', 'study_area'],
+    moves.map((m) => [m.cameraId, m.toLat.toFixed(6), m.toLng.toFixed(6), m.toLocation, m.gain.toFixed(2), m.gainPct.toFixed(1), areaName]),
   );
 }

@@ -32,7 +32,7 @@ export async function run({ browser, url, outDir }) {
 
   const csv = await download(page, () => page.getByRole('button', { name: 'Export plan CSV' }).click());
   const rows = parseCsv(csv.bytes.toString('utf8'));
-  assertEqual(rows[0], ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method'], 'plan CSV header');
+  assertEqual(rows[0], ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'study_area'], 'plan CSV header');
   assertEqual(rows.length - 1, 8, 'eight cameras in the CSV');
   assert(rows.slice(1).every((r) => Number(r[3]) > 500000 && Number(r[3]) < 540000 && Number(r[4]) > 175000 && Number(r[4]) < 195000), 'easting/northing in Brent');
   await page.screenshot({ path: join(outDir, 'cctv-plan.png') });
