@@ -12,7 +12,7 @@ import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { addCameraLayers, updateCameraLayers } from './cameraLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
-import { addAreaLayers, updateAreaLayers } from './areaLayers';
+import { addAreaLayers, updateAreaCounts, updateAreaLayers } from './areaLayers';
 import { resolveArea } from '../state/areasSlice';
 import { registerMap } from './mapInstance';
 import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
@@ -210,6 +210,13 @@ export function MapView() {
     }
     fittedArea.current = key;
   }, [ready, areaChoice, boundaryLayers, zonesForArea, pickingFrom]);
+
+  const countedAreas = classification?.areas ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    updateAreaCounts(map, countedAreas ? (boundaryLayers.find((l) => l.name === countedAreas.layer) ?? null) : null, countedAreas?.colours ?? [], opacity);
+  }, [ready, countedAreas, boundaryLayers, opacity]);
 
   // Corner handles on the selected zone, for editing its outline.
   const selectedGeometry = zones.find((z) => z.id === selectedZone)?.geometry ?? null;

@@ -17,11 +17,20 @@ export function outsideOf(area: Polygon | MultiPolygon): Polygon {
 }
 
 export function addAreaLayers(map: MapLibreMap): void {
-  for (const id of ['study-area', 'reference-areas', 'reference-labels']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  for (const id of ['area-counts', 'study-area', 'reference-areas', 'reference-labels']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'area-counts-fill', type: 'fill', source: 'area-counts', paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 } });
+  map.addLayer({ id: 'area-counts-line', type: 'line', source: 'area-counts', paint: { 'line-color': '#ffffff', 'line-width': 0.8 } });
   map.addLayer({ id: 'reference-areas-line', type: 'line', source: 'reference-areas', paint: { 'line-color': '#1f78b4', 'line-width': 1, 'line-opacity': 0.8 } });
   map.addLayer({ id: 'reference-labels', type: 'symbol', source: 'reference-labels', minzoom: 11, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { 'text-color': '#174a73', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 } });
   map.addLayer({ id: 'study-area-outside', type: 'fill', source: 'study-area', filter: ['==', ['get', 'part'], 'outside'], paint: { 'fill-color': '#1f2937', 'fill-opacity': 0.35 } });
   map.addLayer({ id: 'study-area-line', type: 'line', source: 'study-area', filter: ['==', ['get', 'part'], 'area'], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+}
+
+/** Counts by area: each polygon of the counted layer in its class colour. */
+export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, colours: readonly string[], opacity: number): void {
+  const features = layer ? layer.features.map((f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.name, colour: colours[i] } })) : [];
+  map.getSource<GeoJSONSource>('area-counts')?.setData({ type: 'FeatureCollection', features });
+  map.setPaintProperty('area-counts-fill', 'fill-opacity', opacity);
 }
 
 export function updateAreaLayers(map: MapLibreMap, area: Polygon | MultiPolygon | null, layers: readonly BoundaryLayer[]): void {

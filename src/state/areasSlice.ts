@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
 import type { AreaChoice, AreaFilter } from '../core/hotspots/areaFilter';
+import type { AreaCounts } from '../core/hotspots/areaCounts';
+import { dataWorker } from './worker';
 import { hashBytes } from '../core/ingest/ingestFile';
 import { featuresFromShapefileZip } from '../core/zones/importZones';
 import { insideArea, prepareArea } from '../core/zones/pointsInZones';
@@ -28,6 +30,9 @@ export interface AreasSlice {
   setLayerShown: (name: string, shown: boolean) => void;
   removeBoundaryLayer: (name: string) => void;
   setPickingFrom: (layer: string | null) => void;
+  /** Incidents per polygon of the chosen layer, when the map shows counts by area. */
+  areaCounts: AreaCounts | null;
+  refreshAreaCounts: () => Promise<void>;
   /** Chooses the feature of the picking layer under a map click as the study area. */
   pickAreaAt: (lng: number, lat: number) => void;
 }
@@ -79,6 +84,20 @@ async function readBoundaries(file: Blob, name: string): Promise<NamedBoundary[]
 export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set, get) => ({
   boundaryLayers: [],
   pickingFrom: null,
+  areaCounts: null,
+  refreshAreaCounts: async () => {
+    const { view, boundaryLayers, hotspots } = get();
+    const layer = boundaryLayers.find((l) => l.name === view.countsLayer);
+    if (view.method !== 'areas' || !layer || !hotspots) {
+      set({ areaCounts: null });
+      return;
+    }
+    try {
+      set({ areaCounts: await dataWorker.call<'area-counts'>({ type: 'area-counts', layer: layer.name, key: layer.fingerprint, features: layer.features }).promise });
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
   loadBoundaryFile: async (file, name) => {
     try {
       const features = await readBoundaries(file, name);
@@ -87,8 +106,9 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       set((state) => ({ boundaryLayers: [...state.boundaryLayers.filter((l) => l.name !== name), { name, fingerprint, features, shown }] }));
       void rememberSourceBlob(fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
       get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.`);
-      const area = get().view.area;
+      const { area, countsLayer } = get().view;
       if (area?.kind === 'boundary' && area.layer === name) get().refreshHotspots();
+      else if (countsLayer === name) void get().refreshAreaCounts();
     } catch (error) {
       get().notify('error', error instanceof Error ? error.message : String(error));
     }

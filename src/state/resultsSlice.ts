@@ -93,6 +93,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
         if (id !== latestRequest) return;
         set({ hotspots, computing: false });
         void get().refreshZoneReport();
+        void get().refreshAreaCounts();
         const pinned = get().pinnedCell;
         if (pinned) void get().pinCell(pinned);
       })

@@ -34,7 +34,7 @@ export function applyViewLink(hash: string): void {
     ...(shared.from ? { monthFrom: parseMonthLabel(shared.from) } : {}),
     ...(shared.to ? { monthTo: parseMonthLabel(shared.to) } : {}),
     ...(shared.categories ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
-    ...(shared.method && ['count', 'gistar', 'emerging'].includes(shared.method) ? { method: shared.method as HotspotMethod } : {}),
+    ...(shared.method && ['count', 'gistar', 'emerging', 'areas'].includes(shared.method) ? { method: shared.method as HotspotMethod } : {}),
     ...(shared.weighting && ['count', 'harm'].includes(shared.weighting) ? { weighting: shared.weighting as Weighting } : {}),
     ...(shared.weekdays ? { weekdays: shared.weekdays } : {}),
     ...(shared.hours ? { hours: shared.hours } : {}),

@@ -6,7 +6,7 @@ import type { AppState } from './store';
 
 export type ClassBreaks = 'quantile' | 'equal' | 'jenks';
 /** What the map shows: incident counts, Gi* hot and cold spots, or how hot spots change month by month. */
-export type HotspotMethod = 'count' | 'gistar' | 'emerging' | 'change';
+export type HotspotMethod = 'count' | 'gistar' | 'emerging' | 'change' | 'areas';
 /** What each incident weighs: one, or its category's harm. */
 export type Weighting = 'count' | 'harm';
 
@@ -33,6 +33,10 @@ export interface ViewSettings {
   studyArea: StudyArea;
   /** The study area every analysis is scoped to; null = everywhere. */
   area: AreaChoice | null;
+  /** The boundary layer whose polygons the "counts by area" map counts in. */
+  countsLayer: string | null;
+  /** Counts by area shown per hectare rather than as totals. */
+  perHectare: boolean;
   /** Default harm weights; edits per category override them. */
   harmScheme: HarmScheme['id'];
   /** The earlier period of a comparison; null = the same length just before the chosen period. */
@@ -60,6 +64,8 @@ export const DEFAULT_VIEW: ViewSettings = {
   fdr: true,
   studyArea: { kind: 'ring', ringK: 1 },
   area: null,
+  countsLayer: null,
+  perHectare: false,
   harmScheme: 'cchi',
   compareFrom: null,
   compareTo: null,
@@ -68,7 +74,7 @@ export const DEFAULT_VIEW: ViewSettings = {
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'area', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'area', 'countsLayer', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
 
 export interface MapPosition {
   lng: number;

@@ -23,6 +23,7 @@ import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
+import { AreaCountsTable } from './AreaCountsTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
 import { storedSourceBlob } from '../state/sourceFiles';
@@ -117,6 +118,7 @@ export function App() {
         <EvaluationPanel />
         <PriorityPanel />
         <ChangesTable />
+        <AreaCountsTable />
         <TopTable />
       </aside>
       <Notices />

@@ -8,6 +8,7 @@ const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'gistar', label: 'Gi* hot spots (significance)' },
   { value: 'emerging', label: 'Emerging hot spots (trend)' },
   { value: 'change', label: 'Change between periods' },
+  { value: 'areas', label: 'Counts by area (wards, LSOAs…)' },
 ];
 const WEIGHTINGS: { value: Weighting; label: string }[] = [
   { value: 'count', label: 'Each incident = 1' },
@@ -32,6 +33,24 @@ function RingControl() {
       options={[1, 2, 3].map((k) => ({ value: k, label: `Data cells and ${k} ring${k > 1 ? 's' : ''} around them` }))}
       onChange={(ringK) => setView({ studyArea: { kind: 'ring', ringK } })}
     />
+  );
+}
+
+/** Which loaded boundary file the counts by area use, and totals or rates per hectare. */
+function CountsLayerControl() {
+  const layers = useAppStore((state) => state.boundaryLayers);
+  const countsLayer = useAppStore((state) => state.view.countsLayer);
+  const perHectare = useAppStore((state) => state.view.perHectare);
+  const setView = useAppStore((state) => state.setView);
+  if (layers.length === 0) return <p className="muted small">Load a boundary file (wards, LSOAs…) under Study area to count by its areas.</p>;
+  return (
+    <div className="row">
+      <Select label="Count by" value={countsLayer ?? ''} options={[{ value: '', label: 'Choose a boundary file' }, ...layers.map((l) => ({ value: l.name, label: `${l.name} (${l.features.length})` }))]} onChange={(name) => setView({ countsLayer: name || null })} />
+      <label className="checkbox">
+        <input type="checkbox" checked={perHectare} onChange={(e) => setView({ perHectare: e.target.checked })} />
+        Per hectare
+      </label>
+    </div>
   );
 }
 
@@ -94,6 +113,7 @@ export function DisplayPanel() {
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
       {view.method === 'change' && <ComparisonControls />}
+      {view.method === 'areas' && <CountsLayerControl />}
       {view.method === 'gistar' || view.method === 'emerging' ? (
         <>
           <div className="row">
@@ -105,7 +125,7 @@ export function DisplayPanel() {
           </div>
           <RingControl />
         </>
-      ) : view.method === 'count' ? (
+      ) : view.method === 'count' || view.method === 'areas' ? (
         <div className="row">
           <Select<ClassBreaks> label="Class breaks" value={view.classBreaks} options={BREAKS} onChange={(classBreaks) => setView({ classBreaks })} />
           <Select label="Classes" value={view.classCount} options={[3, 4, 5, 6, 7].map((n) => ({ value: n, label: String(n) }))} onChange={(classCount) => setView({ classCount })} />

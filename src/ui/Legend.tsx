@@ -34,7 +34,7 @@ export function Legend() {
         ))}
       </ul>
       {view.area && <div className="small" data-testid="legend-area">{describeView(useAppStore.getState()).areaNote}</div>}
-      {classification.problem && <p className="error-text small" role="alert">Gi* not shown: {classification.problem}</p>}
+      {classification.problem && <p className="error-text small" role="alert">{classification.areas || view.method === 'areas' ? 'Counts by area' : 'Gi*'} not shown: {classification.problem}</p>}
     </section>
   );
 }

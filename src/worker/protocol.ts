@@ -10,6 +10,8 @@ import type { ZoneReport } from '../core/zones/zoneReport';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
+import type { AreaCounts } from '../core/hotspots/areaCounts';
+import type { NamedBoundary } from '../core/geo/boundaries';
 
 
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
@@ -29,7 +31,8 @@ export type WorkerRequest =
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
-  | { type: 'evaluate'; id: number; query: InterventionQuery };
+  | { type: 'evaluate'; id: number; query: InterventionQuery }
+  | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -52,6 +55,7 @@ export interface ResultTypes {
   'zone-report': ZoneReport;
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
+  'area-counts': AreaCounts;
 }
 
 export type WorkerEvent =

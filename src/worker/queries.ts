@@ -6,6 +6,7 @@ import { planContext, planExact, planGreedy, planMoves, type PlanContext } from 
 import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { selectRows } from '../core/hotspots/filter';
 import { areaPolygon } from '../core/hotspots/areaFilter';
+import { countsByArea, polygonOfPointsCached } from '../core/hotspots/areaCounts';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
@@ -73,6 +74,10 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     case 'evaluate': {
       const { selection, result } = requireCurrent();
       return evaluateIntervention(dataset, selection, request.query, result.profile.monthFrom, result.profile.monthCounts.length);
+    }
+    case 'area-counts': {
+      const { query, selection } = requireCurrent();
+      return countsByArea(selection, request.layer, request.features, polygonOfPointsCached(dataset, request.key, request.features), harmWeightArray(dataset, query.harmWeights));
     }
     case 'accuracy':
       return accuracyReport(dataset, request.query);

@@ -4,6 +4,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { planContext, planGreedy } from '../../src/core/coverage/planCameras';
 import { Dataset } from '../../src/core/dataset';
+import { areaCountsCsv, countsByArea, polygonOfPoints } from '../../src/core/hotspots/areaCounts';
 import { lsoaNameMatches, type AreaFilter } from '../../src/core/hotspots/areaFilter';
 import { computeHotspots } from '../../src/core/hotspots/computeHotspots';
 import { studyAreaCells, studyAreaWithin } from '../../src/core/hotspots/hotspotStatistics';
@@ -115,5 +116,42 @@ describe('camera planning in a study area', () => {
     const plan = planGreedy(planContext(ds, selection, [1, 1, 1], [], options));
     expect(plan.planned.every((c) => booleanPointInPolygon([c.lng, c.lat], square(-0.3, 51.54, 0.02)))).toBe(true);
     expect(() => planContext(ds, selection, [1, 1, 1], [], { ...options, candidateSites: [sites[1]] })).toThrow(/None of the 1 candidate sites/);
+  });
+});
+
+describe('counts by area', () => {
+  const layer = [
+    { name: 'West', geometry: square(-0.3, 51.54, 0.02) },
+    { name: 'East', geometry: square(-0.21, 51.54, 0.02) },
+  ];
+
+  it('agrees with turf on which polygon holds each point', () => {
+    const ds = new Dataset();
+    for (let i = 0; i < 2000; i++) ds.points.idAt(51.53 + ((i * 7919) % 1000) / 1000 * 0.04, -0.31 + ((i * 104729) % 1000) / 1000 * 0.13);
+    const found = polygonOfPoints(ds, layer);
+    for (let p = 0; p < ds.points.count; p++) {
+      const at = [ds.points.lng.get(p), ds.points.lat.get(p)];
+      const expected = layer.findIndex((f) => booleanPointInPolygon(at, f.geometry));
+      expect(found[p]).toBe(expected);
+    }
+  });
+
+  it('counts, harm-weights and leaves out what no polygon holds', async () => {
+    const ds = await dataset();
+    const selection = selectRows(ds, NO_FILTER);
+    const robbery = ds.categories.list.find((c) => c.name === 'Robbery')!.id;
+    const harm = Float64Array.from(ds.categories.list, (c) => (c.id === robbery ? 10 : 1));
+    const counts = countsByArea(selection, 'test layer', layer, polygonOfPoints(ds, layer), harm);
+    // West holds a, b, c and the council row; East holds d and e (the Robbery).
+    expect(counts.areas.map((a) => [a.name, a.count, a.harm])).toEqual([['West', 4, 4], ['East', 2, 11]]);
+    expect(counts.unassigned).toBe(0);
+    expect(counts.total).toBe(6);
+    // 0.02° × 0.02° at 51.55°N: about 1.385 km × 2.224 km = 308 ha.
+    expect(counts.areas[0].areaHa).toBeGreaterThan(300);
+    expect(counts.areas[0].areaHa).toBeLessThan(316);
+    const csv = areaCountsCsv(counts, 'Brent').split('\r\n');
+    expect(csv[0]).toBe('area,layer,count,harm,area_ha,count_per_ha,harm_per_ha,study_area');
+    expect(csv[1].startsWith('West,test layer,4,4,')).toBe(true);
+    expect(csv[1].endsWith(',Brent')).toBe(true);
   });
 });

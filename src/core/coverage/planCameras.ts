@@ -180,7 +180,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
       shareFixedOnly: total > 0 ? fixedCovered / total : 0,
       overlapDemand,
     },
-    candidates: input.matrix.sites,
+    candidates: input.matrix.sites - (input.excluded?.size ?? 0),
     demandCells: weight.length,
     method,
   };

@@ -94,17 +94,18 @@ export async function run({ browser, url, outDir }) {
   const tableLocations = await page.locator('.top-table tbody tr td:nth-child(2)').allTextContents();
   assert(tableLocations.length > 0 && tableLocations.every((l) => insideLocations.has(l)), `the top table lists places in Brent only (${tableLocations.filter((l) => !insideLocations.has(l)).join('; ')})`);
 
-  // Gi* study cells: every cell of the export touches Brent; proposals (max 20 ha) are cut to it.
+  // Gi* study cells: every cell of the export touches Brent; proposals (at most 40 ha) are cut to it.
   await page.getByLabel('Hotspot method').selectOption('gistar');
   await page.locator('.legend', { hasText: 'Gi*' }).waitFor();
   const gi = await exportCsv(page, 'Export hotspots CSV');
   assert(gi[0].includes('gi_z') && gi.slice(1).every((r) => booleanIntersects(cellPolygon(r[h3]), brent)), 'Gi* cells lie in Brent');
   await page.locator('summary', { hasText: 'PSPO zones' }).click();
-  await page.getByLabel('Maximum size (ha, 0 = none)').fill('20');
+  await page.getByLabel('Minimum cells').fill('2');
+  await page.getByLabel('Maximum size (ha, 0 = none)').fill('40');
   await page.getByRole('button', { name: 'Propose zones' }).click();
   await page.locator('.proposals li').first().waitFor();
   const proposalTexts = await page.locator('.proposals li').allInnerTexts();
-  assert(proposalTexts.every((t) => Number(/, ([\d.,]+) ha,/.exec(t)[1].replace(/,/g, '')) <= 20.5), `proposals are at most 20 ha (${proposalTexts.slice(0, 2).join(' | ')})`);
+  assert(proposalTexts.every((t) => Number(/, ([\d.,]+) ha,/.exec(t)[1].replace(/,/g, '')) <= 40), `proposals are at most 40 ha (${proposalTexts.slice(0, 2).join(' | ')})`);
   while ((await page.locator('.proposals li').count()) > 0) await page.locator('.proposals li').first().getByRole('button', { name: 'Accept as zone' }).click();
   const zones = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export zones GeoJSON' }).click())).bytes.toString('utf8'));
   const proposed = zones.features.filter((f) => /^Proposed zone/.test(f.properties.name));
@@ -134,8 +135,12 @@ export async function run({ browser, url, outDir }) {
   await page.getByRole('button', { name: 'Plan cameras' }).click();
   await page.locator('.coverage-summary').waitFor();
   const atSites = await exportCsv(page, 'Export plan CSV');
-  const insideSites = new Set(candidates.filter(isIn).map((c) => `${c.lat.toFixed(6)},${c.lng.toFixed(6)}`));
-  assert(atSites.length > 1 && atSites.slice(1).every((r) => insideSites.has(`${r[1]},${r[2]}`)), 'cameras only at candidate sites inside Brent');
+  const key = (lat, lng) => `${Number(lat).toFixed(6)},${Number(lng).toFixed(6)}`;
+  const insideSites = new Set(candidates.filter(isIn).map((c) => key(c.lat, c.lng)));
+  // Sites are the imported candidates plus where re-deployable cameras stand now.
+  assert(atSites.length > 1 && atSites.slice(1).every((r) => inside(brent, Number(r[2]), Number(r[1]))), 'cameras only inside Brent');
+  assert(atSites.slice(1).some((r) => insideSites.has(key(r[1], r[2]))), 'cameras at the imported candidate sites inside Brent');
+  assert((await page.locator('.plan-result').innerText()).includes('over 52 candidate sites'), 'the 40 sites outside Brent are not candidates');
 
   // The briefing names the study area and what it leaves out.
   await page.locator('summary', { hasText: 'Briefing' }).click();
