@@ -13,6 +13,7 @@ import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
 import { camerasFromCsv } from '../core/cameras/importCameras';
 import { SourcesPanel } from './SourcesPanel';
 import { StudyAreaPanel } from './StudyAreaPanel';
+import { PlaceSearch } from './PlaceSearch';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
@@ -94,6 +95,7 @@ export function App() {
         </h1>
         <LoadButton />
         <LoadProgress />
+        <PlaceSearch />
         <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
       </header>
       <aside className="sidebar left" aria-label="Data and filters">

@@ -21,7 +21,8 @@ export function Legend() {
     <section className="legend" aria-label="Legend">
       <h2>{classification.title ? `${subject}: ${classification.title}` : subject}</h2>
       <div className="muted small">
-        {classification.unit} · H3 res {view.resolution} ({CELL_AREA_LABEL[view.resolution]})
+        {classification.unit}
+        {!classification.areas && ` · H3 res ${view.resolution} (${CELL_AREA_LABEL[view.resolution]})`}
         {from !== undefined && to !== undefined && ` · ${formatMonth(from)} – ${formatMonth(to)}`}
       </div>
       <ul>

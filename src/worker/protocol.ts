@@ -11,6 +11,7 @@ import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspo
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
+import type { FoundPlace } from '../core/hotspots/findPlaces';
 import type { NamedBoundary } from '../core/geo/boundaries';
 
 
@@ -32,7 +33,8 @@ export type WorkerRequest =
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
   | { type: 'evaluate'; id: number; query: InterventionQuery }
-  | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] };
+  | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] }
+  | { type: 'find-places'; id: number; query: string; limit: number };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
@@ -56,6 +58,7 @@ export interface ResultTypes {
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
   'area-counts': AreaCounts;
+  'find-places': FoundPlace[];
 }
 
 export type WorkerEvent =

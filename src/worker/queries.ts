@@ -7,6 +7,7 @@ import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { selectRows } from '../core/hotspots/filter';
 import { areaPolygon } from '../core/hotspots/areaFilter';
 import { countsByArea, polygonOfPointsCached } from '../core/hotspots/areaCounts';
+import { findLocations } from '../core/hotspots/findPlaces';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
@@ -79,6 +80,8 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       const { query, selection } = requireCurrent();
       return countsByArea(selection, request.layer, request.features, polygonOfPointsCached(dataset, request.key, request.features), harmWeightArray(dataset, query.harmWeights));
     }
+    case 'find-places':
+      return findLocations(dataset, request.query, request.limit);
     case 'accuracy':
       return accuracyReport(dataset, request.query);
     case 'remove-source':

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { planContext, planGreedy } from '../../src/core/coverage/planCameras';
 import { Dataset } from '../../src/core/dataset';
 import { areaCountsCsv, countsByArea, polygonOfPoints } from '../../src/core/hotspots/areaCounts';
+import { findLocations } from '../../src/core/hotspots/findPlaces';
 import { lsoaNameMatches, type AreaFilter } from '../../src/core/hotspots/areaFilter';
 import { computeHotspots } from '../../src/core/hotspots/computeHotspots';
 import { studyAreaCells, studyAreaWithin } from '../../src/core/hotspots/hotspotStatistics';
@@ -153,5 +154,26 @@ describe('counts by area', () => {
     expect(csv[0]).toBe('area,layer,count,harm,area_ha,count_per_ha,harm_per_ha,study_area');
     expect(csv[1].startsWith('West,test layer,4,4,')).toBe(true);
     expect(csv[1].endsWith(',Brent')).toBe(true);
+  });
+});
+
+describe('find a place', () => {
+  it('finds location texts containing every word, most incidents first, at their point', async () => {
+    const ds = new Dataset();
+    const lines = [
+      policeLine({ id: '1', location: 'On or near High Road', lat: '51.55', lng: '-0.29' }),
+      policeLine({ id: '2', location: 'On or near High Road', lat: '51.55', lng: '-0.29' }),
+      policeLine({ id: '3', location: 'On or near Harrow Road', lat: '51.53', lng: '-0.25' }),
+      policeLine({ id: '4', location: 'On or near Station Road', lat: '51.54', lng: '-0.24' }),
+    ];
+    await ingestFile(ds, memorySource('police.csv', [POLICE_HEADER, ...lines].join('\n')));
+    expect(findLocations(ds, 'road on', 5).map((p) => [p.label, p.incidents])).toEqual([
+      ['On or near High Road', 2],
+      ['On or near Harrow Road', 1],
+      ['On or near Station Road', 1],
+    ]);
+    expect(findLocations(ds, 'HARROW', 5)).toEqual([{ label: 'On or near Harrow Road', lat: 51.53, lng: -0.25, incidents: 1 }]);
+    expect(findLocations(ds, '  ', 5)).toEqual([]);
+    expect(findLocations(ds, 'road', 1)).toHaveLength(1);
   });
 });
