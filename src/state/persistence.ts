@@ -136,12 +136,16 @@ export function startAutosave(): () => void {
     // Files stay while the current workspace or any named one uses them.
     const used = new Set(doc.sources.map((s) => s.fingerprint));
     if (state.basemap.kind === 'file') used.add(state.basemap.fingerprint);
-    for (const layer of state.boundaryLayers) used.add(layer.fingerprint);
     for (const name of await listNamedWorkspaces()) {
       const named = await idbGet<WorkspaceDocument>(NAMED_PREFIX + name).catch(() => undefined);
       for (const source of named?.sources ?? []) used.add(source.fingerprint);
+      for (const layer of (named?.panels.boundaries as { fingerprint: string }[] | undefined) ?? []) used.add(layer.fingerprint);
     }
-    await forgetSourceBlobsExcept(used);
+    // Files loaded while this save awaited storage are in use too: never drop what is on screen.
+    const now = useAppStore.getState();
+    for (const source of now.sources) used.add(source.fingerprint);
+    for (const layer of now.boundaryLayers) used.add(layer.fingerprint);
+    if (!now.loading) await forgetSourceBlobsExcept(used);
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring || state.loading) return;
