@@ -3,6 +3,7 @@ import { ACCURACY_METHOD_LABEL, accuracyCsv, type AccuracyReport } from '../core
 import { monthLabel } from '../core/ingest/dates';
 import { effectiveFilter, hotspotQuery } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
+import { describeView } from '../state/describe';
 import { dataWorker } from '../state/worker';
 import { downloadFile } from './download';
 import { MonthSelect, useBusyAction } from './controls';
@@ -128,7 +129,7 @@ export function AccuracyPanel() {
             height={180}
             series={report.curves.map((c) => ({ label: c.method, colour: COLOURS[c.method], xs: c.points.map((p) => p.areaShare), ys: c.points.map((p) => p.hitRate) }))}
           />
-          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report, { train: `${monthLabel(trainFrom)}..${monthLabel(trainTo)}`, test: `${monthLabel(testFrom)}..${monthLabel(testTo)}` }), `accuracy_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(accuracyCsv(report, { train: `${monthLabel(trainFrom)}..${monthLabel(trainTo)}`, test: `${monthLabel(testFrom)}..${monthLabel(testTo)}` }, describeView(useAppStore.getState()).area ?? ''), `accuracy_${monthLabel(trainFrom)}_${monthLabel(testTo)}.csv`, 'text/csv')}>
             Export accuracy CSV
           </button>
         </div>

@@ -133,7 +133,7 @@ export function EvaluationPanel() {
             ]}
           />
           <p className="muted small">{CAVEAT}</p>
-          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, areaName ?? ''), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
             Export evaluation CSV
           </button>
         </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
 import { useAppStore } from '../state/store';
+import { describeView } from '../state/describe';
 import { Field, FileButton } from './controls';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber, formatPercent } from './format';
@@ -188,7 +189,7 @@ export function ZonesPanel() {
             KML
           </button>
           {report && (
-            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats), 'pspo-zone-evidence.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, describeView(useAppStore.getState()).area ?? ''), 'pspo-zone-evidence.csv', 'text/csv')}>
               Evidence CSV
             </button>
           )}

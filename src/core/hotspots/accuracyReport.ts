@@ -98,9 +98,9 @@ export function accuracyReport(dataset: Dataset, query: AccuracyQuery): Accuracy
 }
 
 /** The accuracy table as CSV, for a report. */
-export function accuracyCsv(report: AccuracyReport, periods: { train: string; test: string }): string {
+export function accuracyCsv(report: AccuracyReport, periods: { train: string; test: string }, areaName = ''): string {
   return csvDocument(
-    ['method', 'train_period', 'test_period', 'hit_rate', 'area_share', 'pai', 'ppai', 'rri', 'cells', 'study_cells', 'study_area_km2', 'note'],
-    report.rows.map((r) => [ACCURACY_METHOD_LABEL[r.method], periods.train, periods.test, r.hitRate.toFixed(4), r.areaShare.toFixed(4), r.pai.toFixed(3), r.ppai.toFixed(3), r.rri.toFixed(3), r.cells, report.studyCells, report.studyAreaKm2.toFixed(3), r.problem ?? '']),
+    ['method', 'train_period', 'test_period', 'hit_rate', 'area_share', 'pai', 'ppai', 'rri', 'cells', 'study_cells', 'study_area_km2', 'note', 'study_area'],
+    report.rows.map((r) => [ACCURACY_METHOD_LABEL[r.method], periods.train, periods.test, r.hitRate.toFixed(4), r.areaShare.toFixed(4), r.pai.toFixed(3), r.ppai.toFixed(3), r.rri.toFixed(3), r.cells, report.studyCells, report.studyAreaKm2.toFixed(3), r.problem ?? '', areaName]),
   );
 }

@@ -94,10 +94,11 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
   };
 }
 
-export function evaluationCsv(evaluation: InterventionEvaluation): string {
+export function evaluationCsv(evaluation: InterventionEvaluation, areaName = ''): string {
   const { treated, control, buffer, effect, wdd } = evaluation;
   const rows: (string | number)[][] = [
     ['intervention', evaluation.name],
+    ['study_area', areaName],
     ['start', monthLabel(evaluation.startMonth)],
     ['months_each_side', evaluation.months],
     ['treated_before', treated.before], ['treated_after', treated.after],
