@@ -1,7 +1,7 @@
 // Counts by area: six all-London burglary months counted per borough on the map, the legend and
 // the exported table checked against a per-polygon count of the raw rows made here with turf;
 // then the boroughs as labelled reference outlines, and Brent as the study area leaving every
-// other borough at zero.
+// other borough at zero; then a borough picked by clicking the map.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { area as turfArea, booleanPointInPolygon, point } from '@turf/turf';
@@ -84,4 +84,16 @@ export async function run({ browser, url, outDir }) {
   assert(scoped.slice(1).every((r) => r[7] === 'Brent'), 'every row names the study area');
   await waitForMapIdle(page);
   await page.screenshot({ path: join(outDir, 'counts-by-borough-brent.png') });
+
+  // Picking the study area on the map: the borough under a click at the map's centre.
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await waitForMapIdle(page);
+  await page.waitForTimeout(600);
+  const [, lat, lng] = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('map').split('/').map(Number);
+  const under = boroughs.find((f) => booleanPointInPolygon(point([lng, lat]), f)).properties.NAME;
+  await page.getByLabel('Study area', { exact: true }).selectOption({ label: 'Everywhere in the loaded data' });
+  await page.getByRole('button', { name: 'Pick on the map' }).click();
+  const box = await page.getByTestId('map').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.legend', { hasText: `Study area: ${under}` }).waitFor();
 }
