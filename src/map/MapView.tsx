@@ -215,7 +215,7 @@ export function MapView() {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    updateAreaCounts(map, countedAreas ? (boundaryLayers.find((l) => l.name === countedAreas.layer) ?? null) : null, countedAreas?.colours ?? [], opacity);
+    updateAreaCounts(map, countedAreas ? (boundaryLayers.find((l) => l.name === countedAreas.layer) ?? null) : null, countedAreas?.indices ?? [], countedAreas?.colours ?? [], opacity);
   }, [ready, countedAreas, boundaryLayers, opacity]);
 
   // Corner handles on the selected zone, for editing its outline.

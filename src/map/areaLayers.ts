@@ -27,8 +27,8 @@ export function addAreaLayers(map: MapLibreMap): void {
 }
 
 /** Counts by area: each polygon of the counted layer in its class colour. */
-export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, colours: readonly string[], opacity: number): void {
-  const features = layer ? layer.features.map((f, i): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.name, colour: colours[i] } })) : [];
+export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, indices: readonly number[], colours: readonly string[], opacity: number): void {
+  const features = layer ? indices.map((index, i): Feature => ({ type: 'Feature', geometry: layer.features[index].geometry, properties: { name: layer.features[index].name, colour: colours[i] } })) : [];
   map.getSource<GeoJSONSource>('area-counts')?.setData({ type: 'FeatureCollection', features });
   map.setPaintProperty('area-counts-fill', 'fill-opacity', opacity);
 }

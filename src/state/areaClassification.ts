@@ -30,6 +30,6 @@ export function areaClassification(counts: AreaCounts | null, options: { weighti
     unit: `${unit}, ${integer.format(counts.areas.length)} areas${outside}`,
     tooltip: () => [],
     problem: null,
-    areas: { layer: counts.layer, colours },
+    areas: { layer: counts.layer, indices: counts.areas.map((a) => a.index), colours },
   };
 }

@@ -28,7 +28,7 @@ export interface Classification {
   /** Why the chosen statistic could not be computed, when it could not. */
   problem: string | null;
   /** Counts by area: a colour per polygon of the layer, in the layer's order (cells are then empty). */
-  areas?: { layer: string; colours: string[] };
+  areas?: { layer: string; indices: number[]; colours: string[] };
 }
 
 const integer = new Intl.NumberFormat('en-GB');

@@ -22,9 +22,8 @@ export function AreaCountsTable() {
     const layer = layers.find((l) => l.name === counts.layer);
     if (!layer) return;
     const area = describeView(useAppStore.getState()).area ?? '';
-    const features = layer.features.map((f, i) => {
-      const a = counts.areas[i];
-      return { type: 'Feature', geometry: f.geometry, properties: { area: a.name, layer: counts.layer, count: a.count, harm: a.harm, area_ha: Number(a.areaHa.toFixed(2)), count_per_ha: a.count / a.areaHa, harm_per_ha: a.harm / a.areaHa, study_area: area } };
+    const features = counts.areas.map((a) => {
+      return { type: 'Feature', geometry: layer.features[a.index].geometry, properties: { area: a.name, layer: counts.layer, count: a.count, harm: a.harm, area_ha: Number(a.areaHa.toFixed(2)), count_per_ha: a.count / a.areaHa, harm_per_ha: a.harm / a.areaHa, study_area: area } };
     });
     downloadFile(JSON.stringify({ type: 'FeatureCollection', features }), `${fileName()}.geojson`, 'application/geo+json');
   };
@@ -32,7 +31,7 @@ export function AreaCountsTable() {
     <section className="panel area-counts" aria-label="Counts by area">
       <h2>Counts by area</h2>
       <p className="muted small">
-        {formatInteger(counts.total)} incidents in {counts.areas.length} areas of {counts.layer}
+        {formatInteger(counts.total)} incidents in {counts.areas.length} area{counts.areas.length === 1 ? '' : 's'} of {counts.layer}
         {counts.unassigned > 0 && `; ${formatInteger(counts.unassigned)} in none of them`}.
       </p>
       <div className="row tight">

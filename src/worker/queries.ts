@@ -78,7 +78,7 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'area-counts': {
       const { query, selection } = requireCurrent();
-      return countsByArea(selection, request.layer, request.features, polygonOfPointsCached(dataset, request.key, request.features), harmWeightArray(dataset, query.harmWeights));
+      return countsByArea(selection, request.layer, request.features, polygonOfPointsCached(dataset, request.key, request.features), harmWeightArray(dataset, query.harmWeights), areaPolygon(query.filter.area));
     }
     case 'find-places':
       return findLocations(dataset, request.query, request.limit);

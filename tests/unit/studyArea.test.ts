@@ -150,6 +150,8 @@ describe('counts by area', () => {
     // 0.02° × 0.02° at 51.55°N: about 1.385 km × 2.224 km = 308 ha.
     expect(counts.areas[0].areaHa).toBeGreaterThan(300);
     expect(counts.areas[0].areaHa).toBeLessThan(316);
+    const westOnly = countsByArea(selectRows(ds, { ...NO_FILTER, area: { kind: 'polygon', name: 'West', geometry: layer[0].geometry } }), 'test layer', layer, polygonOfPoints(ds, layer), harm, layer[0].geometry);
+    expect(westOnly.areas.map((a) => [a.index, a.name, a.count])).toEqual([[0, 'West', 4]]);
     const csv = areaCountsCsv(counts, 'Brent').split('\r\n');
     expect(csv[0]).toBe('area,layer,count,harm,area_ha,count_per_ha,harm_per_ha,study_area');
     expect(csv[1].startsWith('West,test layer,4,4,')).toBe(true);

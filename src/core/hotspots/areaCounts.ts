@@ -1,4 +1,5 @@
-import { area as turfArea } from '@turf/turf';
+import { pointOnFeature, area as turfArea } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../dataset';
 import { csvDocument } from '../export/csv';
 import type { NamedBoundary } from '../geo/boundaries';
@@ -7,6 +8,8 @@ import { rowWeight, type SourceSelection } from './filter';
 
 /** Incidents per polygon of a boundary layer (per ward, per LSOA): the choropleth's numbers. */
 export interface AreaCount {
+  /** The polygon's position in its layer. */
+  index: number;
   name: string;
   count: number;
   harm: number;
@@ -86,8 +89,12 @@ export function polygonOfPointsCached(dataset: Dataset, key: string, features: r
   return found;
 }
 
-/** Counts and harm-weighted sums of the selected incidents per polygon, with each polygon's area. */
-export function countsByArea(selection: readonly SourceSelection[], layer: string, features: readonly NamedBoundary[], polygonOfPoint: Int32Array, harmWeights: ArrayLike<number>): AreaCounts {
+/**
+ * Counts and harm-weighted sums of the selected incidents per polygon, with each polygon's area.
+ * With a study area, only the layer's polygons in it are listed (a point on each polygon's
+ * surface inside it: wards and LSOAs nest in boroughs), so a London-wide wards file gives Brent's wards.
+ */
+export function countsByArea(selection: readonly SourceSelection[], layer: string, features: readonly NamedBoundary[], polygonOfPoint: Int32Array, harmWeights: ArrayLike<number>, within: Polygon | MultiPolygon | null = null): AreaCounts {
   const count = new Float64Array(features.length);
   const harm = new Float64Array(features.length);
   let unassigned = 0;
@@ -107,7 +114,16 @@ export function countsByArea(selection: readonly SourceSelection[], layer: strin
       harm[polygon] += incidents * (harmWeights[category[row]] ?? 1);
     }
   }
-  const areas = features.map((f, i) => ({ name: f.name, count: count[i], harm: harm[i], areaHa: turfArea(f.geometry) / 10_000 }));
+  const study = within ? prepareArea(within) : null;
+  const inStudy = (f: NamedBoundary) => {
+    if (!study) return true;
+    const [lng, lat] = pointOnFeature(f.geometry).geometry.coordinates;
+    return insideArea(study, lng, lat);
+  };
+  const areas: AreaCount[] = [];
+  features.forEach((f, i) => {
+    if (inStudy(f) || count[i] > 0) areas.push({ index: i, name: f.name, count: count[i], harm: harm[i], areaHa: turfArea(f.geometry) / 10_000 });
+  });
   return { layer, areas, unassigned, total };
 }
 
