@@ -15,6 +15,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // The layers: core is pure and imports no other layer; state knows nothing of the map or panels.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/state/*', '**/ui/*', '**/map/*', '**/worker/*', 'react', 'react-dom', 'maplibre-gl', 'zustand'], message: 'src/core is pure TypeScript: it imports no other layer.' }] }],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/*', '**/map/*', 'maplibre-gl'], message: 'State knows nothing of the map or the panels.' }] }],
+    },
+  },
   {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],

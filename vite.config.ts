@@ -44,6 +44,9 @@ function offlineServiceWorker(): Plugin {
       const source = `// Generated at build time: caches the app shell for offline use.
 const CACHE = 'hotspot-planner-${version}';
 const FILES = ${JSON.stringify(files)};
+// Module scripts are requested with an Origin header and the server answers \`Vary: Origin\`;
+// the install step's requests carry none, so a match must ignore Vary or nothing is found offline.
+const MATCH = { ignoreSearch: true, ignoreVary: true };
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 });
@@ -62,7 +65,7 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((cached) => cached || caches.match('./index.html'))),
+      .catch(() => caches.match(request, MATCH).then((cached) => cached || caches.match('./index.html', MATCH))),
   );
 });
 `;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { record, saveFigures, type Figure } from './figures';
 import { benchLargeFile } from './largeFile';
 import { benchAnalyses } from './nodeAnalyses';
+import { benchVisibility } from './visibility';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
+import { benchPrediction } from './predictionBench';
 import { ensurePoliceFile } from './policeFile';
 import { benchStudyArea } from './studyArea';
 
@@ -23,6 +25,8 @@ const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
 await benchStudyArea(dataset);
+await benchPrediction();
+await benchVisibility();
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.

@@ -13,7 +13,7 @@ const BOROUGHS = join(process.cwd(), '..', 'shared', 'data', 'boundaries', 'lond
 /** Brent from the real boroughs file when it is beside the project, else a wobbly outline of Brent's size and corner count. */
 function brent(): { geometry: Polygon | MultiPolygon; source: string } {
   if (existsSync(BOROUGHS)) {
-    const found = boundariesFromGeoJson(JSON.parse(readFileSync(BOROUGHS, 'utf8')), 'boroughs').find((b) => b.name === 'Brent');
+    const found = boundariesFromGeoJson(JSON.parse(readFileSync(BOROUGHS, 'utf8')), 'boroughs').boundaries.find((b) => b.name === 'Brent');
     if (found) return { geometry: found.geometry, source: 'Brent, 1,338 corners' };
   }
   const ring = Array.from({ length: 1338 }, (_, i) => {

@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
+import { forbidOnlineMaps, neverOnlineMapsSetting } from './state/onlineMaps';
 import { createRoot } from 'react-dom/client';
 import { dataWorker } from './state/worker';
 import { App } from './ui/App';
 import { SAMPLE_FILES } from './ui/sample';
 import './ui/app.css';
+
+// Before anything can make a request: a browser set never to use online maps gets the stricter policy.
+if (neverOnlineMapsSetting()) forbidOnlineMaps();
 
 // Start the data worker now and let it parse the sample while the page draws; the app claims the
 // sample only if there is no saved workspace to restore.

@@ -12,6 +12,7 @@ export type CoreErrorCode =
   | 'BAD_GEOMETRY'
   | 'BAD_INPUT'
   | 'SOLVER_FAILED'
+  | 'BUILDINGS_MISSING'
   | 'CANCELLED';
 
 export class CoreError extends Error {

@@ -9,13 +9,20 @@ import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { ONLINE_ATTRIBUTION, ONLINE_TILES, onlineBasemapReachable, plainStyle } from './basemap';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
-import { addCameraLayers, updateCameraLayers } from './cameraLayers';
+import { cameraSites, plannedCameraId } from '../core/cameras/cameraSites';
+import { moveArrows } from '../core/cameras/moveArrows';
+import { addCameraLayers, updateCameraLayers, updateMoveLayers } from './cameraLayers';
+import { moveLabels } from './moveLabels';
+import { addViewshedLayers, updateViewshedLayers } from './viewshedLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
 import { addAreaLayers, updateAreaCounts, updateAreaLayers } from './areaLayers';
 import { resolveArea } from '../state/areasSlice';
 import { registerMap } from './mapInstance';
 import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
+import { addPriorityLayer, updatePriorityLayer } from './priorityLayer';
+import { bringIntoView } from './zoneFocus';
+import { usePriorityPlaces } from '../state/prioritySlice';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -63,12 +70,14 @@ export function MapView() {
   const classification = useClassification();
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
+  const moves = useAppStore((state) => state.moves);
   const radiusM = useAppStore((state) => state.planOptions.radiusM);
   const zones = useAppStore((state) => state.zones);
   const selectedZone = useAppStore((state) => state.selectedZone);
   const proposals = useAppStore((state) => state.proposals);
   const draft = useAppStore((state) => state.draft);
   const cameraEdit = useAppStore((state) => state.cameraEdit);
+  const selectedCamera = useAppStore((state) => state.selectedCamera);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const boundaryLayers = useAppStore((state) => state.boundaryLayers);
@@ -77,6 +86,7 @@ export function MapView() {
   const zonesForArea = areaChoice?.kind === 'zone' ? zones : null;
   const fittedFor = useRef<string | null>(null);
   const fittedArea = useRef('');
+  const priorityCells = usePriorityPlaces()?.cells ?? null;
 
   useEffect(() => {
     if (!container.current) return;
@@ -100,10 +110,11 @@ export function MapView() {
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
       addAreaLayers(map);
+      addViewshedLayers(map);
+      addPriorityLayer(map);
       addCameraLayers(map);
       addZoneLayers(map);
       setReady(true);
-      void onlineBasemapReachable().then(setOnline);
     });
     // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
     map.on('idle', () => container.current?.setAttribute('data-idle', 'true'));
@@ -136,6 +147,8 @@ export function MapView() {
         placeCamera(event.lngLat.lat, event.lngLat.lng);
         return;
       }
+      const camera = map.queryRenderedFeatures(event.point, { layers: ['camera-points'] })[0];
+      useAppStore.getState().selectCamera(camera ? String(camera.properties.id) : null);
       const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
       if (zone) useAppStore.getState().selectZone(String(zone.properties.id));
       const feature = map.queryRenderedFeatures(event.point, { layers: ['hotspots-fill'] })[0];
@@ -170,6 +183,12 @@ export function MapView() {
     const map = mapRef.current;
     if (ready && map) map.setPaintProperty('hotspots-fill', 'fill-opacity', opacity);
   }, [ready, opacity]);
+
+  // Only a user who chose the online map makes the app contact its host, even to probe it.
+  const wantsOnline = basemap.kind === 'online';
+  useEffect(() => {
+    if (wantsOnline && online === null) void onlineBasemapReachable().then(setOnline);
+  }, [wantsOnline, online]);
 
   // The basemap under everything: an offline file, the online tiles when reachable, or plain.
   useEffect(() => {
@@ -218,33 +237,61 @@ export function MapView() {
     updateAreaCounts(map, countedAreas ? (boundaryLayers.find((l) => l.name === countedAreas.layer) ?? null) : null, countedAreas?.indices ?? [], countedAreas?.colours ?? [], opacity);
   }, [ready, countedAreas, boundaryLayers, opacity]);
 
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) updatePriorityLayer(map, priorityCells ?? []);
+  }, [ready, priorityCells]);
+
   // Corner handles on the selected zone, for editing its outline.
   const selectedGeometry = zones.find((z) => z.id === selectedZone)?.geometry ?? null;
+
+  // A newly selected zone is brought into view (not on every reshape of it).
+  useEffect(() => {
+    const map = mapRef.current;
+    const zone = useAppStore.getState().zones.find((z) => z.id === selectedZone);
+    if (ready && map && zone) bringIntoView(map, zone.geometry);
+  }, [ready, selectedZone]);
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !selectedGeometry || !selectedZone) return;
-    const markers = vertexMarkers(map, selectedGeometry, (geometry) => useAppStore.getState().updateZone(selectedZone, { geometry }));
-    return () => markers.forEach((marker) => marker.remove());
+    const handles = vertexMarkers(map, selectedGeometry, (geometry) => useAppStore.getState().updateZone(selectedZone, { geometry }));
+    return () => handles.remove();
   }, [ready, selectedZone, selectedGeometry]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    const planned = (plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
+    const planned = (plan?.planned ?? []).map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
     updateCameraLayers(map, cameraFeatures([...cameras, ...planned], radiusM));
   }, [ready, cameras, plan, radiusM]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const arrows = moveArrows(cameraSites(cameras, null, moves?.moves ?? [], radiusM));
+    updateMoveLayers(map, arrows);
+    const labels = moveLabels(map, arrows.labels);
+    return () => labels.forEach((label) => label.remove());
+  }, [ready, cameras, moves, radiusM]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (ready && map) updateViewshedLayers(map, plan, selectedCamera);
+  }, [ready, plan, selectedCamera]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (ready && map) map.setFilter('hotspots-pinned', ['==', ['get', 'h3'], pinnedCell ?? '']);
   }, [ready, pinnedCell]);
 
+  // An opened view link chooses the view for the data loaded now; data loaded later is fitted again.
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !jumpTo) return;
-    fittedFor.current = sourceKey;
+    fittedFor.current = useAppStore.getState().sources.map((source) => source.id).join(',');
     map.jumpTo({ center: [jumpTo.lng, jumpTo.lat], zoom: jumpTo.zoom });
-  }, [ready, jumpTo, sourceKey]);
+    useAppStore.setState({ jumpTo: null });
+  }, [ready, jumpTo]);
 
   useEffect(() => {
     const map = mapRef.current;

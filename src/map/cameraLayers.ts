@@ -1,8 +1,10 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { cameraFeatures } from '../core/cameras/cameraFeatures';
+import type { moveArrows } from '../core/cameras/moveArrows';
+import { SYMBOL_COLOURS } from '../state/palette';
 
 /** Cameras on the map: coverage areas under the hexagons' outline, positions on top. Colours by role. */
-const ROLE_COLOUR = ['match', ['get', 'role'], 'fixed', '#4b5563', 'redeployable', '#1f78b4', 'planned', '#00875a', '#000000'] as const;
+const ROLE_COLOUR = ['match', ['get', 'role'], 'fixed', SYMBOL_COLOURS.fixedCamera, 'redeployable', SYMBOL_COLOURS.redeployableCamera, 'planned', SYMBOL_COLOURS.plannedCamera, '#000000'] as const;
 
 export function addCameraLayers(map: MapLibreMap): void {
   const empty = { type: 'FeatureCollection' as const, features: [] };
@@ -16,6 +18,16 @@ export function addCameraLayers(map: MapLibreMap): void {
     source: 'camera-points',
     paint: { 'circle-radius': ['case', ['==', ['get', 'role'], 'planned'], 6, 4], 'circle-color': ROLE_COLOUR as never, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
   });
+  // Suggested moves: dark arrows (readable on the light basemap and in print) from where a camera stands to where it should go.
+  map.addSource('camera-move-shafts', { type: 'geojson', data: empty });
+  map.addSource('camera-move-heads', { type: 'geojson', data: empty });
+  map.addLayer({ id: 'camera-move-shafts', type: 'line', source: 'camera-move-shafts', paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+  map.addLayer({ id: 'camera-move-heads', type: 'fill', source: 'camera-move-heads', paint: { 'fill-color': '#111827' } });
+}
+
+export function updateMoveLayers(map: MapLibreMap, arrows: ReturnType<typeof moveArrows>): void {
+  map.getSource<GeoJSONSource>('camera-move-shafts')?.setData(arrows.shafts);
+  map.getSource<GeoJSONSource>('camera-move-heads')?.setData(arrows.heads);
 }
 
 export function updateCameraLayers(map: MapLibreMap, features: ReturnType<typeof cameraFeatures>): void {

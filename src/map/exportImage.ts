@@ -1,4 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { niceScaleLength, scaleLabel } from '../core/geo/scale';
+import type { MapPicture } from '../core/export/pdf/mapFigure';
+import { mercatorX, mercatorY, type Bounds } from '../core/geo/webMercator';
 import { currentMap } from './mapInstance';
 
 export interface MapImageOptions {
@@ -18,14 +21,6 @@ const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 function metresPerPixel(map: MapLibreMap): number {
   const { lat } = map.getCenter();
   return (EARTH_CIRCUMFERENCE_M * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
-}
-
-/** The longest round distance (1, 2 or 5 × 10ⁿ m) that fits in `maxPx`. */
-export function niceScaleLength(metresPerPx: number, maxPx: number): { metres: number; px: number } {
-  const maxMetres = metresPerPx * maxPx;
-  const magnitude = 10 ** Math.floor(Math.log10(maxMetres));
-  const metres = [5, 2, 1].map((f) => f * magnitude).find((m) => m <= maxMetres) ?? magnitude;
-  return { metres, px: metres / metresPerPx };
 }
 
 function waitForIdle(map: MapLibreMap): Promise<void> {
@@ -104,7 +99,7 @@ function drawFooter(ctx: CanvasRenderingContext2D, options: MapImageOptions, att
 }
 
 function drawScaleBar(ctx: CanvasRenderingContext2D, metresPerPx: number, x: number, y: number): void {
-  const { metres, px } = niceScaleLength(metresPerPx, 140);
+  const { metres, units: px } = niceScaleLength(metresPerPx, 140);
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(x - 6, y - 18, px + 60, 26);
   ctx.strokeStyle = '#111827';
@@ -117,7 +112,7 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, metresPerPx: number, x: num
   ctx.stroke();
   ctx.fillStyle = '#111827';
   ctx.font = '11px system-ui, sans-serif';
-  ctx.fillText(metres >= 1000 ? `${metres / 1000} km` : `${metres} m`, x + px + 6, y);
+  ctx.fillText(scaleLabel(metres), x + px + 6, y);
 }
 
 function drawNorthArrow(ctx: CanvasRenderingContext2D, x: number, y: number, bearingDeg: number): void {
@@ -140,4 +135,52 @@ function drawNorthArrow(ctx: CanvasRenderingContext2D, x: number, y: number, bea
   ctx.textAlign = 'center';
   ctx.fillText('N', 0, 16);
   ctx.restore();
+}
+
+
+/** The canvas cropped to `aspect` (width : height) around its centre; the map must be north up. */
+async function picture(map: MapLibreMap, scale: number, aspect: number | null): Promise<MapPicture> {
+  await waitForIdle(map);
+  const source = map.getCanvas();
+  const cssW = source.clientWidth || source.width / scale;
+  const cssH = source.clientHeight || source.height / scale;
+  const w = aspect === null || cssW / cssH <= aspect ? cssW : cssH * aspect;
+  const h = aspect === null || cssW / cssH >= aspect ? cssH : cssW / aspect;
+  const x0 = (cssW - w) / 2;
+  const y0 = (cssH - h) / 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(w * scale);
+  canvas.height = Math.round(h * scale);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw the image.');
+  ctx.drawImage(source, x0 * (source.width / cssW), y0 * (source.height / cssH), w * (source.width / cssW), h * (source.height / cssH), 0, 0, canvas.width, canvas.height);
+  const topLeft = map.unproject([x0, y0]);
+  const bottomRight = map.unproject([x0 + w, y0 + h]);
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be encoded.'))), 'image/png'));
+  return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height, bounds: { west: topLeft.lng, north: topLeft.lat, east: bottomRight.lng, south: bottomRight.lat } };
+}
+
+/**
+ * The map as shown (turned north up), then a close-up of each frame in `closeUps` cropped to its
+ * shape; the view is put back afterwards.
+ */
+export async function captureMapPictures(scale: number, closeUps: readonly Bounds[]): Promise<{ main: MapPicture; closeUps: MapPicture[] }> {
+  const map = currentMap();
+  if (!map) throw new Error('The map is not ready yet.');
+  const view = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const originalRatio = map.getPixelRatio();
+  map.setPixelRatio(scale);
+  try {
+    map.jumpTo({ bearing: 0, pitch: 0 });
+    const main = await picture(map, scale, null);
+    const pictures: MapPicture[] = [];
+    for (const frame of closeUps) {
+      map.fitBounds([[frame.west, frame.south], [frame.east, frame.north]], { animate: false, padding: 0 });
+      pictures.push(await picture(map, scale, (mercatorX(frame.east) - mercatorX(frame.west)) / (mercatorY(frame.south) - mercatorY(frame.north))));
+    }
+    return { main, closeUps: pictures };
+  } finally {
+    map.jumpTo(view);
+    map.setPixelRatio(originalRatio);
+  }
 }

@@ -7,6 +7,10 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * five metres for keyboard users.
  */
 const NUDGE_DEGREES = 0.00005;
+/** Handles closer than this on screen would overlap (WCAG 2.2 target size): zoom in to see the rest. */
+const HANDLE_SPACING_PX = 26;
+/** Beyond this many corners an outline is not edited by hand (it would freeze the page); simplify it first. */
+const MAX_EDITABLE_CORNERS = 2000;
 
 function rings(geometry: Polygon | MultiPolygon): Position[][] {
   return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
@@ -22,8 +26,21 @@ function moved(geometry: Polygon | MultiPolygon, ringIndex: number, vertex: numb
   return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: geometry.coordinates.map(moveRing) } : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(moveRing)) };
 }
 
-export function vertexMarkers(map: maplibregl.Map, geometry: Polygon | MultiPolygon, onChange: (geometry: Polygon | MultiPolygon) => void): maplibregl.Marker[] {
+/** Shows a handle only where it keeps its distance from the handles already shown. */
+function spaceHandles(map: maplibregl.Map, markers: readonly maplibregl.Marker[]): void {
+  const shown: maplibregl.Point[] = [];
+  for (const marker of markers) {
+    const point = map.project(marker.getLngLat());
+    const clear = shown.every((other) => Math.hypot(other.x - point.x, other.y - point.y) >= HANDLE_SPACING_PX);
+    marker.getElement().hidden = !clear;
+    if (clear) shown.push(point);
+  }
+}
+
+export function vertexMarkers(map: maplibregl.Map, geometry: Polygon | MultiPolygon, onChange: (geometry: Polygon | MultiPolygon) => void): { remove: () => void } {
   const markers: maplibregl.Marker[] = [];
+  const corners = rings(geometry).reduce((sum, ring) => sum + ring.length - 1, 0);
+  if (corners > MAX_EDITABLE_CORNERS) return { remove: () => undefined };
   rings(geometry).forEach((ring, ringIndex) => {
     ring.slice(0, -1).forEach((position, vertex) => {
       const element = document.createElement('div');
@@ -46,5 +63,13 @@ export function vertexMarkers(map: maplibregl.Map, geometry: Polygon | MultiPoly
       markers.push(marker);
     });
   });
-  return markers;
+  const respace = () => spaceHandles(map, markers);
+  respace();
+  map.on('zoomend', respace);
+  return {
+    remove: () => {
+      map.off('zoomend', respace);
+      markers.forEach((marker) => marker.remove());
+    },
+  };
 }

@@ -2,18 +2,19 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
+import { SYMBOL_COLOURS } from '../state/palette';
 
 /** PSPO zones (purple, the selected one bold), proposals (dashed orange) and the zone being drawn. */
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function addZoneLayers(map: MapLibreMap): void {
   for (const id of ['zones', 'zone-proposals', 'zone-draft', 'evaluation-ring']) map.addSource(id, { type: 'geojson', data: EMPTY });
-  map.addLayer({ id: 'evaluation-ring-fill', type: 'fill', source: 'evaluation-ring', paint: { 'fill-color': '#ff7f00', 'fill-opacity': 0.12 } });
-  map.addLayer({ id: 'evaluation-ring-line', type: 'line', source: 'evaluation-ring', paint: { 'line-color': '#ff7f00', 'line-width': 1.5, 'line-dasharray': [3, 2] } });
-  map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#6a3d9a', 'fill-opacity': ['case', ['get', 'selected'], 0.18, 0.06] } });
-  map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': '#6a3d9a', 'line-width': ['case', ['get', 'selected'], 3.5, 2] } });
+  map.addLayer({ id: 'evaluation-ring-fill', type: 'fill', source: 'evaluation-ring', paint: { 'fill-color': SYMBOL_COLOURS.evaluationRing, 'fill-opacity': 0.12 } });
+  map.addLayer({ id: 'evaluation-ring-line', type: 'line', source: 'evaluation-ring', paint: { 'line-color': SYMBOL_COLOURS.evaluationRing, 'line-width': 1.5, 'line-dasharray': [3, 2] } });
+  map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': SYMBOL_COLOURS.zone, 'fill-opacity': ['case', ['get', 'selected'], 0.18, 0.06] } });
+  map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': SYMBOL_COLOURS.zone, 'line-width': ['case', ['get', 'selected'], 3.5, 2] } });
   map.addLayer({ id: 'zones-label', type: 'symbol', source: 'zones', layout: { 'text-field': ['get', 'name'], 'text-size': 12 }, paint: { 'text-color': '#3f1d5c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } });
-  map.addLayer({ id: 'zone-proposals-line', type: 'line', source: 'zone-proposals', paint: { 'line-color': '#e66101', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } });
+  map.addLayer({ id: 'zone-proposals-line', type: 'line', source: 'zone-proposals', paint: { 'line-color': SYMBOL_COLOURS.proposedZone, 'line-width': 2.5, 'line-dasharray': [2, 1.5] } });
   map.addLayer({ id: 'zone-draft-line', type: 'line', source: 'zone-draft', paint: { 'line-color': '#111827', 'line-width': 2, 'line-dasharray': [1, 1] } });
   map.addLayer({ id: 'zone-draft-points', type: 'circle', source: 'zone-draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#111827' } });
 }

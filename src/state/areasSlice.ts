@@ -1,14 +1,15 @@
 import type { StateCreator } from 'zustand';
-import { boundariesFromGeoJson, type NamedBoundary } from '../core/geo/boundaries';
+import { boundariesFromGeoJson, type BoundaryImport, type NamedBoundary } from '../core/geo/boundaries';
 import type { AreaChoice, AreaFilter } from '../core/hotspots/areaFilter';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
 import { dataWorker } from './worker';
-import { hashBytes } from '../core/ingest/ingestFile';
+import { identifyFile } from '../core/ingest/contentHash';
+import { blobByteSource } from '../core/ingest/ingestFile';
 import { featuresFromShapefileZip } from '../core/zones/importZones';
 import { insideArea, prepareArea } from '../core/zones/pointsInZones';
-import { registerPanelState } from './persistence';
-import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
-import { useAppStore, type AppState } from './store';
+import { readAreasInWorker } from '../worker/geometryClient';
+import { rememberSourceBlob } from './sourceFiles';
+import type { AppState } from './store';
 
 /** A loaded boundary file (boroughs, wards, LSOAs): a study area to choose from and a reference layer to show. */
 export interface BoundaryLayer {
@@ -70,15 +71,10 @@ export function areaProblem(state: Pick<AppState, 'view' | 'boundaryLayers' | 'z
   return null;
 }
 
-async function readBoundaries(file: Blob, name: string): Promise<NamedBoundary[]> {
+/** A boundary file read as zones are (declared coordinate systems, repairs); GeoJSON off the main thread. */
+async function readBoundaries(file: Blob, name: string): Promise<BoundaryImport> {
   if (/\.zip$/i.test(name)) return boundariesFromGeoJson(await featuresFromShapefileZip(await file.arrayBuffer(), name), name);
-  let json: unknown;
-  try {
-    json = JSON.parse(await file.text());
-  } catch {
-    throw new Error(`${name} is not valid GeoJSON.`);
-  }
-  return boundariesFromGeoJson(json, name);
+  return readAreasInWorker<BoundaryImport>(file instanceof File ? file : new File([file], name), 'boundaries', {});
 }
 
 export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set, get) => ({
@@ -100,12 +96,13 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
   },
   loadBoundaryFile: async (file, name) => {
     try {
-      const features = await readBoundaries(file, name);
-      const fingerprint = `${file.size}:${hashBytes(new Uint8Array(await file.slice(0, 1 << 16).arrayBuffer()))}`;
+      const { boundaries: features, problems } = await readBoundaries(file, name);
+      const fingerprint = await identifyFile(blobByteSource(file, name));
       const shown = get().boundaryLayers.find((l) => l.name === name)?.shown ?? features.length > 1;
       set((state) => ({ boundaryLayers: [...state.boundaryLayers.filter((l) => l.name !== name), { name, fingerprint, features, shown }] }));
       void rememberSourceBlob(fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
-      get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.`);
+      const skipped = problems.length > 0 ? ` Read with notes: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}.` : '';
+      get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.${skipped}`);
       const { area, countsLayer } = get().view;
       if (area?.kind === 'boundary' && area.layer === name) get().refreshHotspots();
       else if (countsLayer === name) void get().refreshAreaCounts();
@@ -129,25 +126,5 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       return;
     }
     get().setView({ area: { kind: 'boundary', layer: layer.name, feature: feature.name } });
-  },
-});
-
-registerPanelState('boundaries', {
-  fields: (state) => [state.boundaryLayers],
-  save: (state) => state.boundaryLayers.map(({ name, fingerprint, shown }) => ({ name, fingerprint, shown })),
-  load: (value) => {
-    useAppStore.setState({ boundaryLayers: [] });
-    if (!Array.isArray(value)) return;
-    void (async () => {
-      for (const entry of value as { name: string; fingerprint: string; shown: boolean }[]) {
-        const blob = await storedSourceBlob(entry.fingerprint);
-        if (!blob) {
-          useAppStore.getState().notify('error', `The boundary file ${entry.name} was not kept; load it again.`);
-          continue;
-        }
-        await useAppStore.getState().loadBoundaryFile(blob, entry.name);
-        useAppStore.getState().setLayerShown(entry.name, entry.shown);
-      }
-    })();
   },
 });

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import { registerPanelState } from './persistence';
-import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
-import { useAppStore, type AppState } from './store';
+import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
+import { rememberSourceBlob } from './sourceFiles';
+import type { AppState } from './store';
 
 /** The basemap: online tiles, an offline .pmtiles file the user loaded, or a plain background. */
 export type BasemapChoice = { kind: 'online' } | { kind: 'plain' } | { kind: 'file'; name: string; fingerprint: string };
@@ -9,34 +9,30 @@ export type BasemapChoice = { kind: 'online' } | { kind: 'plain' } | { kind: 'fi
 export interface BasemapSlice {
   basemap: BasemapChoice;
   basemapFile: File | null;
+  /** This browser refuses online maps altogether (locked-down networks). */
+  neverOnlineMaps: boolean;
+  setNeverOnlineMaps: (never: boolean) => void;
   setBasemap: (choice: BasemapChoice) => void;
   loadBasemapFile: (file: File) => Promise<void>;
 }
 
-export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = (set) => ({
-  basemap: { kind: 'online' },
+/** The choice as it may be used here: online becomes plain where online maps are refused. */
+export const allowed = (choice: BasemapChoice, neverOnline: boolean): BasemapChoice => (neverOnline && choice.kind === 'online' ? { kind: 'plain' } : choice);
+
+export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = (set, get) => ({
+  basemap: allowed({ kind: 'online' }, neverOnlineMapsSetting()),
   basemapFile: null,
-  setBasemap: (basemap) => set({ basemap }),
+  neverOnlineMaps: neverOnlineMapsSetting(),
+  setNeverOnlineMaps: (never) => {
+    saveNeverOnlineMapsSetting(never);
+    set({ neverOnlineMaps: never, basemap: allowed(get().basemap, never) });
+    if (!never && onlineMapsForbiddenHere()) get().notify('info', 'Online maps are allowed again from the next reload of this page.');
+  },
+  setBasemap: (basemap) => set({ basemap: allowed(basemap, get().neverOnlineMaps) }),
   loadBasemapFile: async (file) => {
     // Kept with the workspace's files, so the offline basemap is there after a reload.
     const fingerprint = `basemap:${file.name}:${file.size}`;
-    await rememberSourceBlob(fingerprint, file);
     set({ basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file });
-  },
-});
-
-registerPanelState('basemap', {
-  fields: (state) => [state.basemap],
-  save: (state) => state.basemap,
-  load: (value) => {
-    const choice = value as BasemapChoice;
-    if (choice?.kind !== 'file') {
-      useAppStore.setState({ basemap: choice?.kind === 'plain' ? choice : { kind: 'online' } });
-      return;
-    }
-    void storedSourceBlob(choice.fingerprint).then((blob) => {
-      if (blob) useAppStore.setState({ basemap: choice, basemapFile: new File([blob], choice.name) });
-      else useAppStore.getState().notify('error', `The offline basemap ${choice.name} is no longer stored in this browser; load it again.`);
-    });
+    await rememberSourceBlob(fingerprint, file);
   },
 });

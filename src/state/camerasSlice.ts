@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
-import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
-import { registerPanelState } from './persistence';
+import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
+import type { CameraPlan, CandidateSite, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import { WorkerError } from '../worker/client';
+import { requestPlan } from './buildingsSlice';
 import { hotspotQuery } from './resultsSlice';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './store';
 import { dataWorker } from './worker';
 
 export interface MovesResult {
@@ -22,8 +24,8 @@ export interface CamerasSlice {
   /** Zones (by id) new cameras must stay out of, and zones whose incidents are covered first. */
   excludedZones: string[];
   /** Imported candidate sites; empty = place cameras at incident cells. */
-  candidateSites: { lat: number; lng: number }[];
-  setCandidateSites: (sites: { lat: number; lng: number }[]) => void;
+  candidateSites: CandidateSite[];
+  setCandidateSites: (sites: CandidateSite[]) => void;
   mustCoverZones: string[];
   toggleZoneRole: (role: 'excludedZones' | 'mustCoverZones', id: string) => void;
   /** A camera being placed by hand: a new one of a kind, or an existing one being moved; the next map click places it. */
@@ -36,6 +38,9 @@ export interface CamerasSlice {
   planCameras: () => Promise<void>;
   solveExactly: () => Promise<void>;
   suggestMoves: (maxMoves: number) => Promise<void>;
+  /** Review intervals, DPIA reference and purpose for the cameras' justification cards. */
+  justification: JustificationSettings;
+  setJustification: (change: Partial<JustificationSettings>) => void;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { cameras: 8, radiusM: 100, minSpacingM: 0, edgeFactor: 1, basis: 'count' };
@@ -46,7 +51,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     try {
       await work();
     } catch (error) {
-      get().notify('error', error instanceof Error ? error.message : String(error));
+      // Cancel is the user's own choice: said plainly, not as a fault.
+      get().notify(error instanceof WorkerError && error.code === 'CANCELLED' ? 'info' : 'error', error instanceof Error ? error.message : String(error));
     } finally {
       set({ planning: false });
     }
@@ -62,6 +68,8 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     setCandidateSites: (candidateSites) => set({ candidateSites, plan: null, moves: null }),
     mustCoverZones: [],
     cameraEdit: null,
+    justification: DEFAULT_JUSTIFICATION,
+    setJustification: (change) => set((state) => ({ justification: { ...state.justification, ...change } })),
     setCameraEdit: (cameraEdit) => set({ cameraEdit }),
     placeCamera: (lat, lng) => {
       const edit = get().cameraEdit;
@@ -75,7 +83,16 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       const camera: Camera = { id: `${prefix}-${number}`, name: 'Placed by hand', kind: edit.kind, lat, lng, radiusM: null, directionDeg: null, fovDeg: null };
       set((state) => ({ cameras: [...state.cameras, camera], cameraEdit: null, plan: null, moves: null }));
     },
-    removeCamera: (id) => set((state) => ({ cameras: state.cameras.filter((c) => c.id !== id), plan: null, moves: null })),
+    removeCamera: (id) => {
+      const index = get().cameras.findIndex((c) => c.id === id);
+      if (index < 0) return;
+      const removed = get().cameras[index];
+      set((state) => ({ cameras: state.cameras.filter((c) => c.id !== id), plan: null, moves: null }));
+      get().notify('info', `Camera ${id} deleted.`, {
+        label: 'Undo',
+        run: () => set((state) => (state.cameras.some((c) => c.id === id) ? {} : { cameras: [...state.cameras.slice(0, index), removed, ...state.cameras.slice(index)], plan: null, moves: null })),
+      });
+    },
     toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),
@@ -84,7 +101,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
         const state = get();
         const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
         const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
-        const plan = await dataWorker.call<'plan-cameras'>({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options }).promise;
+        const plan = await requestPlan({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options });
         set({ plan, moves: null });
       }),
     solveExactly: () =>
@@ -99,12 +116,3 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       }),
   };
 };
-
-registerPanelState('cameras', {
-  fields: (state) => [state.cameras, state.planOptions, state.plan, state.candidateSites],
-  save: (state) => ({ cameras: state.cameras, planOptions: state.planOptions, plan: state.plan, candidateSites: state.candidateSites }),
-  load: (value) => {
-    const saved = value as Partial<Pick<CamerasSlice, 'cameras' | 'planOptions' | 'plan' | 'candidateSites'>>;
-    useAppStore.setState({ cameras: saved.cameras ?? [], planOptions: { ...DEFAULT_PLAN_OPTIONS, ...saved.planOptions }, plan: saved.plan ?? null, candidateSites: saved.candidateSites ?? [], moves: null });
-  },
-});

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { classBreaks, classOf } from '../core/hotspots/classify';
 import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
-import { EMERGING_CLASSES } from '../core/stats/emerging';
+import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
-import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from '../map/palette';
+import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
 import { areaClassification } from './areaClassification';
 import { useAppStore } from './store';
 import type { ClassBreaks } from './viewSlice';
@@ -54,7 +54,8 @@ export function rampClasses(values: ArrayLike<number>, breaks: ClassBreaks, clas
     max = Math.max(max, values[i]);
   }
   const bounds = [min, ...thresholds, max];
-  const legend = ramp.map((colour, i) => {
+  // No cells (nothing matches the filters): no classes, rather than "∞ – -∞".
+  const legend = values.length === 0 ? [] : ramp.map((colour, i) => {
     const low = i === 0 ? format(bounds[0]) : wholeNumbers ? format(Math.floor(bounds[i]) + 1) : `> ${format(bounds[i])}`;
     const high = format(bounds[i + 1]);
     return { colour, label: low === high ? low : `${low} – ${high}` };
@@ -102,7 +103,7 @@ export function useClassification(): Classification | null {
         colours: Array.from(emerging.classIndex, (i) => EMERGING_COLOURS[EMERGING_CLASSES[i]]),
         legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count })),
         title: 'emerging hot spots',
-        unit: `Gi* per month over ${emerging.months} months (k = ${giK}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}) with a Mann-Kendall trend`,
+        unit: `space-time Gi* over ${emerging.months} months (ring k = ${giK} in the same and the previous ${DEFAULT_TIME_STEPS} month, FDR-corrected over all cell-months) with a Mann-Kendall trend; classes as ArcGIS defines them`,
         tooltip: (i) => [EMERGING_CLASSES[emerging.classIndex[i]]],
         problem: null,
       };

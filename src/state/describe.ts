@@ -19,12 +19,14 @@ export interface ViewDescription {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthName = (m: number): string => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;
 
+/** The months the map shows, or null when the result holds none (nothing matches the filters). */
+export function shownPeriod(view: Pick<AppState['view'], 'monthFrom' | 'monthTo'>, profile: { monthFrom: number; monthCounts: ArrayLike<number> } | undefined): { from: number; to: number } | null {
+  if (!profile || profile.monthCounts.length === 0) return null;
+  return { from: view.monthFrom ?? profile.monthFrom, to: view.monthTo ?? profile.monthFrom + profile.monthCounts.length - 1 };
+}
+
 export function describeView(state: AppState): ViewDescription {
-  const profile = state.hotspots?.profile;
-  const first = profile?.monthFrom ?? 0;
-  const last = profile ? first + profile.monthCounts.length - 1 : 0;
-  const from = state.view.monthFrom ?? first;
-  const to = state.view.monthTo ?? last;
+  const period = shownPeriod(state.view, state.hotspots?.profile);
   const selected = new Set(effectiveCategories(state));
   const names = state.categories.filter((c) => selected.has(c.id)).map((c) => c.name);
   const area = state.view.area ? areaLabel(state.view.area) : null;
@@ -37,8 +39,8 @@ export function describeView(state: AppState): ViewDescription {
   const hidden = state.view.hiddenSources.length;
   parts.push(`${state.sources.length - hidden} of ${state.sources.length} sources`);
   return {
-    period: profile ? `${monthName(from)} – ${monthName(to)}` : '',
-    periodSlug: `${area ? `${area.replace(/[^0-9A-Za-z]+/g, '-')}_` : ''}${profile ? `${monthLabel(from)}_${monthLabel(to)}` : 'no-data'}`,
+    period: period ? `${monthName(period.from)} – ${monthName(period.to)}` : 'no months with data',
+    periodSlug: `${area ? `${area.replace(/[^0-9A-Za-z]+/g, '-')}_` : ''}${period ? `${monthLabel(period.from)}_${monthLabel(period.to)}` : 'no-data'}`,
     subject,
     filters: parts.join(' · '),
     resolution: state.view.resolution,

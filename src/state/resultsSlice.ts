@@ -5,6 +5,8 @@ import type { IncidentFilter } from '../core/hotspots/filter';
 import type { GiStarOptions } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
 import { resolveArea } from './areasSlice';
+import { exportNote } from './sampleSlice';
+import { presentCategoryIds } from './selection';
 import { effectiveHarmWeights } from './weightsSlice';
 import { dataWorker } from './worker';
 
@@ -23,11 +25,13 @@ export interface ResultsSlice {
 
 export const ASB_CATEGORY = 'Anti-social behaviour';
 
-/** The categories in force: the user's choice, else anti-social behaviour when loaded, else all. */
-export function effectiveCategories(state: Pick<AppState, 'view' | 'categories'>): number[] {
+/** The categories in force: the user's choice, else anti-social behaviour when loaded, else all loaded ones. */
+export function effectiveCategories(state: Pick<AppState, 'view' | 'categories' | 'sources'>): number[] {
   if (state.view.categories) return state.view.categories;
-  const asb = state.categories.filter((category) => category.name === ASB_CATEGORY);
-  return (asb.length > 0 ? asb : state.categories).map((category) => category.id);
+  const present = presentCategoryIds(state.sources);
+  const loaded = state.categories.filter((category) => present.has(category.id));
+  const asb = loaded.filter((category) => category.name === ASB_CATEGORY);
+  return (asb.length > 0 ? asb : loaded).map((category) => category.id);
 }
 
 export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources' | 'boundaryLayers' | 'zones'>): IncidentFilter {
@@ -82,6 +86,8 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
   refreshHotspots: () => {
     const state = get();
     if (state.sources.length === 0) {
+      // An answer still on its way was asked for data that is gone now.
+      latestRequest = 0;
       set({ hotspots: null, breakdown: null, pinnedCell: null });
       return;
     }
@@ -113,5 +119,5 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
 
   focusOn: (cell) => set({ focusCell: { cell, at: Date.now() } }),
 
-  exportHotspots: (format) => dataWorker.call<'export-hotspots'>({ type: 'export-hotspots', format }).promise,
+  exportHotspots: (format) => dataWorker.call<'export-hotspots'>({ type: 'export-hotspots', format, note: exportNote(get()) }).promise,
 });

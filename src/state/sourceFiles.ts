@@ -1,15 +1,37 @@
-import { del, get as idbGet, set as idbSet } from 'idb-keyval';
+import { del, get as idbGet, keys as idbKeys, set as idbSet } from 'idb-keyval';
 
 /**
- * Original bytes of every loaded source, by fingerprint: kept in memory for saving a workspace
- * file and in IndexedDB so a reload or a worker crash can rebuild the tables.
+ * Original bytes of every loaded file (data sources and offline basemaps), by fingerprint: kept
+ * in memory for saving a workspace file and in IndexedDB so a reload, a tab crash or a worker
+ * crash can rebuild the tables. Several tabs share this storage, so a file is deleted only when
+ * no saved workspace (any tab's autosave, any kept workspace) and no open tab refers to it.
  */
 const FILE_PREFIX = 'file:';
+/** Per tab: files it stored and still uses, written before the autosave catches up. */
+const HELD_PREFIX = 'workspace:held:';
+/** Stored files and the clean-up that deletes them never interleave, across tabs. */
+const FILES_LOCK = 'hotspot-planner-files';
 const sourceBlobs = new Map<string, Blob>();
 
+let heldKey = `${HELD_PREFIX}main`;
+
+export function setFileHolder(slot: string): void {
+  heldKey = HELD_PREFIX + slot;
+}
+
+function withFilesLock<T>(work: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(FILES_LOCK, work) : work();
+}
+
+/** Stores a file's bytes; rejects (with the browser's reason, e.g. quota) when storage refuses them. */
 export async function rememberSourceBlob(fingerprint: string, blob: Blob): Promise<void> {
   sourceBlobs.set(fingerprint, blob);
-  await idbSet(FILE_PREFIX + fingerprint, blob);
+  await withFilesLock(async () => {
+    await idbSet(FILE_PREFIX + fingerprint, blob);
+    const held = new Set((await idbGet<string[]>(heldKey).catch(() => undefined)) ?? []);
+    held.add(fingerprint);
+    await idbSet(heldKey, [...held]);
+  });
 }
 
 export async function storedSourceBlob(fingerprint: string): Promise<Blob | undefined> {
@@ -20,12 +42,40 @@ export async function storedSourceBlob(fingerprint: string): Promise<Blob | unde
   return blob;
 }
 
-/** Drops stored files that no loaded source uses any more. */
-export async function forgetSourceBlobsExcept(used: ReadonlySet<string>): Promise<void> {
-  for (const fingerprint of [...sourceBlobs.keys()]) {
-    if (!used.has(fingerprint)) {
+/** Records which files this tab uses now (after its workspace was saved). */
+export async function holdFiles(fingerprints: readonly string[]): Promise<void> {
+  await withFilesLock(() => idbSet(heldKey, [...fingerprints]));
+}
+
+/** Fingerprints named anywhere in a stored value, read leniently: even a damaged document keeps its files. */
+export function fingerprintsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) fingerprintsIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'fingerprint' && typeof item === 'string') found.add(item);
+      else if (typeof item === 'object') fingerprintsIn(item, found);
+    }
+  } else if (typeof value === 'string') found.add(value);
+  return found;
+}
+
+/**
+ * Deletes those of `candidates` (files this tab stopped using) that nothing else refers to: every
+ * stored workspace document and every tab's held list is read under the files lock.
+ */
+export async function forgetUnusedFiles(candidates: Iterable<string>, isDocumentKey: (key: string) => boolean): Promise<void> {
+  const unused = new Set(candidates);
+  if (unused.size === 0) return;
+  await withFilesLock(async () => {
+    const referenced = new Set<string>();
+    for (const key of await idbKeys()) {
+      if (typeof key !== 'string' || !(isDocumentKey(key) || key.startsWith(HELD_PREFIX))) continue;
+      fingerprintsIn(await idbGet(key).catch(() => undefined), referenced);
+    }
+    for (const fingerprint of unused) {
+      if (referenced.has(fingerprint)) continue;
       sourceBlobs.delete(fingerprint);
       await del(FILE_PREFIX + fingerprint);
     }
-  }
+  });
 }

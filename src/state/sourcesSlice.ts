@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { CategoryInfo, SourceSummary } from '../core/dataset';
-import { hashBytes, type IngestProgress, type MappingRequest } from '../core/ingest/ingestFile';
+import { unpackCategories, type CategoryInfo, type PackedCategories, type SourceSummary } from '../core/dataset';
+import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
+import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
+import { settleSelection } from './selection';
 import { rememberSourceBlob } from './sourceFiles';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
@@ -15,10 +17,16 @@ export interface LoadingState {
 }
 
 export type NoticeKind = 'info' | 'error';
+/** A button in a notice, e.g. Undo. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
 export interface Notice {
   id: number;
   kind: NoticeKind;
   text: string;
+  action?: NoticeAction;
 }
 
 export type Prompt =
@@ -29,6 +37,8 @@ export interface SourcesSlice {
   sources: SourceSummary[];
   categories: CategoryInfo[];
   loading: LoadingState | null;
+  /** Several files loading one after another: where the batch is, overall. */
+  batch: BatchProgress | null;
   notices: Notice[];
   prompt: Prompt | null;
   loadFiles: (files: readonly File[]) => Promise<void>;
@@ -39,22 +49,25 @@ export interface SourcesSlice {
   cancelLoad: () => void;
   answerPrompt: (answer: ColumnMapping | boolean | null) => void;
   removeSource: (id: number) => Promise<void>;
-  downloadRejected: (id: number) => Promise<string>;
+  /** Removes sources the user chose to remove, then checks the filters still match the data. */
+  removeSources: (ids: readonly number[]) => Promise<void>;
+  /** Rejected rows of one source, or of several in one CSV with a file column. */
+  downloadRejected: (ids: readonly number[]) => Promise<string>;
   dismissNotice: (id: number) => void;
-  notify: (kind: NoticeKind, text: string) => void;
+  /** Shows a notice and returns its id (to dismiss it when its matter is settled elsewhere). */
+  notify: (kind: NoticeKind, text: string, action?: NoticeAction) => number;
 }
 
 /** The pending prompt's answer goes here; only one prompt is open at a time. */
 let promptAnswer: ((answer: ColumnMapping | boolean | null) => void) | null = null;
 let nextNoticeId = 1;
-const FINGERPRINT_BYTES = 1 << 16;
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
 const rows = (count: number): string => `${numberFormat.format(count)} ${count === 1 ? 'row' : 'rows'}`;
 
 /** "12,345 rows loaded, 308 rejected": the per-file status line. */
-export function loadCounts(summary: SourceSummary): string {
+export function loadCounts(summary: Pick<SourceSummary, 'accepted' | 'rejected'>): string {
   return `${rows(summary.accepted)} loaded, ${numberFormat.format(summary.rejected)} rejected`;
 }
 
@@ -62,8 +75,9 @@ export function loadedStatus(summary: SourceSummary): string {
   return `${summary.name}: ${loadCounts(summary)}`;
 }
 
-/** Information notices fade after this long; errors stay until dismissed. */
+/** Information notices fade after this long (longer with a button such as Undo); errors stay until dismissed. */
 const INFO_NOTICE_MS = 8000;
+const ACTION_NOTICE_MS = 30_000;
 
 export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = (set, get) => {
   const ask = (prompt: Prompt): Promise<ColumnMapping | boolean | null> =>
@@ -72,12 +86,22 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       set({ prompt });
     });
 
+  /** Files storage refused, told in one notice per batch, with the browser's reason. */
+  let unstored: string[] = [];
+  let unstoredTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportUnstored = (name: string, error: unknown) => {
+    unstored.push(`${name} (${error instanceof Error ? error.message : String(error)})`);
+    clearTimeout(unstoredTimer);
+    unstoredTimer = setTimeout(() => {
+      get().notify('error', `${unstored.length === 1 ? 'A file' : `${unstored.length} files`} could not be kept in this browser's storage and will need loading again after a reload: ${unstored.join('; ')}.`);
+      unstored = [];
+    }, 500);
+  };
+
   /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
-  const accept = (summary: SourceSummary, categories: CategoryInfo[], bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
-    void bytes
-      .then((blob) => rememberSourceBlob(summary.fingerprint, blob))
-      .catch(() => get().notify('error', `${summary.name} could not be kept in this browser's storage; it will need loading again after a reload.`));
-    set((state) => ({ sources: [...state.sources, summary], categories }));
+  const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
+    void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
+    set((state) => ({ sources: [...state.sources, summary], categories: unpackCategories(categories, state.categories) }));
     if (!quiet) get().notify('info', loadedStatus(summary));
     get().refreshHotspots();
     return summary;
@@ -87,28 +111,17 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     sources: [],
     categories: [],
     loading: null,
+    batch: null,
     notices: [],
     prompt: null,
 
-    loadFiles: async (files) => {
-      if (files.length === 1) {
-        await get().loadFile(files[0], files[0].name);
-        return;
-      }
-      const loaded: SourceSummary[] = [];
-      for (const file of files) {
-        const summary = await get().loadFile(file, file.name, undefined, true);
-        if (summary) loaded.push(summary);
-      }
-      const accepted = loaded.reduce((total, s) => total + s.accepted, 0);
-      const rejected = loaded.reduce((total, s) => total + s.rejected, 0);
-      get().notify('info', `${loaded.length} of ${files.length} files loaded: ${numberFormat.format(accepted)} rows, ${numberFormat.format(rejected)} rejected.`);
-    },
+    loadFiles: (files) => loadBatch(files),
 
     loadFile: async (file, name, mapping, quiet = false) => {
-      const head = new Uint8Array(await file.slice(0, FINGERPRINT_BYTES).arrayBuffer());
-      const fingerprint = `${file.size}:${hashBytes(head)}`;
-      const existing = get().sources.find((source) => source.fingerprint === fingerprint);
+      // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.
+      const sameSize = get().sources.filter((source) => source.bytes === file.size);
+      const fingerprint = sameSize.length > 0 ? await dataWorker.call<'identify'>({ type: 'identify', file }).promise.catch(() => null) : null;
+      const existing = sameSize.find((source) => source.fingerprint === fingerprint);
       if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
         get().notify('info', `${name} was not loaded again.`);
         return null;
@@ -133,6 +146,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           rememberMapping(signature, answer);
           chosenMapping = answer;
         } catch (error) {
+          // A cancelled file in a batch is reported by the batch's own summary.
+          if (get().batch && error instanceof WorkerError && error.code === 'CANCELLED') return null;
           const text = error instanceof WorkerError || error instanceof Error ? error.message : String(error);
           get().notify('error', text);
           return null;
@@ -154,6 +169,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     cancelLoad: () => {
+      cancelBatch();
       const loading = get().loading;
       if (loading) dataWorker.cancel(loading.requestId);
     },
@@ -167,18 +183,25 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
     removeSource: async (id) => {
       await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: id }).promise;
-      set((state) => ({ sources: state.sources.filter((source) => source.id !== id) }));
+      // The map no longer answers for the loaded data; answers asked about it are dropped (see refreshZoneReport).
+      set((state) => ({ sources: state.sources.filter((source) => source.id !== id), hotspots: null }));
       get().refreshHotspots();
     },
 
-    downloadRejected: (id) => dataWorker.call<'rejected-rows'>({ type: 'rejected-rows', sourceId: id }).promise,
+    removeSources: async (ids) => {
+      for (const id of ids) await get().removeSource(id);
+      settleSelection(get());
+    },
+
+    downloadRejected: (ids) => dataWorker.call<'rejected-rows'>({ type: 'rejected-rows', sourceIds: [...ids] }).promise,
 
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 
-    notify: (kind, text) => {
+    notify: (kind, text, action) => {
       const id = nextNoticeId++;
-      set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, text }] }));
-      if (kind === 'info') setTimeout(() => get().dismissNotice(id), INFO_NOTICE_MS);
+      set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, text, action }] }));
+      if (kind === 'info') setTimeout(() => get().dismissNotice(id), action ? ACTION_NOTICE_MS : INFO_NOTICE_MS);
+      return id;
     },
   };
 };

@@ -1,3 +1,4 @@
+import { categoryWithId } from '../core/dataset';
 import { monthLabel, parseMonthLabel } from '../core/ingest/dates';
 import { decodeView, encodeView, type SharedView } from '../core/workspace/viewLink';
 import { useAppStore } from './store';
@@ -5,16 +6,20 @@ import type { HotspotMethod, Weighting } from './viewSlice';
 
 /** Keeps the URL hash in step with the view, and applies a hash that was opened. Data never goes in the URL. */
 const categoryKey = (c: { family: string; name: string }) => `${c.family}/${c.name}`;
+/** A link names the chosen categories only up to this many: 70,000 names would make a URL of megabytes. The workspace keeps any choice. */
+const MAX_LINK_CATEGORIES = 200;
 
 export function currentViewLink(): string {
   const state = useAppStore.getState();
-  const byId = new Map(state.categories.map((c) => [c.id, c]));
   const view: SharedView = {
     ...(state.mapView ?? {}),
     resolution: state.view.resolution,
     from: state.view.monthFrom === null ? undefined : monthLabel(state.view.monthFrom),
     to: state.view.monthTo === null ? undefined : monthLabel(state.view.monthTo),
-    categories: state.view.categories?.map((id) => byId.get(id)).filter((c) => c !== undefined).map(categoryKey),
+    categories:
+      state.view.categories && state.view.categories.length <= MAX_LINK_CATEGORIES
+        ? state.view.categories.map((id) => categoryWithId(state.categories, id)).filter((c) => c !== undefined).map(categoryKey)
+        : undefined,
     method: state.view.method,
     weighting: state.view.weighting,
     weekdays: state.view.weekdays ?? undefined,
@@ -24,18 +29,23 @@ export function currentViewLink(): string {
   return encodeView(view);
 }
 
+/** Applies an opened link's view; parts that are not valid (or name categories not loaded) are ignored, and the user is told. */
 export function applyViewLink(hash: string): void {
-  const shared = decodeView(hash);
-  if (Object.keys(shared).length === 0) return;
+  const { view: shared, ignored } = decodeView(hash);
   const state = useAppStore.getState();
   const idByKey = new Map(state.categories.map((c) => [categoryKey(c), c.id]));
+  const unknown = shared.categories?.filter((key) => !idByKey.has(key)) ?? [];
+  if (unknown.length > 0) ignored.push(`categories not in this workspace: ${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`);
+  if (ignored.length > 0) state.notify('error', `Parts of the view link were not valid and were ignored: ${ignored.join('; ')}.`);
+  if (Object.keys(shared).length === 0) return;
   state.setView({
-    ...(shared.resolution !== undefined && shared.resolution >= 7 && shared.resolution <= 11 ? { resolution: shared.resolution } : {}),
+    ...(shared.resolution !== undefined ? { resolution: shared.resolution } : {}),
     ...(shared.from ? { monthFrom: parseMonthLabel(shared.from) } : {}),
     ...(shared.to ? { monthTo: parseMonthLabel(shared.to) } : {}),
-    ...(shared.categories ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
-    ...(shared.method && ['count', 'gistar', 'emerging', 'areas'].includes(shared.method) ? { method: shared.method as HotspotMethod } : {}),
-    ...(shared.weighting && ['count', 'harm'].includes(shared.weighting) ? { weighting: shared.weighting as Weighting } : {}),
+    // A link naming only categories this workspace lacks keeps the current choice rather than selecting nothing.
+    ...(shared.categories && (shared.categories.length === 0 || unknown.length < shared.categories.length) ? { categories: shared.categories.map((key) => idByKey.get(key)).filter((id): id is number => id !== undefined) } : {}),
+    ...(shared.method ? { method: shared.method as HotspotMethod } : {}),
+    ...(shared.weighting ? { weighting: shared.weighting as Weighting } : {}),
     ...(shared.weekdays ? { weekdays: shared.weekdays } : {}),
     ...(shared.hours ? { hours: shared.hours } : {}),
     ...(shared.area ? { area: shared.area } : {}),

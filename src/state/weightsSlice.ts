@@ -10,16 +10,24 @@ export interface WeightsSlice {
   resetHarmWeights: () => void;
 }
 
+const schemeOf = (view: AppState['view']) => HARM_SCHEMES.find((s) => s.id === view.harmScheme) ?? HARM_SCHEMES[0];
+
 /** The weight in force for a category: the user's edit, else the scheme's (police.uk) or 1 (council). */
-export function effectiveHarmWeight(state: Pick<AppState, 'harmWeights' | 'view'>, category: CategoryInfo): number {
+export function effectiveHarmWeight(state: Pick<AppState, 'harmWeights' | 'view'>, category: CategoryInfo, scheme = schemeOf(state.view)): number {
   const edited = state.harmWeights[category.id];
   if (edited !== undefined) return edited;
-  const scheme = HARM_SCHEMES.find((s) => s.id === state.view.harmScheme) ?? HARM_SCHEMES[0];
   return category.family === 'police.uk' ? harmWeight(scheme, category.name) : 1;
 }
 
+/** Weights other than 1 only: the worker weighs a missing category 1, and a file may hold tens of thousands of categories. */
 export function effectiveHarmWeights(state: Pick<AppState, 'harmWeights' | 'view' | 'categories'>): Record<number, number> {
-  return Object.fromEntries(state.categories.map((category) => [category.id, effectiveHarmWeight(state, category)]));
+  const scheme = schemeOf(state.view);
+  const weights: Record<number, number> = {};
+  for (const category of state.categories) {
+    const weight = effectiveHarmWeight(state, category, scheme);
+    if (weight !== 1) weights[category.id] = weight;
+  }
+  return weights;
 }
 
 export const createWeightsSlice: StateCreator<AppState, [], [], WeightsSlice> = (set, get) => ({

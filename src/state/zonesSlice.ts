@@ -3,8 +3,7 @@ import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneReport } from '../core/zones/zoneReport';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
-import { registerPanelState } from './persistence';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './store';
 import { dataWorker } from './worker';
 
 /** PSPO zones: the list, the one selected, their statistics, proposals, and a polygon being drawn. */
@@ -17,13 +16,14 @@ export interface ZonesSlice {
   draft: [number, number][] | null;
   /** Vertices taken back with undo, for redo. */
   draftRedo: [number, number][];
-  /** Earlier outlines of edited zones, newest last, for undo. */
-  zoneUndo: { id: string; geometry: Zone['geometry'] }[];
+  /** Earlier outlines of edited zones and deleted zones (with their place in the list), newest last, for undo. */
+  zoneUndo: ZoneUndoStep[];
   undoZoneEdit: () => void;
   /** The latest intervention evaluation, for the map (its ring) and the briefing. */
   evaluation: InterventionEvaluation | null;
   setEvaluation: (evaluation: InterventionEvaluation | null) => void;
-  addZones: (zones: Zone[]) => void;
+  /** Adds zones with fresh ids, and returns the ids. */
+  addZones: (zones: Zone[]) => string[];
   updateZone: (id: string, change: Partial<Zone>) => void;
   removeZone: (id: string) => void;
   selectZone: (id: string | null) => void;
@@ -37,6 +37,12 @@ export interface ZonesSlice {
   finishDrawing: () => void;
   cancelDrawing: () => void;
 }
+
+/** A reshape (the outline before it), or a deletion (the zone, its place in the list, and the notice offering Undo). */
+export type ZoneUndoStep = { id: string; geometry: Zone['geometry'] } | { id: string; deleted: Zone; index: number; noticeId: number };
+
+/** Steps of undo kept per session. */
+const UNDO_STEPS = 50;
 
 let zoneCounter = 0;
 const newZoneId = () => `zone-${Date.now().toString(36)}-${zoneCounter++}`;
@@ -53,17 +59,25 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   undoZoneEdit: () => {
     const last = get().zoneUndo[get().zoneUndo.length - 1];
     if (!last) return;
-    set((state) => ({ zones: state.zones.map((z) => (z.id === last.id ? { ...z, geometry: last.geometry } : z)), zoneUndo: state.zoneUndo.slice(0, -1) }));
+    if ('deleted' in last) {
+      get().dismissNotice(last.noticeId);
+      set((state) => ({ zones: [...state.zones.slice(0, last.index), last.deleted, ...state.zones.slice(last.index)], selectedZone: last.id, zoneUndo: state.zoneUndo.slice(0, -1) }));
+      get().notify('info', `${last.deleted.name} is back.`);
+    } else {
+      set((state) => ({ zones: state.zones.map((z) => (z.id === last.id ? { ...z, geometry: last.geometry } : z)), zoneUndo: state.zoneUndo.slice(0, -1) }));
+    }
     void get().refreshZoneReport();
   },
   setEvaluation: (evaluation) => set({ evaluation }),
   addZones: (zones) => {
-    set((state) => ({ zones: [...state.zones, ...zones.map((z) => ({ ...z, id: newZoneId() }))] }));
+    const added = zones.map((z) => ({ ...z, id: newZoneId() }));
+    set((state) => ({ zones: [...state.zones, ...added] }));
     void get().refreshZoneReport();
+    return added.map((z) => z.id);
   },
   updateZone: (id, change) => {
     const before = get().zones.find((z) => z.id === id);
-    if (before && change.geometry) set((state) => ({ zoneUndo: [...state.zoneUndo.slice(-49), { id, geometry: before.geometry }] }));
+    if (before && change.geometry) set((state) => ({ zoneUndo: [...state.zoneUndo.slice(1 - UNDO_STEPS), { id, geometry: before.geometry }] }));
     set((state) => ({ zones: state.zones.map((z) => (z.id === id ? { ...z, ...change } : z)) }));
     const area = get().view.area;
     // A zone that is the study area scopes everything: reshaping or renaming it changes every number.
@@ -74,8 +88,22 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     if ('startDate' in change || 'geometry' in change) void get().refreshZoneReport();
   },
   removeZone: (id) => {
+    const index = get().zones.findIndex((z) => z.id === id);
+    if (index < 0) return;
+    const deleted = get().zones[index];
     set((state) => ({ zones: state.zones.filter((z) => z.id !== id), selectedZone: state.selectedZone === id ? null : state.selectedZone }));
     void get().refreshZoneReport();
+    const noticeId = get().notify('info', `${deleted.name} deleted (Ctrl+Z in the zones panel also undoes).`, {
+      label: 'Undo',
+      run: () => {
+        // Undo this deletion, wherever it now is in the undo list.
+        const step = get().zoneUndo.find((s) => 'deleted' in s && s.id === id);
+        if (!step) return;
+        set((state) => ({ zoneUndo: [...state.zoneUndo.filter((s) => s !== step), step] }));
+        get().undoZoneEdit();
+      },
+    });
+    set((state) => ({ zoneUndo: [...state.zoneUndo.slice(1 - UNDO_STEPS), { id, deleted, index, noticeId }] }));
   },
   selectZone: (id) => set({ selectedZone: id }),
   refreshZoneReport: async () => {
@@ -85,9 +113,11 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
       return;
     }
     try {
-      set({ zoneReport: await dataWorker.call<'zone-report'>({ type: 'zone-report', zones }).promise });
+      const zoneReport = await dataWorker.call<'zone-report'>({ type: 'zone-report', zones }).promise;
+      if (get().hotspots === hotspots) set({ zoneReport });
     } catch (error) {
-      get().notify('error', error instanceof Error ? error.message : String(error));
+      // An answer about a map that has since changed (e.g. its sources were removed meanwhile) is dropped.
+      if (get().hotspots === hotspots) get().notify('error', error instanceof Error ? error.message : String(error));
     }
   },
   proposeZones: async (minBin, options) => {
@@ -120,13 +150,4 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     set((state) => ({ selectedZone: state.zones[state.zones.length - 1]?.id ?? null }));
   },
   cancelDrawing: () => set({ draft: null, draftRedo: [] }),
-});
-
-registerPanelState('zones', {
-  fields: (state) => [state.zones],
-  save: (state) => state.zones,
-  load: (value) => {
-    useAppStore.setState({ zones: Array.isArray(value) ? (value as Zone[]) : [], selectedZone: null, proposals: [] });
-    void useAppStore.getState().refreshZoneReport();
-  },
 });

@@ -7,6 +7,7 @@ import { DisplayPanel } from './DisplayPanel';
 import { ExportPanel } from './ExportPanel';
 import { FiltersPanel } from './FiltersPanel';
 import { Legend } from './Legend';
+import { MapSymbols } from './MapSymbols';
 import { LoadButton, LoadProgress } from './LoadControls';
 import { Notices } from './Notices';
 import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
@@ -17,8 +18,10 @@ import { PlaceSearch } from './PlaceSearch';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
+import { PanelBoundary } from './PanelBoundary';
 import { BriefingPanel } from './BriefingPanel';
 import { AccuracyPanel } from './AccuracyPanel';
+import { AccessibilityStatement } from './AccessibilityStatement';
 import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
@@ -26,24 +29,34 @@ import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
 import { AreaCountsTable } from './AreaCountsTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
-import { restoreAutosave, startAutosave, applyWorkspace, workspaceDocument } from '../state/persistence';
+import { startAutosave, workspaceDocument } from '../state/persistence';
+import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restoreWorkspace';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
 
 async function loadSample(): Promise<void> {
-  const { loadPreparedSample, notify, setCameras, addZones } = useAppStore.getState();
+  const { loadPreparedSample, notify, setCameras, addZones, markSample } = useAppStore.getState();
+  // Everything opened here is marked as the synthetic sample, so exports label it and the user's first file replaces it.
   void fetch(SAMPLE_ZONES_URL)
     .then((response) => response.json())
-    .then((json) => addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones))
+    .then((json) => markSample({ zoneIds: addZones(zonesFromGeoJson(json, 'brent-pspo-zones-sample.geojson').zones) }))
     .catch(() => notify('error', 'The sample zones could not be opened.'));
   void fetch(SAMPLE_CAMERAS_URL)
     .then((response) => response.text())
-    .then((text) => setCameras(camerasFromCsv(text, 'brent-cctv-cameras-sample.csv').cameras))
+    .then((text) => {
+      const { cameras } = camerasFromCsv(text, 'brent-cctv-cameras-sample.csv');
+      setCameras(cameras);
+      markSample({ cameraIds: cameras.map((camera) => camera.id) });
+    })
     .catch(() => notify('error', 'The sample cameras could not be opened.'));
   let rows = 0;
   // The worker has been parsing these since the page started (main.tsx).
-  for (const sample of SAMPLE_FILES) rows += (await loadPreparedSample(sample.name, sample.url))?.accepted ?? 0;
+  for (const sample of SAMPLE_FILES) {
+    const summary = await loadPreparedSample(sample.name, sample.url);
+    if (summary) markSample({ fingerprints: [summary.fingerprint] });
+    rows += summary?.accepted ?? 0;
+  }
   notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }
 
@@ -59,7 +72,9 @@ export function App() {
     dataWorker.onCrash = (message) => {
       const state = useAppStore.getState();
       state.notify('error', `${message} Reloading your data…`);
-      void applyWorkspace(workspaceDocument(state), storedSourceBlob);
+      void applyWorkspace(workspaceDocument(state), storedSourceBlob, 'browser')
+        .then((outcome) => reportRestore(outcome, 'your workspace'))
+        .catch((error: Error) => useAppStore.getState().notify('error', error.message));
     };
     void (async () => {
       const restored = await restoreAutosave().catch(() => false);
@@ -97,31 +112,71 @@ export function App() {
         <LoadProgress />
         <PlaceSearch />
         <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
+        <AccessibilityStatement />
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
-        <SourcesPanel />
-        <StudyAreaPanel />
-        <FiltersPanel />
-        <DisplayPanel />
-        <ZonesPanel />
-        <CctvPanel />
-        <ExportPanel />
-        <BriefingPanel />
-        <WorkspacePanel />
+        <PanelBoundary name="Data sources">
+          <SourcesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Study area">
+          <StudyAreaPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Filters">
+          <FiltersPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Display">
+          <DisplayPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Zones">
+          <ZonesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="CCTV planner">
+          <CctvPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Export">
+          <ExportPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Briefing">
+          <BriefingPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Workspace">
+          <WorkspacePanel />
+        </PanelBoundary>
       </aside>
       <main className="centre">
-        <MapView />
-        <Legend />
-        <TrendChart />
+        <PanelBoundary name="The map">
+          <MapView />
+        </PanelBoundary>
+        <PanelBoundary name="The legend">
+          <Legend />
+          <MapSymbols />
+        </PanelBoundary>
+        <PanelBoundary name="The trend chart">
+          <TrendChart />
+        </PanelBoundary>
       </main>
       <aside className="sidebar right" aria-label="Hotspot details">
-        <CellPanel />
-        <AccuracyPanel />
-        <EvaluationPanel />
-        <PriorityPanel />
-        <ChangesTable />
-        <AreaCountsTable />
-        <TopTable />
+        <PanelBoundary name="Cell details">
+          <CellPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Accuracy">
+          <AccuracyPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Evaluation">
+          <EvaluationPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Priority places">
+          <PriorityPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Changes">
+          <ChangesTable />
+        </PanelBoundary>
+        <PanelBoundary name="Counts by area">
+          <AreaCountsTable />
+        </PanelBoundary>
+        <PanelBoundary name="Top cells">
+          <TopTable />
+        </PanelBoundary>
       </aside>
       <Notices />
       <Dialogs />

@@ -8,6 +8,8 @@ export interface BarChartProps {
   values: readonly number[];
   /** Bars inside [from, to] (indices) are drawn darker. */
   highlight?: [number, number];
+  /** Bars with no data (not zero): left out, and said so to screen readers. */
+  gaps?: readonly boolean[];
   /** Dragging across bars selects an index range. */
   onBrush?: (from: number, to: number) => void;
   width: number;
@@ -15,11 +17,12 @@ export interface BarChartProps {
 }
 
 const compact = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+const exact = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const STRONG = '#e31a1c';
 const FAINT = '#fcbba1';
 
 /** Bars on uPlot; the accessible name carries the figures for screen readers. */
-export function BarChart({ title, labels, values, highlight, onBrush, width, height }: BarChartProps) {
+export function BarChart({ title, labels, values, highlight, gaps, onBrush, width, height }: BarChartProps) {
   const target = useRef<HTMLDivElement>(null);
   const brush = useRef(onBrush);
   useEffect(() => {
@@ -37,7 +40,8 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
         height,
         legend: { show: false },
         cursor: { drag: { x: Boolean(brush.current), y: false, setScale: false }, points: { show: false } },
-        scales: { x: { time: false, range: [-0.5, values.length - 0.5] } },
+        // Bars start at zero: a bar's length is its value.
+        scales: { x: { time: false, range: [-0.5, values.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
         axes: [
           {
             // One tick per bar, thinned to fit: indices, never fractions.
@@ -69,12 +73,30 @@ export function BarChart({ title, labels, values, highlight, onBrush, width, hei
           ],
         },
       },
-      [xs, values.map((v, i) => (inside(i) ? v : null)), values.map((v, i) => (inside(i) ? null : v))],
+      [xs, values.map((v, i) => (inside(i) && !gaps?.[i] ? v : null)), values.map((v, i) => (inside(i) || gaps?.[i] ? null : v))],
       target.current,
     );
     return () => chart.destroy();
-  }, [labels, values, highlight, width, height]);
+  }, [labels, values, highlight, gaps, width, height]);
 
-  const summary = labels.map((label, i) => `${label}: ${values[i]}`).join(', ');
-  return <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />;
+  const summary = labels.map((label, i) => `${label}: ${gaps?.[i] ? 'no data' : values[i]}`).join(', ');
+  return (
+    <div>
+      <div ref={target} className="bar-chart" role="img" aria-label={`${title}. ${summary}`} />
+      <details className="chart-figures">
+        <summary>Figures</summary>
+        <table className="compact" tabIndex={0}>
+          <caption className="visually-hidden">{title}</caption>
+          <tbody>
+            {labels.map((label, i) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="num">{gaps?.[i] ? 'no data' : exact.format(values[i])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
 }

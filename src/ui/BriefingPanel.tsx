@@ -1,19 +1,23 @@
 import { useState } from 'react';
 import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
-import { monthLabel } from '../core/ingest/dates';
-import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
-import { exportMapImage } from '../map/exportImage';
+import { insetFrames } from '../core/export/briefingPlaces';
+import { concentrationFinding, evaluationFinding } from '../core/export/plainWords';
+import { HARM_SCHEMES } from '../core/stats/harm';
+import { captureMapPictures } from '../map/exportImage';
+import { cameraCardsAndPatrol, demandUnit } from '../state/cameraCards';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore, type AppState } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
 import { formatMonth, formatPercent } from './format';
 
 const SECTIONS = [
-  { key: 'map', label: 'Map' },
+  { key: 'map', label: 'Map and close-ups' },
   { key: 'top', label: 'Top locations' },
-  { key: 'cameras', label: 'Cameras' },
+  { key: 'cameras', label: 'Cameras and moves' },
+  { key: 'patrol', label: 'When to be there' },
   { key: 'zones', label: 'PSPO zones' },
   { key: 'sources', label: 'Data sources' },
 ] as const;
@@ -27,37 +31,17 @@ const LICENCE: Record<string, string> = {
   h3: 'Pre-aggregated counts',
 };
 
-/** PNG width and height from its IHDR chunk. */
-function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
 function briefingSources(state: AppState): BriefingContent['sources'] {
+  // Synthetic by where the file came from (the app's own sample), never by its name.
+  const sample = new Set(state.sample.fingerprints);
   return state.sources.map((s) => ({
     name: s.name,
     kind: SOURCE_KIND_LABEL[s.kind],
     rows: s.accepted,
     rejected: s.rejected,
     months: s.monthMin !== null && s.monthMax !== null ? `${formatMonth(s.monthMin)} - ${formatMonth(s.monthMax)}` : '',
-    licence: /sample/i.test(s.name) ? 'Synthetic sample data' : LICENCE[s.kind],
+    licence: sample.has(s.fingerprint) ? 'Synthetic sample data' : LICENCE[s.kind],
   }));
-}
-
-function briefingCameras(state: AppState): BriefingContent['cameras'] {
-  const planned = (state.plan?.planned ?? []).map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'Planned (re-deployable)', lat: c.lat, lng: c.lng, note: `+${c.marginalGain.toFixed(0)} incidents covered` }));
-  const moves = new Map((state.moves?.moves ?? []).map((m) => [m.cameraId, `move to ${m.toLocation || `${m.toLat.toFixed(4)}, ${m.toLng.toFixed(4)}`} (+${m.gain.toFixed(0)})`]));
-  const existing = state.cameras.map((c) => ({ id: c.id, name: c.name, kind: c.kind === 'fixed' ? 'Fixed' : 'Re-deployable', lat: c.lat, lng: c.lng, note: moves.get(c.id) ?? '' }));
-  return [...planned, ...existing];
-}
-
-function evaluationSentences(e: InterventionEvaluation): string[] {
-  const relative = e.effect.relativeEffect === null ? 'n/a' : e.effect.relativeEffect.toFixed(2);
-  return [
-    `${e.name}: ${e.treated.before} incidents in the ${e.months} months before ${monthLabel(e.startMonth)}, ${e.treated.after} after; the control went from ${e.control.before} to ${e.control.after} (relative effect ${relative}).`,
-    `Weighted displacement difference ${e.wdd.wdd.toFixed(1)} (z ${e.wdd.z.toFixed(2)}, one-tailed p ${e.wdd.pOneTailed.toFixed(3)}); the surrounding ring shows ${e.wdd.verdict}.`,
-    'This before/after design cannot rule out different underlying trends, regression to the mean or seasonal effects.',
-  ];
 }
 
 /** The operation briefing: name it, choose what goes in, export an A4 PDF (or print the page). */
@@ -65,7 +49,7 @@ export function BriefingPanel() {
   const [name, setName] = useState('');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [marking, setMarking] = useState('OFFICIAL-SENSITIVE');
-  const [sections, setSections] = useState<Record<Section, boolean>>({ map: true, top: true, cameras: true, zones: true, sources: true });
+  const [sections, setSections] = useState<Record<Section, boolean>>({ map: true, top: true, cameras: true, patrol: true, zones: true, sources: true });
   const [busy, run] = useBusyAction('The briefing could not be made: ');
   const classification = useClassification();
   const hasResult = useAppStore((state) => state.hotspots !== null);
@@ -74,28 +58,35 @@ export function BriefingPanel() {
     run(async () => {
       const state = useAppStore.getState();
       const description = describeView(state);
-      let map: BriefingContent['map'] = null;
-      if (sections.map) {
-        const blob = await exportMapImage({ scale: 2, title: `${description.subject} hotspots`, subtitle: `${description.period} · ${description.filters}`, legendTitle: classification?.unit ?? '', legend: classification?.legend ?? [] });
-        const png = new Uint8Array(await blob.arrayBuffer());
-        map = { png, ...pngSize(png) };
-      }
+      const hotspots = state.hotspots;
+      const topLocations = sections.top ? (hotspots?.top ?? []).map((t) => ({ rank: t.rank, cell: t.cell, location: t.topLocation, category: t.topCategory, count: Math.round(t.value), share: formatPercent(t.share) })) : [];
+      const pictures = sections.map ? await captureMapPictures(2, insetFrames(topLocations)) : null;
+      const area = pictures?.main.bounds ?? null;
+      const { cards, patrol } = await cameraCardsAndPatrol(state, area, date);
+      const findings = hotspots ? [concentrationFinding(topLocations, { incidents: state.view.weighting === 'harm' ? hotspots.aggregate.totalHarm : hotspots.aggregate.totalCount, cells: hotspots.aggregate.cells.length, resolution: hotspots.aggregate.resolution, rankedBy: state.view.weighting })] : [];
+      if (state.evaluation) findings.push(evaluationFinding(state.evaluation));
       const operation = name.trim() || 'unnamed';
       const pdf = buildBriefingPdf({
         operationName: operation,
         operationDate: new Date(`${date}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
         protectiveMarking: marking,
+        dataNote: exportNote(state),
         period: description.period,
         filters: `${description.subject} · ${description.filters}`,
         studyArea: description.areaNote,
-        map,
-        topLocations: sections.top ? (state.hotspots?.top ?? []).map((t) => ({ rank: t.rank, location: t.topLocation, category: t.topCategory, count: Math.round(t.value), share: formatPercent(t.share) })) : [],
-        cameras: sections.cameras ? briefingCameras(state) : [],
+        map: pictures?.main ?? null,
+        shading: classification ? { title: classification.unit, entries: classification.legend } : null,
+        insetPictures: pictures?.closeUps ?? [],
+        topLocations,
+        cameras: sections.cameras ? cards : [],
         zones: sections.zones
-          ? state.zones.map((z) => ({ name: z.name, orderRef: z.orderRef || 'no reference', period: z.startDate ? `${z.startDate} to ${z.endDate || 'open'}` : 'dates not set', prohibitions: z.prohibitions.filter((p) => p.trim() !== '') }))
+          ? state.zones.map((z) => ({ name: z.name, orderRef: z.orderRef || 'no reference', period: z.startDate ? `${z.startDate} to ${z.endDate || 'open'}` : 'dates not set', prohibitions: z.prohibitions.filter((p) => p.trim() !== ''), geometry: z.geometry }))
           : [],
+        patrol: sections.patrol ? { windows: patrol, area: area ? 'the area on the map' : 'the whole filtered data' } : null,
         sources: sections.sources ? briefingSources(state) : [],
-        evaluation: state.evaluation ? evaluationSentences(state.evaluation) : [],
+        findings,
+        demandUnit: demandUnit(state),
+        harmLabel: `harm (${HARM_SCHEMES.find((s) => s.id === state.view.harmScheme)?.label ?? 'harm weights'})`,
         generatedAt: new Date().toLocaleString('en-GB'),
       });
       downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);

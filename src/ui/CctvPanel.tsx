@@ -1,10 +1,15 @@
 import { useEffect, useState } from 'react';
-import { camerasFromCsv, camerasFromGeoJson } from '../core/cameras/importCameras';
+import { plannedCameraId } from '../core/cameras/cameraSites';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
+import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv, movesCsv } from '../core/coverage/planCameras';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { areaLabel } from '../state/areasSlice';
-import { FileButton, RowActions } from './controls';
+import { CameraListPanel } from './CameraListPanel';
+import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
+import { RowActions } from './controls';
+import { CameraImportButton } from './CameraImport';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 
@@ -114,27 +119,18 @@ export function CctvPanel() {
   const planning = useAppStore((state) => state.planning);
   const hasData = useAppStore((state) => state.hotspots !== null);
   const candidateSites = useAppStore((state) => state.candidateSites);
-  const { setCameras, setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves, notify } = useAppStore.getState();
+  const { setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
   const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : ''));
 
-  const importFile = async (file: File, asCandidates = false) => {
-    try {
-      const text = await file.text();
-      const result = /\.(geo)?json$/i.test(file.name) ? camerasFromGeoJson(JSON.parse(text), file.name) : camerasFromCsv(text, file.name);
-      if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng }) => ({ lat, lng })));
-      else setCameras(result.cameras);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.cameras.length} ${asCandidates ? 'candidate site' : 'camera'}${result.cameras.length === 1 ? '' : 's'} loaded from ${file.name}${result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : ''}.`);
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
-  };
-
   const exportGeoJson = () => {
     if (!plan) return;
-    const planned = plan.planned.map((c) => ({ id: `NEW-${c.rank}`, name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
-    downloadFile(JSON.stringify(cameraFeatures(planned, options.radiusM).points), 'camera-plan.geojson', 'application/geo+json');
+    const planned = plan.planned.map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
+    const { points } = cameraFeatures(planned, options.radiusM);
+    const note = exportNote(useAppStore.getState());
+    const labelled = note === null ? points : { ...points, features: points.features.map((f) => ({ ...f, properties: { ...f.properties, data_note: note } })) };
+    downloadFile(JSON.stringify(labelled), 'camera-plan.geojson', 'application/geo+json');
   };
 
   return (
@@ -142,7 +138,7 @@ export function CctvPanel() {
       <summary>CCTV planner</summary>
       <p className="muted small">
         {cameras.length} cameras on the ground: {fixed} fixed, {cameras.length - fixed} re-deployable.{' '}
-        <FileButton label="Load cameras…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load cameras" onFile={(file) => void importFile(file)} />
+        <CameraImportButton />
       </p>
       <div className="row">
         <NumberField label="Number of cameras" value={options.cameras} min={1} max={100} step={1} onChange={(cameras) => setPlanOptions({ cameras })} />
@@ -157,7 +153,7 @@ export function CctvPanel() {
       </div>
       <p className="muted small">
         {candidateSites.length > 0 ? `${candidateSites.length} candidate sites loaded.` : 'Candidate sites: the centres of the incident cells (H3 res 11).'}{' '}
-        <FileButton label="Load candidate sites…" className="link" accept=".csv,.geojson,.json" ariaLabel="Load candidate sites" onFile={(file) => void importFile(file, true)} />
+        <CameraImportButton asCandidates />
         {candidateSites.length > 0 && (
           <button type="button" className="link" onClick={() => setCandidateSites([])}>
             Clear
@@ -166,9 +162,11 @@ export function CctvPanel() {
       </p>
       <CameraList />
       <ZoneRoles />
+      <BuildingsControls />
       <button type="button" className="primary" disabled={!hasData || planning} onClick={() => void planCameras()}>
         Plan cameras
       </button>
+      <PlanSteps />
       {plan && (
         <div className="plan-result" aria-live="polite">
           <p className="coverage-summary">
@@ -176,11 +174,12 @@ export function CctvPanel() {
             <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}. {formatNumber(plan.summary.overlapDemand)} incidents are seen by two or more cameras.
           </p>
           <p className="muted small">
-            {plan.method === 'exact' ? 'Exact optimum (HiGHS)' : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
+            {plan.method === 'exact' ? (plan.exact?.optimal ? 'Exact optimum (HiGHS)' : 'Best exact-solver solution at the time limit (HiGHS)') : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
           </p>
+          <BuildingsEffect plan={plan} />
           {plan.exact && (
             <p className="exact-summary">
-              Optimum {formatNumber(plan.exact.objective)}, greedy {formatNumber(plan.exact.greedyObjective)}: gap {plan.exact.gapPct.toFixed(2)}% ({plan.exact.status}, {Math.round(plan.exact.solveMs)} ms). Binary coverage, no decay.
+              {describeExact(plan.exact)}
             </p>
           )}
           <table className="compact">
@@ -205,7 +204,7 @@ export function CctvPanel() {
             <button type="button" disabled={planning} onClick={() => void solveExactly()}>
               Solve exactly
             </button>
-            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, areaName), 'camera-plan.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, areaName, exportNote(useAppStore.getState())), 'camera-plan.csv', 'text/csv')}>
               Export plan CSV
             </button>
             <button type="button" className="link" onClick={exportGeoJson}>
@@ -237,6 +236,7 @@ export function CctvPanel() {
           )}
         </div>
       )}
+      <CameraListPanel />
     </details>
   );
 }

@@ -4,7 +4,7 @@ import { missingMappingFields, type ColumnMapping, type CoordinateSystem } from 
 import { useAppStore } from '../state/store';
 
 /** A native modal dialog: focus is trapped and Escape closes it (answering "cancel"). */
-function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
+export function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

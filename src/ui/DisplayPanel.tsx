@@ -87,9 +87,10 @@ function ComparisonControls() {
 
 function BasemapControl() {
   const basemap = useAppStore((state) => state.basemap);
-  const { setBasemap, loadBasemapFile } = useAppStore.getState();
+  const neverOnline = useAppStore((state) => state.neverOnlineMaps);
+  const { setBasemap, loadBasemapFile, setNeverOnlineMaps } = useAppStore.getState();
   const options = [
-    { value: 'online', label: 'Online map (OpenStreetMap via CARTO)' },
+    ...(neverOnline ? [] : [{ value: 'online', label: 'Online map (OpenStreetMap via CARTO)' }]),
     { value: 'plain', label: 'Plain background' },
     ...(basemap.kind === 'file' ? [{ value: 'file', label: `Offline file: ${basemap.name}` }] : []),
   ];
@@ -97,6 +98,10 @@ function BasemapControl() {
     <>
       <Select label="Basemap" value={basemap.kind} options={options} onChange={(kind) => kind !== 'file' && setBasemap({ kind: kind as 'online' | 'plain' })} />
       <FileButton label="Load offline basemap (.pmtiles)…" className="link" accept=".pmtiles" ariaLabel="Load offline basemap" onFile={(file) => void loadBasemapFile(file)} />
+      <label className="checkbox">
+        <input type="checkbox" checked={neverOnline} onChange={(e) => setNeverOnlineMaps(e.target.checked)} />
+        Never use online maps (this browser)
+      </label>
     </>
   );
 }
@@ -118,10 +123,14 @@ export function DisplayPanel() {
         <>
           <div className="row">
             <Select label="Neighbourhood (k)" value={view.giK} options={[1, 2, 3].map((k) => ({ value: k, label: `${k} ring${k > 1 ? 's' : ''} (${1 + 3 * k * (k + 1)} cells)` }))} onChange={(giK) => setView({ giK })} />
-            <label className="checkbox">
-              <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
-              FDR correction
-            </label>
+            {view.method === 'gistar' ? (
+              <label className="checkbox">
+                <input type="checkbox" checked={view.fdr} onChange={(e) => setView({ fdr: e.target.checked })} />
+                FDR correction
+              </label>
+            ) : (
+              <p className="muted small">FDR correction always on (ArcGIS)</p>
+            )}
           </div>
           <RingControl />
         </>

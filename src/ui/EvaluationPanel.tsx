@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { evaluationCsv } from '../core/zones/evaluateIntervention';
 import { camerasCoverageZone } from '../state/cameraCoverage';
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { Select } from './controls';
@@ -23,6 +24,7 @@ export function EvaluationPanel() {
   const [months, setMonths] = useState(12);
   const [ring, setRing] = useState<[number, number]>([100, 300]);
   const result = useAppStore((state) => state.evaluation);
+  const comparison = result?.controlComparison;
   const setResult = useAppStore((state) => state.setEvaluation);
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
@@ -47,7 +49,7 @@ export function EvaluationPanel() {
       const other = zones.find((z) => z.id === control);
       const evaluation = await dataWorker.call<'evaluate'>({
         type: 'evaluate',
-        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null },
+        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
       }).promise;
       setResult(evaluation);
     } catch (error) {
@@ -91,7 +93,7 @@ export function EvaluationPanel() {
       <button type="button" disabled={busy} onClick={() => void run()}>
         Evaluate
       </button>
-      {result && (
+      {result && comparison && (
         <div className="evaluation-result" aria-live="polite">
           <table className="compact">
             <thead>
@@ -111,14 +113,20 @@ export function EvaluationPanel() {
               ))}
             </tbody>
           </table>
-          <p className="small">
-            {result.months} months each side of {formatMonth(result.startMonth)}. Difference in differences {formatNumber(result.effect.did)} (raw counts); relative effect{' '}
-            {result.effect.relativeEffect === null ? 'n/a' : result.effect.relativeEffect.toFixed(2)}; expected after {result.effect.expectedAfter === null ? 'n/a' : formatNumber(result.effect.expectedAfter)} (observed − expected{' '}
-            {result.effect.observedMinusExpected === null ? 'n/a' : formatNumber(result.effect.observedMinusExpected)}).
+          <p className="evaluation-headline">
+            Relative effect <strong>{result.effect.relativeEffect === null ? 'n/a' : result.effect.relativeEffect.toFixed(2)}</strong>
+            {result.effect.relativeEffect !== null && ` (${result.effect.relativeEffect < 1 ? `${formatNumber((1 - result.effect.relativeEffect) * 100)}% fewer` : `${formatNumber((result.effect.relativeEffect - 1) * 100)}% more`} than the control's trend predicts)`}; expected after{' '}
+            {result.effect.expectedAfter === null ? 'n/a' : formatNumber(result.effect.expectedAfter)}, observed {formatNumber(result.treated.after)}.
           </p>
           <p className="wdd-verdict">
             WDD {formatNumber(result.wdd.wdd)} (SE {result.wdd.se.toFixed(1)}, z {result.wdd.z.toFixed(2)}, one-tailed p {result.wdd.pOneTailed.toFixed(3)}, 95% CI {formatNumber(result.wdd.low95)} to {formatNumber(result.wdd.high95)}). Ring:{' '}
             <strong>{result.wdd.verdict}</strong>.
+          </p>
+          <p className="small">
+            {result.months} months each side of {formatMonth(result.startMonth)}.{' '}
+            {comparison.comparable
+              ? `Difference in differences ${formatNumber(result.effect.did)} (raw counts; the control is of comparable size).`
+              : `Raw difference in differences not shown: the control's "before" count is ${comparison.scale === null ? 'zero' : `${formatNumber(1 / comparison.scale)} times`} the area's, so its own change would swamp it; the relative effect and the WDD scale the control to the area.`}
           </p>
           <LineChart
             title={`Monthly incidents in the intervention area and the control, months from the start (0 = ${formatMonth(result.startMonth)})`}
@@ -129,11 +137,13 @@ export function EvaluationPanel() {
             series={[
               { label: 'intervention', colour: '#e31a1c', xs, ys: result.series.treated },
               { label: 'ring', colour: '#ff7f00', xs, ys: result.series.buffer },
-              { label: 'control ÷ 10', colour: '#1f78b4', xs, ys: result.series.control.map((v) => v / 10) },
+              comparison.comparable || comparison.scale === null
+                ? { label: 'control', colour: '#1f78b4', xs, ys: result.series.control }
+                : { label: `control scaled to the area (× ${comparison.scale.toPrecision(2)})`, colour: '#1f78b4', xs, ys: result.series.control.map((v) => v * comparison.scale!) },
             ]}
           />
           <p className="muted small">{CAVEAT}</p>
-          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, areaName ?? ''), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, areaName ?? '', exportNote(useAppStore.getState())), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
             Export evaluation CSV
           </button>
         </div>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { exportMapImage } from '../map/exportImage';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
 import { useAppStore } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile } from './download';
+import { exportMapFigure } from './mapFigure';
 
 /** What analysts carry away: the hotspot table and polygons, and the map as a framed image. */
 export function ExportPanel() {
@@ -38,14 +38,7 @@ export function ExportPanel() {
             disabled={!hasResult || busy || !classification}
             onClick={() =>
               void run(async () => {
-                const description = describeView(useAppStore.getState());
-                const blob = await exportMapImage({
-                  scale,
-                  title: `${description.subject} hotspots`,
-                  subtitle: `${description.period} · ${description.filters}`,
-                  legendTitle: classification?.unit ?? '',
-                  legend: classification?.legend ?? [],
-                });
+                const blob = await exportMapFigure(useAppStore.getState(), classification, scale);
                 downloadFile(blob, `${baseName()}${scale > 1 ? `@${scale}x` : ''}.png`);
               })
             }

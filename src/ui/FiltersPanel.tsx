@@ -1,5 +1,9 @@
+import { useMemo } from 'react';
+import type { SourceSummary } from '../core/dataset';
 import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
+import { useCategorySearch } from './categorySearch';
+import { dataMonths } from '../state/selection';
 import { MonthSelect } from './controls';
 import { formatInteger } from './format';
 
@@ -22,11 +26,9 @@ function MonthRange() {
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
-  const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
-  if (mins.length === 0) return null;
-  const first = Math.min(...mins);
-  const last = Math.max(...maxs);
+  const range = dataMonths(sources);
+  if (!range) return null;
+  const { first, last } = range;
   const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const from = view.monthFrom ?? first;
   const to = view.monthTo ?? last;
@@ -38,15 +40,24 @@ function MonthRange() {
   );
 }
 
+/** Accepted rows per category id over all sources. */
+function categoryTotals(sources: readonly SourceSummary[], categoryCount: number): Float64Array {
+  const totals = new Float64Array(categoryCount);
+  for (const source of sources) source.categoryCounts.forEach((count, id) => (totals[id] += count));
+  return totals;
+}
+
 function Categories() {
   const categories = useAppStore((state) => state.categories);
   const sources = useAppStore((state) => state.sources);
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const selected = new Set(effectiveCategories({ view, categories }));
-  const counts = new Map<number, number>();
-  for (const source of sources) for (const [id, count] of Object.entries(source.categoryCounts)) counts.set(Number(id), (counts.get(Number(id)) ?? 0) + count);
-  const families = [...new Set(categories.filter((c) => counts.has(c.id)).map((c) => c.family))];
+  const counts = useMemo(() => categoryTotals(sources, categories.length), [sources, categories.length]);
+  const present = useMemo(() => categories.filter((c) => counts[c.id] > 0), [categories, counts]);
+  const { shown, box } = useCategorySearch(present, 'Find a category');
+  const selected = new Set(effectiveCategories({ view, categories, sources }));
+  // police.uk first, then council: a fixed order, whichever file the worker happened to read first.
+  const families = (['police.uk', 'council'] as const).filter((family) => shown.some((c) => c.family === family));
   const toggle = (id: number) => setView({ categories: selected.has(id) ? [...selected].filter((x) => x !== id) : [...selected, id] });
   return (
     <fieldset className="categories">
@@ -59,17 +70,17 @@ function Categories() {
           Select none
         </button>
       </div>
+      {box}
       {families.map((family) => (
         <div key={family} className="category-family">
           <div className="family-name">{family === 'police.uk' ? 'police.uk crime types' : 'Council categories'}</div>
-          {categories
-            .filter((c) => c.family === family && counts.has(c.id))
-            .sort((a, b) => a.name.localeCompare(b.name))
+          {shown
+            .filter((c) => c.family === family)
             .map((category) => (
               <label key={category.id} className="checkbox">
                 <input type="checkbox" aria-label={category.name} checked={selected.has(category.id)} onChange={() => toggle(category.id)} />
                 <span>{category.name}</span>
-                <span className="count">{formatInteger(counts.get(category.id) ?? 0)}</span>
+                <span className="count">{formatInteger(counts[category.id])}</span>
               </label>
             ))}
         </div>

@@ -1,6 +1,7 @@
 import { HARM_SCHEMES, type HarmScheme } from '../core/stats/harm';
 import { useAppStore } from '../state/store';
 import { effectiveHarmWeight } from '../state/weightsSlice';
+import { useCategorySearch } from './categorySearch';
 
 /** The harm scheme and the editable weight of each loaded category. */
 export function HarmWeights() {
@@ -11,6 +12,7 @@ export function HarmWeights() {
   const setHarmWeight = useAppStore((state) => state.setHarmWeight);
   const resetHarmWeights = useAppStore((state) => state.resetHarmWeights);
   const scheme = HARM_SCHEMES.find((s) => s.id === view.harmScheme) ?? HARM_SCHEMES[0];
+  const { shown, box } = useCategorySearch(categories, 'Find a category to weigh');
   return (
     <fieldset>
       <legend>Harm weights</legend>
@@ -27,9 +29,10 @@ export function HarmWeights() {
       <p className="muted small">{scheme.citation}</p>
       <details>
         <summary className="small">Edit weights ({Object.keys(harmWeights).length} edited)</summary>
+        {box}
         <table className="compact">
           <tbody>
-            {categories.map((category) => (
+            {shown.map((category) => (
               <tr key={category.id}>
                 <td>{category.name}</td>
                 <td className="num">

@@ -15,7 +15,7 @@ export function LoadButton() {
         ref={input}
         type="file"
         multiple
-        accept=".csv,.txt,.tsv,text/csv"
+        accept=".csv,.txt,.tsv,.parquet,text/csv,.geojson,.json"
         aria-label="Load data files"
         hidden
         onChange={(event) => {
@@ -33,28 +33,38 @@ const LARGE_FILE_BYTES = 500 * 1_048_576;
 
 export function LoadProgress() {
   const loading = useAppStore((state) => state.loading);
+  const batch = useAppStore((state) => state.batch);
   const cancelLoad = useAppStore((state) => state.cancelLoad);
-  if (!loading) return null;
-  const progress = loading.progress;
-  const share = progress && progress.bytesTotal > 0 ? progress.bytesRead / progress.bytesTotal : 0;
+  if (!loading && !batch) return null;
+  const progress = loading?.progress ?? null;
+  // A batch counts bytes and rows over all its files; a single file over itself.
+  const bytesRead = (batch?.bytesDone ?? 0) + (progress?.bytesRead ?? 0);
+  const bytesTotal = batch?.bytesTotal ?? progress?.bytesTotal ?? 0;
+  const rows = (batch?.rowsDone ?? 0) + (progress?.rows ?? 0);
+  const share = bytesTotal > 0 ? Math.min(1, bytesRead / bytesTotal) : 0;
   const rate = progress && progress.elapsedMs > 0 ? (progress.rows / progress.elapsedMs) * 1000 : 0;
+  const name = loading?.fileName ?? '';
+  const label = batch ? `Loading file ${batch.fileIndex} of ${batch.fileCount}` : `Loading ${name}`;
   return (
-    <div className="load-progress" role="progressbar" aria-label={`Loading ${loading.fileName}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
-      <span className="load-name">Loading {loading.fileName}</span>
-      <progress max={1} value={share} />
-      {progress && (
-        <span className="load-figures">
-          {formatInteger(progress.rows)} rows · {formatMegabytes(progress.bytesRead)} of {formatMegabytes(progress.bytesTotal)} · {formatInteger(rate)} rows/s
-        </span>
-      )}
-      {progress && progress.bytesTotal > LARGE_FILE_BYTES && (
-        <span className="load-warning" role="note">
-          Large file: this can take a minute and several hundred MB of memory. Cancel frees it.
-        </span>
-      )}
+    <div className="load-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+      {/* First, so it stays put while the figures beside it change. */}
       <button type="button" onClick={cancelLoad}>
-        Cancel
+        {batch ? 'Cancel the batch' : 'Cancel'}
       </button>
+      <span className="load-name">
+        {batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}
+      </span>
+      <progress max={1} value={share} />
+      <span className="load-figures">
+        {formatInteger(rows)} rows · {formatMegabytes(bytesRead)} of {formatMegabytes(bytesTotal)}
+        {batch ? ' overall' : ''}
+        {rate > 0 && ` · ${formatInteger(rate)} rows/s`}
+      </span>
+      {bytesTotal > LARGE_FILE_BYTES && (
+        <span className="load-warning" role="note">
+          Large {batch ? 'batch' : 'file'}: this can take a minute and several hundred MB of memory. Cancel frees it.
+        </span>
+      )}
     </div>
   );
 }

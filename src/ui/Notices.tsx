@@ -12,6 +12,18 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
           <span>{notice.text}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                dismiss(notice.id);
+                notice.action?.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
             ×
           </button>

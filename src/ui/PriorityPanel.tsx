@@ -1,36 +1,34 @@
 import { useMemo, useState } from 'react';
-import { priorityCells, reductionArithmetic, type PriorityRule } from '../core/stats/evaluation';
+import { priorityPlaceRecords, priorityPlacesCsv, priorityPlacesGeoJson, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
+import { withDataNote } from '../core/provenance';
+import { reductionArithmetic } from '../core/stats/evaluation';
+import { usePriorityPlaces } from '../state/prioritySlice';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
+import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 import { LineChart } from './LineChart';
 
-type RuleKind = PriorityRule['kind'];
-const RULES: { kind: RuleKind; label: string; unit: string; initial: number }[] = [
+const RULES: { kind: PriorityRuleKind; label: string; unit: string; initial: number }[] = [
   { kind: 'topN', label: 'Top N cells', unit: 'cells', initial: 25 },
   { kind: 'areaShare', label: 'Top % of area', unit: '% of cells', initial: 5 },
   { kind: 'incidentShare', label: 'Cells holding % of incidents', unit: '% of incidents', initial: 25 },
   { kind: 'cellPai', label: 'Cell PAI at least', unit: '× average', initial: 5 },
 ];
 
-function ruleOf(kind: RuleKind, value: number): PriorityRule {
-  if (kind === 'topN') return { kind, n: Math.round(value) };
-  if (kind === 'cellPai') return { kind, threshold: value };
-  return { kind, share: value / 100 };
-}
-
-/** Priority places: which cells to work in, what share of the problem they hold, and what a cut there is worth. */
+/** Priority places: which cells to work in (outlined on the map), what share of the problem they hold, and what a cut there is worth. */
 export function PriorityPanel() {
   const hotspots = useAppStore((state) => state.hotspots);
   const weighting = useAppStore((state) => state.view.weighting);
-  const [kind, setKind] = useState<RuleKind>('topN');
-  const [value, setValue] = useState(25);
-  const summary = useMemo(() => {
-    if (!hotspots) return null;
-    const values = weighting === 'harm' ? hotspots.aggregate.harm : hotspots.aggregate.counts;
-    const chosen = priorityCells(values, ruleOf(kind, value));
-    const total = weighting === 'harm' ? hotspots.aggregate.totalHarm : hotspots.aggregate.totalCount;
-    const inside = chosen.reduce((sum, i) => sum + values[i], 0);
-    const sorted = Float64Array.from(values).sort().reverse();
+  const priority = useAppStore((state) => state.priority);
+  const setPriority = useAppStore((state) => state.setPriority);
+  const places = usePriorityPlaces();
+  // What the user typed, kept even when it is not a usable value, so the message can say why.
+  const [typed, setTyped] = useState<string | null>(null);
+  const problem = typed === null ? null : priorityRuleProblem(priority.kind, typed.trim() === '' ? NaN : Number(typed));
+  const curve = useMemo(() => {
+    if (!places) return null;
+    const sorted = Float64Array.from(places.values).sort().reverse();
     const xs: number[] = [0];
     const ys: number[] = [0];
     let running = 0;
@@ -38,20 +36,34 @@ export function PriorityPanel() {
       running += v;
       if (i % Math.max(1, Math.floor(sorted.length / 60)) === 0 || i === sorted.length - 1) {
         xs.push((i + 1) / sorted.length);
-        ys.push(total > 0 ? running / total : 0);
+        ys.push(places.total > 0 ? running / places.total : 0);
       }
     });
-    return { cells: chosen.length, of: values.length, share: total > 0 ? inside / total : 0, xs, ys };
-  }, [hotspots, weighting, kind, value]);
-  if (!summary) return null;
-  const rule = RULES.find((r) => r.kind === kind)!;
+    return { xs, ys };
+  }, [places]);
+  if (!hotspots) return null;
+  const rule = RULES.find((r) => r.kind === priority.kind)!;
+  const inside = places ? places.chosen.reduce((sum, i) => sum + places.values[i], 0) : 0;
+  const share = places && places.total > 0 ? inside / places.total : 0;
+  const cellCount = places?.values.length ?? 0;
+  const records = () => {
+    const state = useAppStore.getState();
+    return places ? withDataNote(priorityPlaceRecords(hotspots.aggregate.cells, places.values, places.chosen, state.view.weighting), exportNote(state)) : [];
+  };
   return (
     <details className="panel">
       <summary>Priority places</summary>
       <div className="row">
         <label>
           Rule
-          <select value={kind} onChange={(e) => { const next = RULES.find((r) => r.kind === e.target.value)!; setKind(next.kind); setValue(next.initial); }}>
+          <select
+            value={priority.kind}
+            onChange={(e) => {
+              const next = RULES.find((r) => r.kind === e.target.value)!;
+              setTyped(null);
+              setPriority({ kind: next.kind, value: next.initial });
+            }}
+          >
             {RULES.map((r) => (
               <option key={r.kind} value={r.kind}>
                 {r.label}
@@ -61,20 +73,50 @@ export function PriorityPanel() {
         </label>
         <label>
           Value ({rule.unit})
-          <input type="number" min={0} step="any" value={value} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setValue(e.target.valueAsNumber)} />
+          <input
+            type="number"
+            min={priority.kind === 'topN' ? 1 : 0}
+            max={priority.kind === 'areaShare' || priority.kind === 'incidentShare' ? 100 : undefined}
+            step="any"
+            aria-invalid={problem !== null}
+            value={typed ?? String(priority.value)}
+            onChange={(e) => {
+              setTyped(e.target.value);
+              const value = e.target.value.trim() === '' ? NaN : Number(e.target.value);
+              if (priorityRuleProblem(priority.kind, value) === null) setPriority({ kind: priority.kind, value });
+            }}
+          />
         </label>
       </div>
-      <p className="priority-summary">
-        {summary.cells} of {summary.of} cells ({formatPercent(summary.of > 0 ? summary.cells / summary.of : 0)} of the cells with incidents) hold <strong>{formatPercent(summary.share)}</strong> of the {weighting === 'harm' ? 'harm' : 'incidents'} shown.
-      </p>
-      <ul className="small">
-        {reductionArithmetic(summary.share).map((r) => (
-          <li key={r.reduction}>
-            A {formatPercent(r.reduction)} cut in these {summary.cells} cells = {formatNumber(r.overall * 100)}% fewer overall.
-          </li>
-        ))}
-      </ul>
-      <LineChart title="Concentration: share of incidents against share of cells, busiest first" xLabel="share of cells" yLabel="share of incidents" width={270} height={160} series={[{ label: 'concentration', colour: '#e31a1c', xs: summary.xs, ys: summary.ys }]} />
+      {problem ? (
+        <p className="error-text small" role="alert">
+          {problem} The cells below are still those of {rule.label.toLowerCase()} = {formatNumber(priority.value)}.
+        </p>
+      ) : null}
+      {places && (
+        <>
+          <p className="priority-summary">
+            {places.chosen.length} of {cellCount} cells ({formatPercent(cellCount > 0 ? places.chosen.length / cellCount : 0)} of the cells with incidents) hold <strong>{formatPercent(share)}</strong> of the {weighting === 'harm' ? 'harm' : 'incidents'} shown.
+          </p>
+          <p className="muted small">These cells are outlined on the map.</p>
+          <ul className="small">
+            {reductionArithmetic(share).map((r) => (
+              <li key={r.reduction}>
+                A {formatPercent(r.reduction)} cut in these {places.chosen.length} cells = {formatNumber(r.overall * 100)}% fewer overall.
+              </li>
+            ))}
+          </ul>
+          <div className="row tight">
+            <button type="button" disabled={places.chosen.length === 0} onClick={() => downloadFile(priorityPlacesCsv(records()), 'priority-places.csv', 'text/csv')}>
+              Export priority places CSV
+            </button>
+            <button type="button" disabled={places.chosen.length === 0} onClick={() => downloadFile(JSON.stringify(priorityPlacesGeoJson(records())), 'priority-places.geojson', 'application/geo+json')}>
+              GeoJSON
+            </button>
+          </div>
+        </>
+      )}
+      {curve && <LineChart title="Concentration: share of incidents against share of cells, busiest first" xLabel="share of cells" yLabel="share of incidents" width={270} height={160} series={[{ label: 'concentration', colour: '#e31a1c', xs: curve.xs, ys: curve.ys }]} />}
     </details>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { BarChart } from './BarChart';
 import { formatMonth } from './format';
+import { uncoveredMonths } from '../state/monthCoverage';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
@@ -12,6 +13,8 @@ export function TrendChart() {
   const monthFrom = useAppStore((state) => state.view.monthFrom);
   const monthTo = useAppStore((state) => state.view.monthTo);
   const setView = useAppStore((state) => state.setView);
+  const sources = useAppStore((state) => state.sources);
+  const hiddenSources = useAppStore((state) => state.view.hiddenSources);
   const section = useRef<HTMLElement>(null);
   const [width, setWidth] = useState(640);
   useEffect(() => {
@@ -27,12 +30,14 @@ export function TrendChart() {
     const last = profile.monthCounts.length - 1;
     return [Math.max(0, (monthFrom ?? profile.monthFrom) - profile.monthFrom), Math.min(last, (monthTo ?? profile.monthFrom + last) - profile.monthFrom)];
   }, [profile, monthFrom, monthTo]);
+  const gaps = useMemo(() => (profile ? uncoveredMonths(sources.filter((s) => !hiddenSources.includes(s.id)), profile.monthFrom, profile.monthCounts.length) : []), [profile, sources, hiddenSources]);
+  const gapLabels = gaps.flatMap((gap, i) => (gap && profile ? [formatMonth(profile.monthFrom + i)] : []));
   const hasData = Boolean(profile && profile.monthCounts.length > 0);
   const timed = Boolean(profile && profile.timedIncidents > 0);
   const monthWidth = Math.max(320, width - (timed ? 500 : 30));
   // The section stays mounted (hidden when empty) so its width is known before data arrives.
   return (
-    <section ref={section} className="trend" aria-label="Trend charts" hidden={!hasData}>
+    <section ref={section} className="trend" aria-label="Trend charts" tabIndex={0} hidden={!hasData}>
       {profile && hasData && (
         <div className="trend-block">
           <h2>
@@ -43,10 +48,16 @@ export function TrendChart() {
             labels={labels}
             values={profile.monthCounts}
             highlight={highlight}
+            gaps={gaps}
             width={monthWidth}
             height={120}
             onBrush={(from, to) => setView({ monthFrom: profile.monthFrom + from, monthTo: profile.monthFrom + to })}
           />
+          {gapLabels.length > 0 && (
+            <p className="muted small month-gaps" role="note">
+              No file covers {gapLabels.join(', ')}: no data there, not zero.
+            </p>
+          )}
         </div>
       )}
       {profile && timed && (

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { packWorkspace, unpackWorkspace } from '../core/workspace/workspaceFile';
-import { applyWorkspace, deleteNamedWorkspace, listNamedWorkspaces, openNamedWorkspace, saveNamedWorkspace, workspaceDocument } from '../state/persistence';
+import { deleteNamedWorkspace, listNamedWorkspaces, saveNamedWorkspace, workspaceDocument } from '../state/persistence';
+import { applyWorkspace, openNamedWorkspace, reportRestore } from '../state/restoreWorkspace';
+import { referencedFiles } from '../core/workspace/workspaceFile';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
@@ -21,21 +23,29 @@ export function WorkspacePanel() {
     run(async () => {
       const doc = workspaceDocument(useAppStore.getState(), name);
       const files = new Map<string, Uint8Array>();
-      for (const source of doc.sources) {
-        const blob = await storedSourceBlob(source.fingerprint);
-        if (blob) files.set(source.fingerprint, new Uint8Array(await blob.arrayBuffer()));
+      for (const fingerprint of referencedFiles(doc)) {
+        const blob = await storedSourceBlob(fingerprint);
+        if (blob) files.set(fingerprint, new Uint8Array(await blob.arrayBuffer()));
       }
       downloadFile(new Blob([packWorkspace(doc, files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${fileSafe(name) || 'workspace'}.hotspot-workspace.zip`);
     });
 
   const open = (file: File) =>
     run(async () => {
-      const { doc, files } = unpackWorkspace(new Uint8Array(await file.arrayBuffer()));
-      setName(doc.name);
-      await applyWorkspace(doc, async (fingerprint) => {
+      // Checked whole before anything changes; a refused file leaves the current work as it was.
+      let unpacked: ReturnType<typeof unpackWorkspace>;
+      try {
+        unpacked = unpackWorkspace(new Uint8Array(await file.arrayBuffer()));
+      } catch (error) {
+        throw new Error(`${error instanceof Error ? error.message : String(error)} Nothing was changed.`, { cause: error });
+      }
+      const { doc, files } = unpacked;
+      const outcome = await applyWorkspace(doc, async (fingerprint) => {
         const bytes = files.get(fingerprint);
         return bytes ? new Blob([bytes as Uint8Array<ArrayBuffer>]) : undefined;
-      });
+      }, 'file');
+      setName(doc.name);
+      reportRestore(outcome, `"${doc.name}"`);
       notify('info', `Opened workspace "${doc.name}".`);
     });
 

@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react';
-import { kmlFromKmz, zonesFromGeoJson, zonesFromKml, zonesFromShapefileZip, type ZoneImport } from '../core/zones/importZones';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
+import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { describeView } from '../state/describe';
-import { Field, FileButton } from './controls';
+import { Field } from './controls';
+import { ZoneImportButton } from './ZoneImport';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber, formatPercent } from './format';
-
-async function readZones(file: File): Promise<ZoneImport> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.zip')) return zonesFromShapefileZip(await file.arrayBuffer(), file.name);
-  const kmlText = name.endsWith('.kmz') ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : name.endsWith('.kml') ? await file.text() : null;
-  if (kmlText !== null) return zonesFromKml(new DOMParser().parseFromString(kmlText, 'application/xml'), file.name);
-  return zonesFromGeoJson(JSON.parse(await file.text()), file.name);
-}
 
 function DrawControls() {
   const draft = useAppStore((state) => state.draft);
@@ -77,33 +70,41 @@ function ZoneEditor() {
   );
 }
 
+/** Ctrl+Z (Cmd+Z) undoes the last zone reshape or deletion; while drawing, it takes back a corner instead (DrawControls). */
+function useZoneUndoKey() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target;
+      if (!(event.ctrlKey || event.metaKey) || event.key !== 'z' || event.shiftKey) return;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+      const { draft, zoneUndo, undoZoneEdit } = useAppStore.getState();
+      if (draft || zoneUndo.length === 0) return;
+      event.preventDefault();
+      undoZoneEdit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /** PSPO zones: load, draw, edit, their evidence, the problems outside them, and proposals from hot spots. */
 export function ZonesPanel() {
+  useZoneUndoKey();
   const zones = useAppStore((state) => state.zones);
   const report = useAppStore((state) => state.zoneReport);
   const proposals = useAppStore((state) => state.proposals);
   const selected = useAppStore((state) => state.selectedZone);
-  const { addZones, selectZone, proposeZones, acceptProposal, notify } = useAppStore.getState();
+  const { selectZone, proposeZones, acceptProposal } = useAppStore.getState();
   const [minBin, setMinBin] = useState(2);
   const [minCells, setMinCells] = useState(3);
   const [bufferM, setBufferM] = useState(0);
   const [maxAreaHa, setMaxAreaHa] = useState(0);
 
-  const load = async (file: File) => {
-    try {
-      const result = await readZones(file);
-      addZones(result.zones);
-      notify(result.problems.length > 0 ? 'error' : 'info', `${result.zones.length} zone${result.zones.length === 1 ? '' : 's'} loaded from ${file.name}.${result.problems.length > 0 ? ` ${result.problems.join('; ')}.` : ''}`);
-    } catch (error) {
-      notify('error', error instanceof SyntaxError ? `${file.name} is not valid GeoJSON.` : error instanceof Error ? error.message : String(error));
-    }
-  };
-
   return (
     <details className="panel">
       <summary>PSPO zones ({zones.length})</summary>
       <div className="row tight">
-        <FileButton label="Load zones…" accept=".geojson,.json,.kml,.kmz,.zip" ariaLabel="Load zones" onFile={(file) => void load(file)} />
+        <ZoneImportButton />
         <DrawControls />
       </div>
       {report && (
@@ -182,14 +183,14 @@ export function ZonesPanel() {
       </fieldset>
       {zones.length > 0 && (
         <div className="row tight">
-          <button type="button" onClick={() => downloadFile(JSON.stringify(zonesToGeoJson(zones)), 'pspo-zones.geojson', 'application/geo+json')}>
+          <button type="button" onClick={() => downloadFile(JSON.stringify(zonesToGeoJson(zones, exportNote(useAppStore.getState()))), 'pspo-zones.geojson', 'application/geo+json')}>
             Export zones GeoJSON
           </button>
-          <button type="button" onClick={() => downloadFile(zonesToKml(zones), 'pspo-zones.kml', 'application/vnd.google-earth.kml+xml')}>
+          <button type="button" onClick={() => downloadFile(zonesToKml(zones, exportNote(useAppStore.getState())), 'pspo-zones.kml', 'application/vnd.google-earth.kml+xml')}>
             KML
           </button>
           {report && (
-            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, describeView(useAppStore.getState()).area ?? ''), 'pspo-zone-evidence.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, describeView(useAppStore.getState()).area ?? '', exportNote(useAppStore.getState())), 'pspo-zone-evidence.csv', 'text/csv')}>
               Evidence CSV
             </button>
           )}

@@ -9,7 +9,7 @@ export class WorkerError extends Error {
   }
 }
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (progress: IngestProgress) => void };
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (progress: IngestProgress) => void; onSteps?: (done: number, total: number) => void };
 
 type RequestOf<T extends WorkerRequest['type']> = Omit<Extract<WorkerRequest, { type: T }>, 'id'>;
 
@@ -25,10 +25,10 @@ export class DataWorkerClient {
 
   constructor(private readonly createWorker: () => Worker) {}
 
-  call<T extends WorkerRequest['type']>(request: RequestOf<T>, onProgress?: (progress: IngestProgress) => void): { id: number; promise: Promise<ResultTypes[T]> } {
+  call<T extends WorkerRequest['type']>(request: RequestOf<T>, onProgress?: (progress: IngestProgress) => void, onSteps?: (done: number, total: number) => void): { id: number; promise: Promise<ResultTypes[T]> } {
     const id = this.nextId++;
     const promise = new Promise<ResultTypes[T]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress });
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, onSteps });
     });
     this.ensureWorker().postMessage({ ...request, id } as unknown as WorkerRequest);
     return { id, promise };
@@ -55,6 +55,10 @@ export class DataWorkerClient {
     if (!entry) return;
     if (event.type === 'progress') {
       entry.onProgress?.(event.progress);
+      return;
+    }
+    if (event.type === 'steps') {
+      entry.onSteps?.(event.done, event.total);
       return;
     }
     this.pending.delete(event.id);

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { Dataset, type IncidentSource } from '../core/dataset';
+import { Dataset, packCategories, type IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile } from '../core/ingest/ingestFile';
 import { handleQuery } from './queries';
@@ -51,7 +51,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       const source = await pending;
       source.summary.id = dataset.allocateSourceId();
       dataset.addSource(source);
-      post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: dataset.categories.list } });
+      post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: packCategories(dataset.categories.list) } });
       return;
     }
     if (request.type === 'load') {
@@ -66,14 +66,21 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
         post({
           type: 'result',
           id: request.id,
-          value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: dataset.categories.list } : result,
+          value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
       } finally {
         running.delete(request.id);
       }
       return;
     }
-    post({ type: 'result', id: request.id, value: await handleQuery(dataset, request) });
+    // Long queries (camera planning through buildings) report steps and stop on Cancel.
+    const signal = { aborted: false };
+    running.set(request.id, signal);
+    try {
+      post({ type: 'result', id: request.id, value: await handleQuery(dataset, request, { signal, onProgress: (done, total) => post({ type: 'steps', id: request.id, done, total }) }) });
+    } finally {
+      running.delete(request.id);
+    }
   } catch (error) {
     const code = error instanceof CoreError ? error.code : 'INTERNAL';
     const text = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,10 @@
-import type { CategoryInfo, SourceSummary } from '../core/dataset';
+import type { BuildingsSummary } from '../core/buildings/importBuildings';
+import type { PackedCategories, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
 import type { Camera } from '../core/cameras/importCameras';
+import type { SiteDemand, SiteSpecification } from '../core/cameras/coverageDemand';
+import type { Bounds } from '../core/geo/webMercator';
+import type { PatrolWindows } from '../core/hotspots/patrolWindows';
 import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
@@ -18,30 +22,35 @@ import type { NamedBoundary } from '../core/geo/boundaries';
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
 export type WorkerRequest =
   | { type: 'load'; id: number; file: Blob; name: string; mapping?: ColumnMapping }
+  | { type: 'identify'; id: number; file: Blob }
   | { type: 'prepare-sample'; id: number; files: { url: string; name: string; mapping?: ColumnMapping }[] }
   | { type: 'load-prepared'; id: number; name: string }
   | { type: 'cancel'; id: number; target: number }
   | { type: 'remove-source'; id: number; sourceId: number }
   | { type: 'hotspots'; id: number; query: HotspotQuery }
   | { type: 'cell-breakdown'; id: number; cell: string }
-  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson' }
-  | { type: 'rejected-rows'; id: number; sourceId: number }
+  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson'; note?: string | null }
+  | { type: 'rejected-rows'; id: number; sourceIds: number[] }
   | { type: 'accuracy'; id: number; query: AccuracyQuery }
-  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions }
+  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions; buildings?: string }
   | { type: 'plan-exact'; id: number }
   | { type: 'plan-moves'; id: number; maxMoves: number }
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
   | { type: 'evaluate'; id: number; query: InterventionQuery }
   | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] }
-  | { type: 'find-places'; id: number; query: string; limit: number };
+  | { type: 'find-places'; id: number; query: string; limit: number }
+  | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null }
+  | { type: 'load-buildings'; id: number; file: Blob; name: string; key: string }
+  | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =
-  | { status: 'loaded'; summary: SourceSummary; categories: CategoryInfo[] }
+  | { status: 'loaded'; summary: SourceSummary; categories: PackedCategories }
   | { status: 'needs-mapping'; request: MappingRequest };
 
 export interface ResultTypes {
   load: LoadResult;
+  identify: string;
   cancel: null;
   'prepare-sample': null;
   'load-prepared': LoadResult;
@@ -59,9 +68,13 @@ export interface ResultTypes {
   evaluate: InterventionEvaluation;
   'area-counts': AreaCounts;
   'find-places': FoundPlace[];
+  'briefing-facts': { demand: SiteDemand[]; patrol: PatrolWindows };
+  'load-buildings': BuildingsSummary;
+  'clear-buildings': null;
 }
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; progress: IngestProgress }
+  | { type: 'steps'; id: number; done: number; total: number }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; code: string; message: string };

@@ -1,9 +1,13 @@
-import type { Dataset } from '../core/dataset';
+import { buildingsFromFile, type BuildingsImport } from '../core/buildings/importBuildings';
+import type { Steps } from '../core/coverage/coverageMatrix';
+import type { Dataset, IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
 import highsWasmUrl from 'highs/runtime?url';
 import { planContext, planExact, planGreedy, planMoves, type PlanContext } from '../core/coverage/planCameras';
 import { accuracyReport } from '../core/hotspots/accuracyReport';
+import { coverageDemand } from '../core/cameras/coverageDemand';
+import { patrolWindows } from '../core/hotspots/patrolWindows';
 import { selectRows } from '../core/hotspots/filter';
 import { areaPolygon } from '../core/hotspots/areaFilter';
 import { countsByArea, polygonOfPointsCached } from '../core/hotspots/areaCounts';
@@ -13,7 +17,10 @@ import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
 import { computeHotspots, harmWeightArray, hotspotExportRecords, type HotspotQuery, type HotspotResult } from '../core/hotspots/computeHotspots';
 import type { SourceSelection } from '../core/hotspots/filter';
-import { rejectedRowsCsv } from '../core/ingest/rejects';
+import { identifyFile } from '../core/ingest/contentHash';
+import { blobByteSource } from '../core/ingest/ingestFile';
+import { combinedRejectedRowsCsv, rejectedRowsCsv } from '../core/ingest/rejects';
+import { withDataNote } from '../core/provenance';
 import type { WorkerRequest } from './protocol';
 
 /** The last hotspot query and its selection: breakdowns and exports answer for what is on screen. */
@@ -32,7 +39,20 @@ function requirePlan(): PlanContext {
   return planning;
 }
 
-export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' | 'prepare-sample' | 'load-prepared' }>): unknown {
+/** Building footprints, when loaded: camera plans can count only what cameras see past them. */
+let buildings: (BuildingsImport & { key: string }) | null = null;
+
+async function planWithBuildings(dataset: Dataset, request: Extract<WorkerRequest, { type: 'plan-cameras' }>, steps: Steps) {
+  const selection = selectRows(dataset, request.query.filter);
+  const wanted = request.options.useBuildings ? request.buildings : undefined;
+  if (wanted && buildings?.key !== wanted) throw new CoreError('BUILDINGS_MISSING', 'The building footprints are not loaded in the data worker.');
+  const footprints = wanted && buildings ? buildings.footprints : [];
+  const options = { ...request.options, withinArea: areaPolygon(request.query.filter.area) };
+  planning = await planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, options, footprints, steps);
+  return planGreedy(planning);
+}
+
+export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { type: 'load' | 'cancel' | 'prepare-sample' | 'load-prepared' }>, steps: Steps = {}): unknown {
   switch (request.type) {
     case 'hotspots': {
       const { result, selection } = computeHotspots(dataset, request.query);
@@ -46,20 +66,25 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'export-hotspots': {
       const { query, selection, result } = requireCurrent();
-      const records = hotspotExportRecords(dataset, selection, query, result);
+      const records = withDataNote(hotspotExportRecords(dataset, selection, query, result), request.note ?? null);
       return request.format === 'csv' ? hotspotsCsv(records) : JSON.stringify(hotspotsGeoJson(records));
     }
     case 'rejected-rows': {
-      const source = dataset.source(request.sourceId);
-      if (!source) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
-      return rejectedRowsCsv(source.rejects);
+      const sources = request.sourceIds.map((id) => dataset.source(id));
+      if (sources.length === 0 || sources.some((source) => !source)) throw new CoreError('BAD_INPUT', 'That source is no longer loaded.');
+      const loaded = sources as IncidentSource[];
+      return loaded.length === 1 ? rejectedRowsCsv(loaded[0].rejects) : combinedRejectedRowsCsv(loaded.map((source) => ({ file: source.summary.name, log: source.rejects })));
     }
-    case 'plan-cameras': {
-      const selection = selectRows(dataset, request.query.filter);
-      const options = { ...request.options, withinArea: areaPolygon(request.query.filter.area) };
-      planning = planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, options);
-      return planGreedy(planning);
-    }
+    case 'plan-cameras':
+      return planWithBuildings(dataset, request, steps);
+    case 'load-buildings':
+      return request.file.arrayBuffer().then((bytes) => buildingsFromFile(bytes, request.name)).then((read) => {
+        buildings = { ...read, key: request.key };
+        return read.summary;
+      });
+    case 'clear-buildings':
+      buildings = null;
+      return null;
     case 'plan-exact':
       return planExact(requirePlan(), () => highsWasmUrl);
     case 'plan-moves':
@@ -82,8 +107,14 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
     }
     case 'find-places':
       return findLocations(dataset, request.query, request.limit);
+    case 'briefing-facts': {
+      const { query, selection } = requireCurrent();
+      return { demand: coverageDemand(dataset, selection, harmWeightArray(dataset, query.harmWeights), request.sites), patrol: patrolWindows(dataset, selection, request.area) };
+    }
     case 'accuracy':
       return accuracyReport(dataset, request.query);
+    case 'identify':
+      return identifyFile(blobByteSource(request.file, 'file'));
     case 'remove-source':
       dataset.removeSource(request.sourceId);
       current = null;

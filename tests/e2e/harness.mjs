@@ -15,8 +15,18 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run'
 
 const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** Starts `vite preview` on a free-ish port and resolves with its URL once it says it is ready. */
-export function startPreview(port = 4180 + Math.floor(Math.random() * 500)) {
+/** Starts `vite preview` on a random port (another if that one is taken) and resolves with its URL once it is ready. */
+export async function startPreview() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await previewOnPort(4180 + Math.floor(Math.random() * 2000));
+    } catch (error) {
+      if (attempt >= 5 || !/already in use/.test(String(error))) throw error;
+    }
+  }
+}
+
+function previewOnPort(port) {
   if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `vite build` first.');
   const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -62,8 +72,9 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   return { context, page, consoleErrors };
 }
 
+/** Waits until `count` files are loaded (a card of monthly files counts each file) and nothing is loading. */
 export async function waitForSources(page, count, timeout = 60_000) {
-  await page.waitForFunction((n) => document.querySelectorAll('.source-card').length >= n, count, { timeout });
+  await page.waitForFunction((n) => [...document.querySelectorAll('.source-card')].reduce((total, card) => total + Number(card.getAttribute('data-files') ?? 1), 0) >= n, count, { timeout });
   await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
 }
 

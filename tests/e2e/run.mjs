@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { accessibilityTally, assertAccessible } from './accessibility.mjs';
 import { launchBrowser, openPages, outDir, root, startPreview } from './harness.mjs';
 
 const only = process.argv[2];
@@ -19,6 +20,8 @@ try {
     openPages.length = 0;
     try {
       const outcome = await scenario.run({ browser, url: server.url, outDir });
+      // Every state a scenario ends in is checked for accessibility too.
+      for (const page of openPages) if (!page.isClosed()) await assertAccessible(page, `end of ${file}`);
       if (outcome?.skipped) {
         skipped++;
         console.log(`- skipped ${file}: ${outcome.skipped}`);
@@ -38,5 +41,6 @@ try {
   await browser.close();
   server.stop();
 }
+console.log(`accessibility: ${accessibilityTally.checks} axe checks (WCAG 2.2 A/AA), ${accessibilityTally.violations} violations`);
 console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

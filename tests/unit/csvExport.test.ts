@@ -8,6 +8,17 @@ describe('CSV export safety', () => {
     expect(neutraliseFormula('-2+3')).toBe(`'-2+3`);
     expect(neutraliseFormula('@SUM(A1)')).toBe(`'@SUM(A1)`);
     expect(neutraliseFormula('\tcmd')).toBe(`'\tcmd`);
+    expect(neutraliseFormula('\rcmd')).toBe(`'\rcmd`);
+  });
+  it('neutralises formulas after leading white space and behind Unicode look-alikes', () => {
+    for (const space of [' ', '  ', '\u00a0', '\u3000', '\ufeff', '\t', '\r\n']) {
+      for (const start of ['=', '+', '-', '@']) expect(neutraliseFormula(`${space}${start}1+1`), JSON.stringify(space + start)).toBe(`'${space}${start}1+1`);
+    }
+    for (const lookAlike of ['\uff1d', '\uff0b', '\uff0d', '\uff20', '\ufe66', '\ufe62', '\ufe63', '\ufe6b', '\u2212']) {
+      expect(neutraliseFormula(`${lookAlike}SUM(A1)`)).toBe(`'${lookAlike}SUM(A1)`);
+      expect(neutraliseFormula(` ${lookAlike}SUM(A1)`)).toBe(`' ${lookAlike}SUM(A1)`);
+    }
+    for (const harmless of ['High Road', ' High Road', 'a=b', 'Wembley - north', '\u00a0x']) expect(neutraliseFormula(harmless)).toBe(harmless);
   });
   it('leaves plain numbers, including negative longitudes, as numbers', () => {
     for (const number of ['-0.279123', '+5', '-1e-3', '42']) expect(neutraliseFormula(number)).toBe(number);

@@ -11,6 +11,14 @@ describe('camera import', () => {
       { id: 'RD-01', name: 'Olympic Way', kind: 'redeployable', lat: 51.558, lng: -0.282, radiusM: 80, directionDeg: 90, fovDeg: 60 },
     ]);
   });
+  it('refuses rows with impossible or non-numeric reach, with the reason, and keeps the rest', () => {
+    const csv = 'Camera ID,Latitude,Longitude,Radius (m),Direction,FOV\nOK,51.556,-0.279,100,90,60\nZERO,51.556,-0.279,0,90,60\nTEXT,51.556,-0.279,wide,,\nTURN,51.556,-0.279,50,400,60\nBLIND,51.556,-0.279,50,90,0\n';
+    const { cameras, problems } = camerasFromCsv(csv, 'c.csv');
+    expect(cameras.map((c) => c.id)).toEqual(['OK']);
+    expect(problems).toEqual(['Line 3: radius (m): below 1', 'Line 4: radius (m): expected a number', 'Line 5: direction (°): above 360', 'Line 6: field of view (°): below 1']);
+    const geojson = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.279, 51.556] }, properties: { id: 'G', radius: 'far' } }] };
+    expect(camerasFromGeoJson(geojson, 'c.geojson').problems).toEqual(['Feature 1: radius (m): expected a number']);
+  });
   it('converts easting/northing and reports unreadable rows by line', () => {
     const csv = 'id,easting,northing\nA,519500,185000\nB,,185000\nC,9999999,185000\n';
     const { cameras, problems } = camerasFromCsv(csv, 'c.csv');
@@ -29,6 +37,14 @@ describe('camera import', () => {
     const { cameras, problems } = camerasFromGeoJson(json, 'c.geojson');
     expect(cameras.map((c) => [c.id, c.kind, c.radiusM])).toEqual([['X', 'redeployable', 120]]);
     expect(problems).toEqual(['Feature 2: not a point']);
+  });
+  it('keeps the date a camera was deployed, for its review dates, when the file has one', () => {
+    const csv = 'Camera ID,Type,Latitude,Longitude,Date deployed\nRD-01,Re-deployable,51.55,-0.28,03/02/2025\nRD-02,Re-deployable,51.55,-0.28,\n';
+    const { cameras } = camerasFromCsv(csv, 'c.csv');
+    expect(cameras[0].deployedDate).toBe('03/02/2025');
+    expect(cameras[1]).not.toHaveProperty('deployedDate');
+    const geojson = camerasFromGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.28, 51.55] }, properties: { id: 'FX-1', deployed: '2024-06-01' } }] }, 'c.geojson');
+    expect(geojson.cameras[0].deployedDate).toBe('2024-06-01');
   });
   it('tells fixed from re-deployable by common spellings', () => {
     expect(['Re-deployable', 'redeployable', 'Mobile', 'RD', 'Fixed', 'Static', ''].map(cameraKind)).toEqual(['redeployable', 'redeployable', 'redeployable', 'redeployable', 'fixed', 'fixed', 'fixed']);

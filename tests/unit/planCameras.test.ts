@@ -24,11 +24,11 @@ describe('camera plan', () => {
   it('puts one camera at the busy place, and credits fixed cameras first', async () => {
     const dataset = await data();
     const selection = selectRows(dataset, NO_FILTER);
-    const plan = planGreedy(planContext(dataset, selection, [1], [], options));
+    const plan = planGreedy(await planContext(dataset, selection, [1], [], options));
     expect(plan.summary.coveredByPlan).toBe(20);
     expect(plan.planned[0].marginalGain).toBe(20);
     const fixed = [{ id: 'F', name: '', kind: 'fixed' as const, lat: 51.556, lng: -0.279, radiusM: 100, directionDeg: null, fovDeg: null }];
-    const withFixed = planGreedy(planContext(dataset, selection, [1], fixed, options));
+    const withFixed = planGreedy(await planContext(dataset, selection, [1], fixed, options));
     expect(withFixed.summary.coveredByFixed).toBe(20);
     expect(withFixed.summary.coveredByPlan).toBe(3);
     expect(withFixed.summary.overlapDemand).toBe(0);
@@ -42,22 +42,22 @@ describe('camera plan', () => {
     const lines = [POLICE_HEADER, ...Array.from({ length: 20 }, () => policeLine({ id: '', ...busy, type: 'Anti-social behaviour', outcome: '' })), ...Array.from({ length: 5 }, () => policeLine({ id: '', ...east, type: 'Anti-social behaviour', outcome: '' }))];
     await ingestFile(dataset, memorySource('o.csv', lines.join('\n')));
     const fixed = [{ id: 'F', name: '', kind: 'fixed' as const, lat: 51.556, lng: -0.279, radiusM: 30, directionDeg: null, fovDeg: null }];
-    const plan = planGreedy(planContext(dataset, selectRows(dataset, NO_FILTER), [1], fixed, { ...options, excludedAreas: [box(51.556, -0.2803)] }));
+    const plan = planGreedy(await planContext(dataset, selectRows(dataset, NO_FILTER), [1], fixed, { ...options, excludedAreas: [box(51.556, -0.2803)] }));
     expect(plan.summary.coveredByPlan).toBe(5);
     expect(plan.summary.overlapDemand).toBe(20);
   });
   it('places cameras only at imported candidate sites when there are some', async () => {
     const dataset = await data();
-    const plan = planGreedy(planContext(dataset, selectRows(dataset, NO_FILTER), [1], [], { ...options, candidateSites: [{ lat: 51.54, lng: -0.25 }] }));
+    const plan = planGreedy(await planContext(dataset, selectRows(dataset, NO_FILTER), [1], [], { ...options, candidateSites: [{ lat: 51.54, lng: -0.25 }] }));
     expect(plan.summary.coveredByPlan).toBe(3);
     expect(plan.candidates).toBe(1);
   });
   it('keeps cameras out of excluded areas and covers must-cover areas first', async () => {
     const dataset = await data();
     const selection = selectRows(dataset, NO_FILTER);
-    const excluded = planGreedy(planContext(dataset, selection, [1], [], { ...options, excludedAreas: [box(51.556, -0.279)] }));
+    const excluded = planGreedy(await planContext(dataset, selection, [1], [], { ...options, excludedAreas: [box(51.556, -0.279)] }));
     expect(excluded.summary.coveredByPlan).toBe(3);
-    const mustCover = planGreedy(planContext(dataset, selection, [1], [], { ...options, mustCoverAreas: [box(51.54, -0.25)] }));
+    const mustCover = planGreedy(await planContext(dataset, selection, [1], [], { ...options, mustCoverAreas: [box(51.54, -0.25)] }));
     expect(mustCover.summary.coveredByPlan).toBe(3);
     expect(mustCover.planned[0].marginalGain).toBe(3);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ppai } from '../../src/core/stats/accuracy';
-import { beforeAfterEffect, priorityCells, prioritySetStability, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
+import { beforeAfterEffect, compareControl, priorityCells, reductionArithmetic, weightedDisplacementDifference } from '../../src/core/stats/evaluation';
 
 describe('controlled before/after', () => {
   it('computes DiD, relative effect and the expected count by hand', () => {
@@ -12,6 +11,16 @@ describe('controlled before/after', () => {
     expect(effect.expectedAfter).toBeCloseTo(95, 12);
     expect(effect.observedMinusExpected).toBeCloseTo(-25, 12);
     expect(beforeAfterEffect({ before: 0, after: 5 }, { before: 0, after: 3 }).relativeEffect).toBeNull();
+  });
+});
+
+describe('which headline a control allows', () => {
+  it('shows the raw DiD only for a control of comparable size', () => {
+    // Area 100 before; control 250 before: 100/250 = 0.4 ≥ 1/3 → comparable. 1,000 → 0.1 → not; scale 0.1 for the chart.
+    expect(compareControl({ before: 100, after: 80 }, { before: 250, after: 260 })).toEqual({ comparable: true, scale: 0.4 });
+    expect(compareControl({ before: 100, after: 80 }, { before: 1000, after: 1100 })).toEqual({ comparable: false, scale: 0.1 });
+    expect(compareControl({ before: 100, after: 80 }, { before: 30, after: 20 }).comparable).toBe(false);
+    expect(compareControl({ before: 100, after: 80 }, { before: 0, after: 5 })).toEqual({ comparable: false, scale: null });
   });
 });
 
@@ -31,12 +40,30 @@ describe('weighted displacement difference', () => {
   });
   it('scales a large control to the area before comparing changes', () => {
     // Control 1,000 → 1,100 (+10%); area 100 → 80. Weight 0.1: WDD_T part = −20 − 0.1·100 = −30.
-    // Buffer 50 → 55 vs the same control, weight 0.05: +5 − 5 = 0. Var = 180 + 0.01·2100 + 105 + 0.0025·2100.
+    // Buffer 50 → 55 vs its own control of the same counts, weight 0.05: +5 − 5 = 0.
+    // Separate controls: Var = 180 + 0.01·2100 + 105 + 0.0025·2100 = 311.25, SE = 17.64.
     const control = { before: 1000, after: 1100 };
-    const result = weightedDisplacementDifference({ before: 100, after: 80 }, control, { before: 50, after: 55 }, control, true);
+    const result = weightedDisplacementDifference({ before: 100, after: 80 }, control, { before: 50, after: 55 }, { ...control }, { scaleControls: true });
     expect(result.wdd).toBeCloseTo(-30, 12);
-    expect(result.se).toBeCloseTo(Math.sqrt(180 + 21 + 105 + 5.25), 12);
+    expect(result.se).toBeCloseTo(Math.sqrt(311.25), 12);
     expect(result.bufferZ).toBeCloseTo(0, 12);
+  });
+  it('counts one shared control once, with (wt + wd)² Var(C) (regression)', () => {
+    // The same control serves area and buffer: Var = 180 + 105 + (0.1 + 0.05)²·2100 = 332.25, SE = 18.23 (not 17.64).
+    const control = { before: 1000, after: 1100 };
+    const shared = weightedDisplacementDifference({ before: 100, after: 80 }, control, { before: 50, after: 55 }, control, { scaleControls: true, sharedControl: true });
+    expect(shared.wdd).toBeCloseTo(-30, 12);
+    expect(shared.se).toBeCloseTo(Math.sqrt(332.25), 12);
+    expect(shared.se.toFixed(2)).toBe('18.23');
+    // Buffer's own comparison keeps wd² Var(C): (5 − 0.05·100) / √(105 + 0.0025·2100) = 0.
+    expect(shared.bufferZ).toBeCloseTo(0, 12);
+    // A control three times the area (300 → 330): wt = 1/3, wd = 1/6; WDD = −20 − 10 + 5 − 5 = −30;
+    // Var = 285 + (1/2)²·630 = 442.5, SE = 21.04 (separately counted it would be 285 + 87.5 → 19.30).
+    const small = { before: 300, after: 330 };
+    const three = weightedDisplacementDifference({ before: 100, after: 80 }, small, { before: 50, after: 55 }, small, { scaleControls: true, sharedControl: true });
+    expect(three.wdd).toBeCloseTo(-30, 12);
+    expect(three.se).toBeCloseTo(Math.sqrt(442.5), 12);
+    expect(three.se.toFixed(2)).toBe('21.04');
   });
   it('names displacement and diffusion when the buffer moves clearly', () => {
     expect(weightedDisplacementDifference({ before: 100, after: 50 }, { before: 100, after: 100 }, { before: 50, after: 120 }, { before: 100, after: 100 }).verdict).toBe('displacement');
@@ -55,12 +82,5 @@ describe('priority places', () => {
   });
   it('turns reductions inside into reductions overall', () => {
     expect(reductionArithmetic(0.31, [0.1])).toEqual([{ reduction: 0.1, overall: 0.031 }]);
-  });
-  it('measures the stability of the set between periods', () => {
-    expect(prioritySetStability(['a', 'b', 'c'], ['b', 'c', 'd', 'e'])).toEqual({ remained: 2, left: 1, entered: 2, jaccard: 2 / 5 });
-  });
-  it('PPAI is the hit rate at α = 0 and PAI at α = 1', () => {
-    expect(ppai(0.4, 0.05, 0)).toBe(0.4);
-    expect(ppai(0.4, 0.05, 1)).toBeCloseTo(8, 12);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HARM_SCHEMES, harmWeight } from '../../src/core/stats/harm';
+import { OBJECT_PROPERTY_NAMES } from '../fixtures/badInputs';
 
 const POLICE_CATEGORIES = ['Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft', 'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime', 'Violence and sexual offences'];
 
@@ -14,5 +15,8 @@ describe('harm schemes', () => {
   });
   it('weigh council categories and unknown names 1', () => {
     for (const scheme of HARM_SCHEMES) expect(harmWeight(scheme, 'Noise')).toBe(1);
+  });
+  it('weigh categories named like object properties 1, not the property', () => {
+    for (const scheme of HARM_SCHEMES) for (const name of OBJECT_PROPERTY_NAMES) expect(harmWeight(scheme, name)).toBe(1);
   });
 });

@@ -114,9 +114,9 @@ describe('camera planning in a study area', () => {
     const selection = selectRows(ds, { ...NO_FILTER, area: AREA });
     const sites = [{ lat: 51.55, lng: -0.29 }, { lat: 51.55, lng: -0.2 }];
     const options = { cameras: 2, radiusM: 100, minSpacingM: 0, edgeFactor: 1, basis: 'count' as const, candidateSites: sites, withinArea: AREA.kind === 'polygon' ? AREA.geometry : null };
-    const plan = planGreedy(planContext(ds, selection, [1, 1, 1], [], options));
+    const plan = planGreedy(await planContext(ds, selection, [1, 1, 1], [], options));
     expect(plan.planned.every((c) => booleanPointInPolygon([c.lng, c.lat], square(-0.3, 51.54, 0.02)))).toBe(true);
-    expect(() => planContext(ds, selection, [1, 1, 1], [], { ...options, candidateSites: [sites[1]] })).toThrow(/None of the 1 candidate sites/);
+    await expect(planContext(ds, selection, [1, 1, 1], [], { ...options, candidateSites: [sites[1]] })).rejects.toThrow(/None of the 1 candidate sites/);
   });
 });
 

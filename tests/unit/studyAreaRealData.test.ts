@@ -17,7 +17,7 @@ describe.skipIf(!ready)('study area on all-London burglary 2022-2023', () => {
     const dataset = new Dataset();
     const files = csvFiles(MET_DIR);
     for (const path of files) await ingestFile(dataset, await nodeByteSource(path));
-    const brent = boundariesFromGeoJson(JSON.parse(readFileSync(BOROUGHS, 'utf8')), 'boroughs').find((b) => b.name === 'Brent')!;
+    const brent = boundariesFromGeoJson(JSON.parse(readFileSync(BOROUGHS, 'utf8')), 'boroughs').boundaries.find((b) => b.name === 'Brent')!;
 
     // Independently: rows with coordinates, a line repeated with its Crime ID in a file once.
     let inside = 0;

@@ -29,7 +29,7 @@ describe('workspace file', () => {
     expect(() => unpackWorkspace(strToU8('not a zip'))).toThrow(/not a readable ZIP/);
     expect(() => unpackWorkspace(zipSync({ 'other.txt': strToU8('x') }))).toThrow(/workspace.json is missing/);
     expect(() => unpackWorkspace(zipSync({ 'workspace.json': strToU8('{') }))).toThrow(/not valid JSON/);
-    expect(() => unpackWorkspace(zipSync({ 'workspace.json': strToU8(JSON.stringify(doc)) }))).toThrow(/data of a\.csv is missing/);
+    expect(() => unpackWorkspace(zipSync({ 'workspace.json': strToU8(JSON.stringify(doc)) }))).toThrow(/the data of a\.csv \(sources\[0\]\) is missing/);
     expect(() => unpackWorkspace(zipSync({ 'workspace.json': strToU8(JSON.stringify({ format: 'x' })) }))).toThrow(/not a Hotspot Planner workspace/);
   });
 });

@@ -116,3 +116,13 @@ describe('zone export', () => {
     expect(xmlText(`a'b`)).toBe('a&apos;b');
   });
 });
+
+describe('zone features that cannot be read', () => {
+  it('are skipped with the reason, the others kept', () => {
+    const ring = [[-0.25, 51.55], [-0.24, 51.55], [-0.24, 51.56], [-0.25, 51.55]];
+    const feature = (name: string, coordinates: unknown) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Polygon', coordinates } });
+    const result = zonesFromGeoJson({ type: 'FeatureCollection', features: [feature('Good', [ring]), feature('Text', [[['west', 51.55], ...ring.slice(1)]]), feature('Flat', [[1, 2, 3]])] }, 'z.geojson');
+    expect(result.zones.map((z) => z.name)).toEqual(['Good']);
+    expect(result.problems).toEqual(['Text: a feature without readable geometry, not an area; skipped', 'Flat: a feature without readable geometry, not an area; skipped']);
+  });
+});

@@ -1,5 +1,6 @@
 import type highsLoader from 'highs';
 import { CoreError } from '../errors';
+import { coverageOf } from './coverageMatrix';
 import { coveredBeyondFixed, greedyPlacement, spacedFrom, type PlacementInput } from './greedy';
 
 /**
@@ -16,12 +17,20 @@ import { coveredBeyondFixed, greedyPlacement, spacedFrom, type PlacementInput } 
  * the same binary model is reported beside it, with the gap.
  */
 export interface ExactResult {
+  /** The best solution found: the optimum when `optimal`, else the best incumbent at the time limit. */
   sites: number[];
   objective: number;
   greedyObjective: number;
-  /** (optimum − greedy) / optimum, in percent. */
+  /** True when HiGHS proved the solution optimal. */
+  optimal: boolean;
+  /** Proven upper bound on the optimum (equal to `objective` when optimal); null when the solver stopped before proving one. */
+  bound: number | null;
+  /** (bound − objective) / bound, in percent: the most the solution can fall short of the optimum; null without a bound. */
+  boundGapPct: number | null;
+  /** (objective − greedy) / objective, in percent. */
   gapPct: number;
   status: string;
+  timeLimitS: number;
   solveMs: number;
 }
 
@@ -69,18 +78,95 @@ export function mclpProgram(input: PlacementInput): { text: string; binary: Plac
   return { text, binary };
 }
 
+/** What HiGHS reports after a run, read from its model status and info. */
+export interface SolverOutcome {
+  optimal: boolean;
+  status: string;
+  /** False when no feasible solution was found in time. */
+  hasSolution: boolean;
+  /** mip_dual_bound; not finite when no bound was proved. */
+  dualBound: number;
+}
+
+/** The plain verdict on an outcome: no solution is refused with the reason, never shown as "optimum 0". */
+export function checkOutcome(outcome: SolverOutcome, timeLimitS: number): void {
+  if (outcome.hasSolution) return;
+  const reason = outcome.status === 'Time limit reached' ? `found no solution within its ${timeLimitS} s time limit` : `stopped without a solution (${outcome.status})`;
+  throw new CoreError('SOLVER_FAILED', `The exact solver ${reason}; the greedy plan stands.`);
+}
+
+const DEFAULT_TIME_LIMIT_S = 30;
+
+/**
+ * Solves the program, starting from the greedy plan (so a solution stopped by the time limit is
+ * never worse than greedy), and reads the incumbent, the proven bound and the status from HiGHS.
+ */
 export async function exactPlacement(input: PlacementInput, options: { timeLimitS?: number; locateFile?: (file: string) => string } = {}): Promise<ExactResult> {
   const highs = await loadSolver(options.locateFile);
+  const timeLimitS = options.timeLimitS ?? DEFAULT_TIME_LIMIT_S;
   const { text, binary } = mclpProgram(input);
+  const greedy = greedyPlacement(binary);
   const started = performance.now();
-  const solution = highs.solve(text, { time_limit: options.timeLimitS ?? 30, mip_rel_gap: 0 });
-  const solveMs = performance.now() - started;
-  if (solution.Status !== 'Optimal' && solution.Status !== 'Time limit reached') throw new CoreError('SOLVER_FAILED', `The exact solver stopped without an answer (${solution.Status}).`);
-  const sites = Object.entries(solution.Columns)
-    .filter(([name, column]) => name.startsWith('x') && (column as { Primal: number }).Primal > 0.5)
-    .map(([name]) => Number(name.slice(1)))
-    .sort((a, b) => a - b);
-  const objective = coveredBeyondFixed(binary, sites);
-  const greedyObjective = greedyPlacement(binary).objective;
-  return { sites, objective, greedyObjective, gapPct: objective > 0 ? (100 * (objective - greedyObjective)) / objective : 0, status: solution.Status, solveMs };
+  const model = highs.createModel({ format: 'lp', data: text });
+  try {
+    model.options.set({ time_limit: timeLimitS, mip_rel_gap: 0, output_flag: false });
+    const names = Array.from({ length: model.getDimensions().numCols }, (_, j) => model.getColName(j));
+    model.setSolution({ colValue: startingPoint(names, binary, greedy.sites) });
+    const { modelStatus } = model.run();
+    const solveMs = performance.now() - started;
+    const outcome: SolverOutcome = {
+      optimal: modelStatus === highs.constants.modelStatus.optimal,
+      status: statusName(modelStatus, highs.constants.modelStatus),
+      hasSolution: model.info.get('primal_solution_status') === 2,
+      dualBound: Number(model.info.get('mip_dual_bound')),
+    };
+    checkOutcome(outcome, timeLimitS);
+    const values = model.getSolution().colValue;
+    const sites = names.flatMap((name, j) => (name.startsWith('x') && values[j] > 0.5 ? [Number(name.slice(1))] : [])).sort((a, b) => a - b);
+    const objective = coveredBeyondFixed(binary, sites);
+    const bound = outcome.optimal ? objective : Number.isFinite(outcome.dualBound) ? Math.max(objective, outcome.dualBound) : null;
+    return {
+      sites,
+      objective,
+      greedyObjective: greedy.objective,
+      optimal: outcome.optimal,
+      bound,
+      boundGapPct: bound === null ? null : bound > 0 ? (100 * (bound - objective)) / bound : 0,
+      gapPct: objective > 0 ? (100 * (objective - greedy.objective)) / objective : 0,
+      status: outcome.status,
+      timeLimitS,
+      solveMs,
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The greedy sites and the demand they cover, as a full column vector in the model's column order. */
+function startingPoint(names: readonly string[], binary: PlacementInput, sites: readonly number[]): Float64Array {
+  const chosen = new Set(sites);
+  const covered = coverageOf(binary.matrix, sites);
+  return Float64Array.from(names, (name) => {
+    const index = Number(name.slice(1));
+    if (name.startsWith('x')) return chosen.has(index) ? 1 : 0;
+    return name.startsWith('y') && covered[index] > 0 ? 1 : 0;
+  });
+}
+
+function statusName(code: number, names: Readonly<Record<string, number>>): string {
+  if (code === names.optimal) return 'Optimal';
+  if (code === names.timeLimit) return 'Time limit reached';
+  return Object.keys(names).find((name) => names[name] === code) ?? `status ${code}`;
+}
+
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const pct = (value: number) => `${value.toFixed(2)}%`;
+
+/** One line on an exact solve, for the panel and the briefing: optimum and greedy gap, or what the time limit left. */
+export function describeExact(exact: Omit<ExactResult, 'sites'>): string {
+  const timing = `${exact.status}, ${Math.round(exact.solveMs)} ms`;
+  if (exact.optimal) return `Optimum ${count.format(exact.objective)}, greedy ${count.format(exact.greedyObjective)}: gap ${pct(exact.gapPct)} (${timing}). Binary coverage, no decay.`;
+  const found = `Stopped at the ${exact.timeLimitS} s time limit without proving the optimum. Best solution found ${count.format(exact.objective)} (greedy ${count.format(exact.greedyObjective)})`;
+  const bound = exact.bound === null || exact.boundGapPct === null ? 'no bound on the optimum was proved in time, so how far it is from the optimum is unknown' : `the optimum is at most ${count.format(exact.bound)}, so this is at most ${pct(exact.boundGapPct)} below it`;
+  return `${found}; ${bound} (${timing}). Binary coverage, no decay.`;
 }

@@ -7,9 +7,10 @@ import { wgs84ToBng } from '../geo/bng';
 import { aggregateCells } from '../hotspots/aggregate';
 import { topLabelsByCell } from '../hotspots/cellBreakdown';
 import type { SourceSelection } from '../hotspots/filter';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { insideArea, prepareArea } from '../zones/pointsInZones';
-import { buildCoverageMatrix, coverageOf, localPlane, type CoverageMatrix } from './coverageMatrix';
+import { buildCoverageMatrix, buildCoverageMatrixInSteps, coverageOf, localPlane, type CoverageMatrix, type LocalPlane, type Steps } from './coverageMatrix';
+import { buildingsEffect, camerasAsSites, lineOfSight, planViewsheds, seenArea, type BuildingsEffect, type Footprint, type Sight, type ViewshedProperties } from '../visibility/planVisibility';
 import { exactPlacement, type ExactResult } from './exact';
 import { coveredBeyondFixed, greedyPlacement, type PlacementInput } from './greedy';
 import { suggestMoves, type Move } from './redeploy';
@@ -29,7 +30,9 @@ export interface PlanOptions {
   /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */
   mustCoverAreas?: (Polygon | MultiPolygon)[];
   /** Approved mounting points (lamp columns…); without them, every demand cell's centre is a candidate. */
-  candidateSites?: { lat: number; lng: number }[];
+  candidateSites?: CandidateSite[];
+  /** Count only what cameras see past the loaded building footprints. */
+  useBuildings?: boolean;
   /** The study area: new cameras and moves stay inside it (re-deployable cameras may start outside). */
   withinArea?: Polygon | MultiPolygon | null;
 }
@@ -70,10 +73,34 @@ export interface CameraPlan {
   demandCells: number;
   method: 'greedy' | 'exact';
   exact?: Omit<ExactResult, 'sites'>;
+  /** With building footprints: the same cameras scored without them, and what stood inside one. */
+  buildings?: BuildingsEffect;
+  /** With building footprints: what each camera (existing and planned) can see, as GeoJSON polygons for the map and the briefing. */
+  viewsheds?: FeatureCollection<Polygon, ViewshedProperties>;
+  /** With building footprints: those within the cameras' reach, to draw beside the viewsheds. */
+  buildingsInReach?: FeatureCollection<Footprint>;
+  /** The viewsheds joined into one area (null if they could not be joined), for evaluating the cameras' coverage. */
+  seenArea?: Polygon | MultiPolygon | null;
+}
+
+function withSeenArea(drawn: ReturnType<typeof planViewsheds>) {
+  return { ...drawn, seenArea: seenArea(drawn.viewsheds) };
 }
 
 /** The plan's inputs, kept by the worker so "solve exactly" and "suggest moves" reuse them. */
+/** An approved mounting point; its name (from the sites file) describes a planned camera there. */
+export interface CandidateSite {
+  lat: number;
+  lng: number;
+  name?: string;
+}
+
 export interface PlanContext {
+  demand: { lat: number[]; lng: number[] };
+  plane: LocalPlane;
+  fixed: Camera[];
+  /** Line of sight through building footprints, when the plan uses them. */
+  buildings: { footprints: readonly Footprint[]; sight: Sight; candidatesInside: number; camerasInside: string[] } | null;
   input: PlacementInput;
   cells: string[];
   sites: { lat: number[]; lng: number[] };
@@ -83,6 +110,8 @@ export interface PlanContext {
   redeployableIds: string[];
   /** True when candidate sites are the demand cells' centres (so a site has the cell's location text). */
   sitesAreDemandCells: boolean;
+  /** Names of loaded candidate sites by site index ('' where none). */
+  siteNames: string[];
   options: PlanOptions;
 }
 
@@ -96,7 +125,7 @@ function coverageFrom(matrix: CoverageMatrix, count: number): Float32Array {
  * coverage credited up front, and the re-deployable cameras' current positions added as
  * candidates so moves can start from them.
  */
-export function planContext(dataset: Dataset, selection: readonly SourceSelection[], harmWeights: ArrayLike<number>, cameras: readonly Camera[], options: PlanOptions): PlanContext {
+export async function planContext(dataset: Dataset, selection: readonly SourceSelection[], harmWeights: ArrayLike<number>, cameras: readonly Camera[], options: PlanOptions, footprints: readonly Footprint[] = [], steps: Steps = {}): Promise<PlanContext> {
   const aggregate = aggregateCells(dataset, selection, DEMAND_RESOLUTION, harmWeights);
   if (aggregate.cells.length === 0) throw new CoreError('TOO_FEW_CELLS', 'No incidents in the current filter to place cameras against.');
   const weight = options.basis === 'harm' ? aggregate.harm : aggregate.counts;
@@ -110,9 +139,11 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   if (imported && imported.length === 0) throw new CoreError('BAD_INPUT', `None of the ${options.candidateSites!.length} candidate sites lies in the study area.`);
   const candidates = imported ? { lat: imported.map((c) => c.lat), lng: imported.map((c) => c.lng) } : demand;
   const sites = { lat: [...candidates.lat, ...redeployable.map((c) => c.lat)], lng: [...candidates.lng, ...redeployable.map((c) => c.lng)] };
-  const matrix = buildCoverageMatrix(demand, sites, options, plane);
+  const sight = footprints.length > 0 ? lineOfSight(footprints, plane) : undefined;
+  const sightFrom = sight?.sightFrom;
   const fixed = cameras.filter((c) => c.kind === 'fixed');
-  const fixedMatrix = buildCoverageMatrix(demand, { lat: fixed.map((c) => c.lat), lng: fixed.map((c) => c.lng), radiusM: fixed.map((c) => c.radiusM ?? NaN), directionDeg: fixed.map((c) => c.directionDeg ?? NaN), fovDeg: fixed.map((c) => c.fovDeg ?? NaN) }, options, plane);
+  const fixedMatrix = buildCoverageMatrix(demand, camerasAsSites(fixed), options, plane, sightFrom);
+  const matrix = await buildCoverageMatrixInSteps(demand, sites, options, plane, sightFrom, steps);
   const labels = topLabelsByCell(dataset, selection, DEMAND_RESOLUTION, aggregate.cells).topLocation;
   const inAny = (areas: (Polygon | MultiPolygon)[] | undefined) => {
     const prepared = (areas ?? []).map(prepareArea);
@@ -120,10 +151,23 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
   };
   const inExcluded = inAny(options.excludedAreas);
   // A demand cell's centre can lie just over the study area's edge although its incidents do not.
-  const excluded = new Set(sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) || (s < candidates.lat.length && !inStudyArea(lat, sites.lng[s])) ? s : -1)).filter((s) => s >= 0));
+  const outside = (lat: number, lng: number, s: number) => inExcluded(lat, lng) || (s < candidates.lat.length && !inStudyArea(lat, lng));
+  const excluded = new Set([...sites.lat.map((lat, s) => (outside(lat, sites.lng[s], s) ? s : -1)).filter((s) => s >= 0), ...matrix.insideBuildings]);
   const inMustCover = inAny(options.mustCoverAreas);
   const choosingWeight = Float64Array.from(weight, (w, i) => (inMustCover(demand.lat[i], demand.lng[i]) ? w * MUST_COVER_PRIORITY : w));
+  const buildings = sight
+    ? {
+        footprints,
+        sight,
+        candidatesInside: matrix.insideBuildings.filter((s) => s < candidates.lat.length).length,
+        camerasInside: [...fixedMatrix.insideBuildings.map((i) => fixed[i].id), ...matrix.insideBuildings.filter((s) => s >= candidates.lat.length).map((s) => redeployable[s - candidates.lat.length].id)],
+      }
+    : null;
   return {
+    demand,
+    plane,
+    fixed,
+    buildings,
     input: { matrix, weight: choosingWeight, alreadyCovered: coverageFrom(fixedMatrix, fixed.length), p: options.cameras, siteLat: sites.lat, siteLng: sites.lng, plane, minSpacingM: options.minSpacingM, excluded },
     cells: aggregate.cells,
     sites,
@@ -132,6 +176,7 @@ export function planContext(dataset: Dataset, selection: readonly SourceSelectio
     redeployableSites: redeployable.map((_, i) => candidates.lat.length + i),
     redeployableIds: redeployable.map((c) => c.id),
     sitesAreDemandCells: candidates === demand,
+    siteNames: options.candidateSites?.map((c) => c.name ?? '') ?? [],
     options,
   };
 }
@@ -162,7 +207,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
     const lat = context.sites.lat[site];
     const lng = context.sites.lng[site];
     const { easting, northing } = wgs84ToBng(lat, lng);
-    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: bestLabel };
+    return { rank: rank + 1, site, lat, lng, easting: Math.round(easting), northing: Math.round(northing), marginalGain: gains[rank], coveredDemand: own, topLocation: context.siteNames[site] || bestLabel };
   });
   const byPlan = coveredBeyondFixed(input, sites);
   const seenBy = Uint8Array.from(input.alreadyCovered, (c) => (c > 0 ? 1 : 0));
@@ -171,6 +216,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
   for (let i = 0; i < seenBy.length; i++) if (seenBy[i] >= 2) overlapDemand += weight[i];
   return {
     planned,
+    ...(context.buildings ? { buildings: buildingsEffect(context, sites, total), ...withSeenArea(planViewsheds(context, sites)) } : {}),
     summary: {
       totalDemand: total,
       coveredByFixed: fixedCovered,
@@ -194,8 +240,7 @@ export async function planExact(context: PlanContext, locateFile?: (file: string
   const exact = await exactPlacement(context.input, { locateFile, timeLimitS: 30 });
   // Gains in the order of the greedy rule applied to the exact set, so the table reads the same way.
   const ordered = greedyPlacement({ ...context.input, excluded: new Set(Array.from({ length: context.input.matrix.sites }, (_, s) => s).filter((s) => !exact.sites.includes(s))) });
-  const { objective, greedyObjective, gapPct, status, solveMs } = exact;
-  return { ...describePlan(context, ordered.sites, 'exact'), exact: { objective, greedyObjective, gapPct, status, solveMs } };
+  return { ...describePlan(context, ordered.sites, 'exact'), exact };
 }
 
 export interface MoveSuggestion extends Move {
@@ -215,22 +260,24 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
       cameraId: context.redeployableIds[move.camera],
       toLat: context.sites.lat[move.toSite],
       toLng: context.sites.lng[move.toSite],
-      toLocation: context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : '',
+      toLocation: context.siteNames[move.toSite] || (context.sitesAreDemandCells && move.toSite < context.labels.length ? context.labels[move.toSite] : ''),
     })),
   };
 }
 
 /** The plan as CSV; `areaName` names the study area on every row (empty = everywhere). */
-export function cameraPlanCsv(plan: CameraPlan, areaName = ''): string {
+export function cameraPlanCsv(plan: CameraPlan, areaName = '', note: string | null = null): string {
   return csvDocument(
     ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'study_area'],
     plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method, areaName]),
+    note,
   );
 }
 
-export function movesCsv(moves: readonly MoveSuggestion[], areaName = ''): string {
+export function movesCsv(moves: readonly MoveSuggestion[], areaName = '', note: string | null = null): string {
   return csvDocument(
     ['camera_id', 'to_lat', 'to_lng', 'to_location', 'gain', 'gain_pct', 'study_area'],
     moves.map((m) => [m.cameraId, m.toLat.toFixed(6), m.toLng.toFixed(6), m.toLocation, m.gain.toFixed(2), m.gainPct.toFixed(1), areaName]),
+    note,
   );
 }

@@ -1,6 +1,7 @@
 import { area as turfArea, bbox as turfBbox, centroid } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';
+import { areasFromGeoJson, type AreaImport, type AreaImportOptions } from '../zones/importZones';
 
 /** A named polygon from a boundary file, e.g. one borough of the London boroughs file, one ward or one LSOA. */
 export interface NamedBoundary {
@@ -8,23 +9,17 @@ export interface NamedBoundary {
   geometry: Polygon | MultiPolygon;
 }
 
-/** Name fields of the usual ONS and London Datastore boundary files (boroughs, wards, LSOAs, MSOAs), most specific first. */
-const NAME_KEYS = ['NAME', 'name', 'Name', 'LAD23NM', 'LAD22NM', 'lad19nm', 'WD23NM', 'WD22NM', 'ward_name', 'lsoa21nm', 'LSOA21NM', 'lsoa11nm', 'LSOA11NM', 'msoa21nm', 'MSOA21NM', 'title', 'label'];
+export type BoundaryImport = Omit<AreaImport, 'areas'> & { boundaries: NamedBoundary[] };
 
-/** The polygon features of a GeoJSON document, each with a name for the user to choose by. */
-export function boundariesFromGeoJson(json: unknown, fileName: string): NamedBoundary[] {
-  const value = json as { type?: string; features?: Feature[]; geometry?: unknown };
-  const features: Feature[] = value?.type === 'FeatureCollection' && Array.isArray(value.features) ? value.features : value?.type === 'Feature' ? [value as Feature] : [];
-  const boundaries: NamedBoundary[] = [];
-  features.forEach((feature, i) => {
-    const geometry = feature?.geometry;
-    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return;
-    const properties = feature.properties ?? {};
-    const key = NAME_KEYS.find((k) => typeof properties[k] === 'string' || typeof properties[k] === 'number');
-    boundaries.push({ name: key ? String(properties[key]) : `Area ${i + 1}`, geometry });
-  });
-  if (boundaries.length === 0) throw new CoreError('BAD_GEOMETRY', `${fileName} holds no polygons to use as a boundary.`);
-  return boundaries.sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The polygon features of a GeoJSON document, each with a name for the user to choose by; read,
+ * reprojected and repaired as zones are.
+ */
+export function boundariesFromGeoJson(json: unknown, fileName: string, options: AreaImportOptions = {}): BoundaryImport {
+  const { areas, ...rest } = areasFromGeoJson(json, fileName, { fallbackName: 'Area', ...options });
+  if (areas.length === 0) throw new CoreError('BAD_GEOMETRY', `${fileName} holds no polygons to use as a boundary.${rest.problems.length > 0 ? ` ${rest.problems.slice(0, 3).join('; ')}.` : ''}`);
+  const boundaries = areas.map(({ name, geometry }) => ({ name, geometry })).sort((a, b) => a.name.localeCompare(b.name));
+  return { boundaries, ...rest };
 }
 
 /** Where to put a boundary's label and how far to zoom to see it: its centroid, extent and area. */

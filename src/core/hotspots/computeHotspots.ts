@@ -53,6 +53,8 @@ export interface HotspotResult {
   top: TopHotspot[];
   /** The study area's name (null = everywhere) and the incidents the filter would show outside it. */
   area: { name: string | null; outside: number };
+  /** Count tables left out because their cells are coarser than the map's: a count cannot be split. */
+  coarserTables: { name: string; resolution: number }[];
   elapsedMs: number;
 }
 
@@ -71,7 +73,7 @@ export function harmWeightArray(dataset: Dataset, weights: Record<number, number
 export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result: HotspotResult; selection: SourceSelection[] } {
   const started = performance.now();
   const resolution = Math.min(MAX_RESOLUTION, Math.max(MIN_RESOLUTION, Math.round(query.resolution)));
-  const selection = selectRows(dataset, query.filter);
+  const { selection, coarserTables } = withinResolution(selectRows(dataset, query.filter), resolution);
   const aggregate = aggregateCells(dataset, selection, resolution, harmWeightArray(dataset, query.harmWeights));
   // The month chart shows every month, so a brush can widen the range as well as narrow it.
   const allMonths = timeProfile(selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
@@ -88,7 +90,7 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  const result: HotspotResult = { aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, elapsedMs: 0 };
+  const result: HotspotResult = { aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
   if (query.giStar) {
     try {
       result.giStar = giStarHotspots(aggregate, { ...query.giStar, studyArea: studyAreaWithin(query.giStar.studyArea, query.filter.area) });
@@ -116,6 +118,21 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
   return { result, selection };
 }
 
+/**
+ * Pre-aggregated H3 tables can be mapped at their own resolution or coarser (exact parent sums);
+ * at a finer one their counts would have to be split among child cells, which nothing justifies.
+ */
+function withinResolution(selection: SourceSelection[], resolution: number): { selection: SourceSelection[]; coarserTables: HotspotResult['coarserTables'] } {
+  const coarserTables: HotspotResult['coarserTables'] = [];
+  const kept = selection.filter(({ source }) => {
+    const native = source.summary.h3Resolution;
+    if (source.summary.kind !== 'h3' || native === null || native >= resolution) return true;
+    coarserTables.push({ name: source.summary.name, resolution: native });
+    return false;
+  });
+  return { selection: kept, coarserTables };
+}
+
 /** Gi* per month over the filter's months (or all data months) on the study area, trend, classes. */
 function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, aggregate: CellAggregate, dataFrom: number, dataMonths: number): EmergingMap {
   const options = query.emerging!;
@@ -124,7 +141,7 @@ function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], qu
   const cells = studyAreaCells(aggregate, studyAreaWithin(options.studyArea, query.filter.area));
   const weights = options.basis === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
   const cube = cellMonthCube(dataset, selection, aggregate.resolution, cells, monthFrom, monthTo - monthFrom + 1, weights);
-  const result = emergingHotspots(cube, neighboursFor(cells, options.k), { fdr: options.fdr });
+  const result = emergingHotspots(cube, neighboursFor(cells, options.k));
   return { cells, classIndex: result.classIndex, classCounts: result.classCounts, months: result.months, monthFrom };
 }
 

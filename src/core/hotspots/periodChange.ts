@@ -1,12 +1,18 @@
 import type { Dataset } from '../dataset';
+import { changeClass, minimumTotalForSignificance, type ChangeClass } from '../stats/binomial';
 import { aggregateCells, type CellAggregate } from './aggregate';
 import { selectRows, type IncidentFilter } from './filter';
 
 /**
  * Two periods side by side: per cell the count (or harm) in the earlier and the later period, the
  * change, and the percentage change only where the earlier count reaches `minCount`, so that
- * 1 → 3 is not reported as "+200%".
+ * 1 → 3 is not reported as "+200%". Each cell is also tested: an exact conditional binomial test
+ * of its incident counts given their total, with the periods' lengths (see stats/binomial), at
+ * 5%, so "+1 (+6.7%)" is "no significant change". With harm as the basis the test is still on
+ * the incident counts.
  */
+export const CHANGE_ALPHA = 0.05;
+
 export interface PeriodChange {
   cells: string[];
   earlier: Float64Array;
@@ -19,6 +25,11 @@ export interface PeriodChange {
   minCount: number;
   earlierPeriod: [number, number];
   laterPeriod: [number, number];
+  /** Per cell: the exact test's class and two-sided p. */
+  significance: ChangeClass[];
+  pValue: Float64Array;
+  /** The fewest incidents over both periods that could ever test significant. */
+  minTotalForSignificance: number;
 }
 
 export function periodChange(dataset: Dataset, filter: IncidentFilter, resolution: number, earlierPeriod: [number, number], laterPeriod: [number, number], basis: 'count' | 'harm', harmWeights: ArrayLike<number>, minCount: number): PeriodChange {
@@ -26,17 +37,35 @@ export function periodChange(dataset: Dataset, filter: IncidentFilter, resolutio
   const before = aggregate(earlierPeriod);
   const after = aggregate(laterPeriod);
   const cells = [...new Set([...before.cells, ...after.cells])].sort();
-  const valuesOf = (a: CellAggregate) => {
-    const values = basis === 'harm' ? a.harm : a.counts;
+  const valuesOf = (a: CellAggregate, values: Float64Array) => {
     const position = new Map(a.cells.map((cell, i) => [cell, i]));
     return Float64Array.from(cells, (cell) => values[position.get(cell) ?? -1] ?? 0);
   };
-  const earlier = valuesOf(before);
-  const later = valuesOf(after);
+  const earlier = valuesOf(before, basis === 'harm' ? before.harm : before.counts);
+  const later = valuesOf(after, basis === 'harm' ? after.harm : after.counts);
+  const earlierCounts = valuesOf(before, before.counts);
+  const laterCounts = valuesOf(after, after.counts);
+  const earlierMonths = earlierPeriod[1] - earlierPeriod[0] + 1;
+  const laterMonths = laterPeriod[1] - laterPeriod[0] + 1;
+  const tests = cells.map((_, i) => changeClass(earlierCounts[i], laterCounts[i], earlierMonths, laterMonths, CHANGE_ALPHA));
   const change = Float64Array.from(cells, (_, i) => later[i] - earlier[i]);
   const changePct = Float64Array.from(cells, (_, i) => (earlier[i] >= minCount ? (100 * change[i]) / earlier[i] : NaN));
   const total = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
-  return { cells, earlier, later, change, changePct, earlierTotal: total(earlier), laterTotal: total(later), minCount, earlierPeriod, laterPeriod };
+  return {
+    cells,
+    earlier,
+    later,
+    change,
+    changePct,
+    earlierTotal: total(earlier),
+    laterTotal: total(later),
+    minCount,
+    earlierPeriod,
+    laterPeriod,
+    significance: tests.map((t) => t.className),
+    pValue: Float64Array.from(tests, (t) => t.p),
+    minTotalForSignificance: minimumTotalForSignificance(earlierMonths, laterMonths, CHANGE_ALPHA),
+  };
 }
 
 /** The cells with the largest rises and falls, `limit` of each. */

@@ -1,6 +1,9 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
-import { CsvRecordReader } from './csvRecords';
+import { ContentHasher } from './contentHash';
+import { CsvRecordReader, isBroken, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
+import { geoJsonRecords, looksLikeJsonObject, MAX_GEOJSON_BYTES } from './geoJsonRecords';
+import { ingestParquet, isParquet } from './parquet';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
 import { SourceBuilder, type RowLayout } from './sourceBuilder';
@@ -42,6 +45,8 @@ export interface IngestOptions {
   /** Checked between chunks; an aborted load leaves the dataset without the source. */
   signal?: { aborted: boolean };
   chunkBytes?: number;
+  /** The date rows are checked against (months after it are rejected); now unless given. */
+  today?: Date;
 }
 
 export type IngestResult =
@@ -49,7 +54,8 @@ export type IngestResult =
   | { status: 'needs-mapping'; request: MappingRequest };
 
 const DEFAULT_CHUNK_BYTES = 4 << 20;
-const FINGERPRINT_BYTES = 1 << 16;
+/** Widest header read: real extracts have tens of columns, and the mapping dialog lists every one. */
+export const MAX_HEADER_COLUMNS = 500;
 
 /**
  * Streams one CSV into the dataset: sniff the bytes, decode in chunks, cut chunks into records,
@@ -67,6 +73,14 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
     }
   };
   const head = await read(0, Math.min(file.size, chunkBytes));
+  // Files read in one piece rather than streamed are identified by all their bytes too.
+  const wholeFingerprint = async (): Promise<string> => {
+    const hasher = new ContentHasher();
+    for (let offset = 0; offset < file.size; offset += chunkBytes) hasher.push(offset === 0 ? head : await read(offset, chunkBytes));
+    return hasher.finish();
+  };
+  if (isParquet(head)) return ingestParquet(dataset, file, options, await wholeFingerprint());
+  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read, await wholeFingerprint());
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -74,18 +88,23 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   let header: string[] | null = null;
   let lineNumber = 1;
   let rows = 0;
+  const hasher = new ContentHasher();
 
-  const consume = (records: string[][]): IngestResult | null => {
+  const consume = (records: ReadRecord[]): IngestResult | null => {
     let start = 0;
     if (!header) {
       if (records.length === 0) return null;
-      header = records[0].map((name) => name.trim());
+      header = headerOf(records[0], file.name);
       start = 1;
       const layout = layoutFor(header, options.mapping);
-      if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: records.slice(1, 6) } };
-      builder = new SourceBuilder(dataset, layout, header);
+      if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: records.slice(1, 6).filter((r) => !isBroken(r)) as string[][] } };
+      builder = new SourceBuilder(dataset, layout, header, options.today);
     }
-    for (let i = start; i < records.length; i++) builder!.add(records[i], ++lineNumber);
+    for (let i = start; i < records.length; i++) {
+      const record = records[i];
+      if (isBroken(record)) builder!.reject(record.broken, record.text.split(reader.fieldDelimiter), ++lineNumber);
+      else builder!.add(record, ++lineNumber);
+    }
     rows += records.length - start;
     return null;
   };
@@ -93,6 +112,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
     const bytes = offset === 0 ? head : await read(offset, chunkBytes);
+    hasher.push(bytes);
     const last = offset + chunkBytes >= file.size;
     const records = reader.push(decoder.decode(bytes, { stream: !last }));
     const early = consume(last ? records.concat(reader.end()) : records);
@@ -102,8 +122,39 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
   if (!header) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
   const finished = builder as SourceBuilder | null;
   if (!finished) throw new CoreError('EMPTY_FILE', `${file.name} has no rows.`);
-  const fingerprint = `${file.size}:${hashBytes(head.subarray(0, FINGERPRINT_BYTES))}`;
+  const fingerprint = await hasher.finish();
   const source = finished.finish({ name: file.name, bytes: file.size, fingerprint });
+  if (!options.detached) dataset.addSource(source);
+  return { status: 'loaded', source };
+}
+
+function headerOf(record: ReadRecord, fileName: string): string[] {
+  if (isBroken(record)) {
+    throw new CoreError('BAD_INPUT', `The first line of ${fileName} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters or has an unclosed quote: it is not a table header this app can read (at most ${MAX_HEADER_COLUMNS} columns).`);
+  }
+  if (record.length > MAX_HEADER_COLUMNS) {
+    throw new CoreError('BAD_INPUT', `The header of ${fileName} has ${record.length.toLocaleString('en-GB')} columns; at most ${MAX_HEADER_COLUMNS} are read. Keep the columns you need and save it again.`);
+  }
+  return record.map((name) => name.trim());
+}
+
+/** GeoJSON point features as incidents: one record per feature, mapped like a CSV's columns. */
+async function ingestGeoJson(dataset: Dataset, file: ByteSource, head: Uint8Array, options: IngestOptions, read: (offset: number, length: number) => Promise<Uint8Array>, fingerprint: string): Promise<IngestResult> {
+  if (file.size > MAX_GEOJSON_BYTES) throw new CoreError('BAD_INPUT', `${file.name} is GeoJSON of ${Math.round(file.size / 2 ** 20)} MB; GeoJSON incidents are read whole, up to ${MAX_GEOJSON_BYTES / 2 ** 20} MB. Save it as CSV to load it in pieces.`);
+  const bytes = file.size <= head.length ? head : await read(0, file.size);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  } catch {
+    throw new CoreError('NOT_CSV', `${file.name} starts like JSON but is not valid JSON.`);
+  }
+  const { header, rows, notPoint } = geoJsonRecords(json, file.name);
+  const layout = layoutFor(header, options.mapping);
+  if ('request' in layout) return { status: 'needs-mapping', request: { ...layout.request, sampleRows: rows.filter((_, i) => notPoint[i] === null).slice(0, 5) } };
+  const builder = new SourceBuilder(dataset, layout, header);
+  rows.forEach((row, i) => (notPoint[i] === null ? builder.add(row, i + 1) : builder.reject('notPoint', row, i + 1)));
+  options.onProgress?.({ bytesRead: file.size, bytesTotal: file.size, rows: rows.length, elapsedMs: 0 });
+  const source = builder.finish({ name: file.name, bytes: file.size, fingerprint });
   if (!options.detached) dataset.addSource(source);
   return { status: 'loaded', source };
 }
@@ -116,11 +167,4 @@ function layoutFor(header: string[], mapping: ColumnMapping | undefined): RowLay
   const missing = missingMappingFields(mapping, header);
   if (missing.length > 0) throw new CoreError('BAD_MAPPING', `The column mapping does not fit this file: ${missing.join(', ')} not found.`);
   return { kind: 'mapped', mapping, header };
-}
-
-/** FNV-1a over bytes, hex: identifies a file's start for the "already loaded" check. */
-export function hashBytes(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
 }

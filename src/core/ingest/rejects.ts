@@ -1,4 +1,6 @@
+import { CoreError } from '../errors';
 import { csvLine } from '../export/csv';
+import { MAX_RECORD_CHARS } from './csvRecords';
 
 /**
  * Why a row was not loaded. Every input row is either accepted or rejected with exactly one reason.
@@ -6,14 +8,18 @@ import { csvLine } from '../export/csv';
 export const REJECT_REASONS = {
   wrongColumns: 'Wrong number of columns',
   noCoordinates: 'No coordinates',
+  notPoint: 'Not a point (a line or an area)',
   badCoordinates: 'Coordinates are not numbers',
   swappedCoordinates: 'Latitude and longitude look swapped',
   outsideUk: 'Coordinates outside the UK',
   badDate: 'Unparseable or impossible date',
+  futureMonth: 'Dated after today',
   noCategory: 'No category',
   duplicate: 'Duplicate of an earlier row (same Crime ID)',
   badH3: 'Invalid H3 index',
   badCount: 'Invalid count',
+  recordTooLong: `Record longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`,
+  unclosedQuote: 'A quote is not closed (the field would run into the lines after it)',
 } as const;
 
 export type RejectReason = keyof typeof REJECT_REASONS;
@@ -42,4 +48,18 @@ export class RejectLog {
 /** The rejected rows as a CSV: the line number, the original columns, and the reason. */
 export function rejectedRowsCsv(log: RejectLog): string {
   return [csvLine(['line', ...log.header, 'reason']), ...log.lines].join('\r\n') + '\r\n';
+}
+
+/**
+ * Rejected rows of several files of one layout (a batch of monthly files) as one CSV: the file
+ * name first, then the line number, the original columns and the reason. The header is the first
+ * file's; files of another layout would not line up, so they are refused.
+ */
+export function combinedRejectedRowsCsv(files: readonly { file: string; log: RejectLog }[]): string {
+  const header = files[0]?.log.header ?? [];
+  const sameLayout = files.every(({ log }) => log.header.length === header.length && log.header.every((name, i) => name === header[i]));
+  if (!sameLayout) throw new CoreError('BAD_INPUT', 'These files have different columns; download their rejected rows one file at a time.');
+  const lines = [csvLine(['file', 'line', ...header, 'reason'])];
+  for (const { file, log } of files) for (const line of log.lines) lines.push(`${csvLine([file])},${line}`);
+  return lines.join('\r\n') + '\r\n';
 }

@@ -56,7 +56,7 @@ const GUESSES = {
   time: [/^(time|time received|received time)$/],
   category: [/^(category|type|crime type|complaint type|incident type|problem type)$/, /categor|type|class/],
   reference: [/^(reference|ref|id|case ref|case reference|case id)$/, /\bref|\bid$/],
-  location: [/^(location|address|street|place)$/, /location|address|street/],
+  location: [/^(location|address|street|place)$/, /\b(location|address|street) name$/, /location|address|street/],
 } as const;
 
 const H3_NAMES = [/^(h3|h3 index|h3 cell|cell|hex|hex id|h3index)$/];

@@ -1,18 +1,12 @@
 import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { bngToWgs84 } from '../geo/bng';
+import { insideUk } from '../geo/ukBounds';
 import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
 import { GrowableColumn, hashText, PointTextCache } from './columns';
-import { parseUkDate, type ParsedDate } from './dates';
+import { monthIndexOf, parseUkDate, type ParsedDate } from './dates';
 import { RejectLog, type RejectReason } from './rejects';
 import type { ColumnMapping, H3Columns } from './schema';
 import { POLICE_UK_HEADER } from './schema';
-
-/** Great Britain and Northern Ireland, with a margin for coastal points. */
-const UK_BOUNDS = { latMin: 49.8, latMax: 60.95, lngMin: -8.7, lngMax: 1.8 };
-
-export function insideUk(lat: number, lng: number): boolean {
-  return lat >= UK_BOUNDS.latMin && lat <= UK_BOUNDS.latMax && lng >= UK_BOUNDS.lngMin && lng <= UK_BOUNDS.lngMax;
-}
 
 /** How a source's rows are read: fixed for police.uk and H3 tables, from the user's mapping otherwise. */
 export type RowLayout =
@@ -43,7 +37,7 @@ export class SourceBuilder {
   private readonly monthIndex = new GrowableColumn(Uint16Array);
   private readonly minuteOfDay = new GrowableColumn(Int16Array);
   private readonly weekday = new GrowableColumn(Int8Array);
-  private readonly category = new GrowableColumn(Uint16Array);
+  private readonly category = new GrowableColumn(Uint32Array);
   private readonly location = new GrowableColumn(Uint32Array);
   private readonly lsoa: GrowableColumn<Uint32Array> | null;
   private readonly weight: GrowableColumn<Float32Array> | null;
@@ -54,7 +48,8 @@ export class SourceBuilder {
   private readonly lsoaIds: PointTextCache;
   private readonly dateCache = new Map<string, ParsedDate | null>();
   private readonly categoryCache = new Map<string, number>();
-  private readonly categoryCounts: Record<number, number> = {};
+  /** Accepted rows per category id (ids are shared by all sources, so indexed, not keyed). */
+  private categoryCounts = new Uint32Array(64);
   private rowsRead = 0;
   private repeatedIds = 0;
   private incidents = 0;
@@ -63,12 +58,16 @@ export class SourceBuilder {
   private readonly family: CategoryFamily;
   private readonly readRow: (fields: readonly string[]) => RowOutcome;
   private readonly idColumn: number;
+  /** Rows dated after this month are rejected: they cannot be records yet, and would stretch the month range. */
+  private readonly lastMonth: number;
 
   constructor(
     private readonly dataset: Dataset,
     private readonly layout: RowLayout,
     header: readonly string[],
+    today = new Date(),
   ) {
+    this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
     this.family = layout.kind === 'police.uk' ? 'police.uk' : 'council';
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
@@ -89,16 +88,11 @@ export class SourceBuilder {
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
   add(fields: readonly string[], lineNumber: number): void {
-    this.rowsRead++;
     const outcome = this.readRow(fields);
-    if (typeof outcome === 'string') {
-      this.rejects.add(outcome, fields, lineNumber);
-      return;
-    }
-    if (this.idColumn >= 0 && this.isDuplicate(fields)) {
-      this.rejects.add('duplicate', fields, lineNumber);
-      return;
-    }
+    if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
+    if (outcome.date.monthIndex > this.lastMonth) return this.reject('futureMonth', fields, lineNumber);
+    if (this.idColumn >= 0 && this.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
+    this.rowsRead++;
     this.point.push(outcome.point);
     this.monthIndex.push(outcome.date.monthIndex);
     this.minuteOfDay.push(outcome.date.minuteOfDay);
@@ -108,8 +102,14 @@ export class SourceBuilder {
     this.lsoa?.push(this.lsoaIds.idAt(outcome.point, outcome.lsoa));
     this.weight?.push(outcome.weight);
     if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
-    this.categoryCounts[outcome.category] = (this.categoryCounts[outcome.category] ?? 0) + 1;
+    this.countCategory(outcome.category);
     this.incidents += outcome.weight;
+  }
+
+  /** A record rejected before it is read, with its reason: one the reader could not split into fields, or a GeoJSON feature that is not a point. */
+  reject(reason: RejectReason, fields: readonly string[], lineNumber: number): void {
+    this.rowsRead++;
+    this.rejects.add(reason, fields, lineNumber);
   }
 
   finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
@@ -135,7 +135,7 @@ export class SourceBuilder {
       repeatedIds: this.repeatedIds,
       monthMin: Number.isFinite(monthMin) ? monthMin : null,
       monthMax: Number.isFinite(monthMax) ? monthMax : null,
-      categoryCounts: this.categoryCounts,
+      categoryCounts: this.categoryCounts.slice(0, this.dataset.categories.list.length),
       hasTimes: this.hasTimes,
       incidents: this.incidents,
       h3Resolution: this.h3Resolution,
@@ -180,6 +180,15 @@ export class SourceBuilder {
     return false;
   }
 
+  private countCategory(id: number): void {
+    if (id >= this.categoryCounts.length) {
+      const grown = new Uint32Array(Math.max(id + 1, this.categoryCounts.length * 2));
+      grown.set(this.categoryCounts);
+      this.categoryCounts = grown;
+    }
+    this.categoryCounts[id]++;
+  }
+
   private readPoliceRow(fields: readonly string[]): RowOutcome {
     if (fields.length !== POLICE_UK_HEADER.length) return 'wrongColumns';
     const point = this.pointOf(fields[5], fields[4]);
@@ -214,7 +223,7 @@ export class SourceBuilder {
 
   private readH3Row(fields: readonly string[], columns: H3Columns, columnCount: number): RowOutcome {
     if (fields.length !== columnCount) return 'wrongColumns';
-    const cell = fields[columns.h3].trim().toLowerCase();
+    const cell = h3IndexText(fields[columns.h3]);
     if (!isValidCell(cell)) return 'badH3';
     const count = Number(fields[columns.count]);
     if (fields[columns.count].trim() === '' || !Number.isFinite(count) || count < 0) return 'badCount';
@@ -230,6 +239,7 @@ export class SourceBuilder {
     const [lat, lng] = cellToLatLng(cell);
     if (!insideUk(lat, lng)) return 'outsideUk';
     const point = this.dataset.points.idAt(lat, lng);
+    this.dataset.nativeCells.set(point, cell);
     return { point, date, category, location: '', lsoa: '', weight: count };
   }
 
@@ -273,6 +283,15 @@ export class SourceBuilder {
     }
     return id;
   }
+}
+
+/**
+ * An H3 index as hex text. Warehouses that keep indexes as 64-bit integers (DuckDB's H3 extension,
+ * Sedona's `ST_H3CellIDs`) write them in decimal; those become hex, everything else is lower-cased.
+ */
+function h3IndexText(text: string): string {
+  const trimmed = text.trim();
+  return /^\d{15,20}$/.test(trimmed) ? BigInt(trimmed).toString(16) : trimmed.toLowerCase();
 }
 
 /** Numbers as spreadsheets write them; rejects empty text, hex and `Infinity`, which `Number()` would take. */

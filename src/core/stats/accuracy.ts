@@ -1,14 +1,24 @@
 /**
  * How well a hotspot map predicts the next period (Chainey, Tompson & Uhlig 2008).
  *
- * Cells are ranked by a training-period score (count, Gi* z, harm); the top cells are taken until
+ * Cells of a fixed study area are ranked by a training-period score; the top cells are taken until
  * their area reaches a share of the study area. Then, over the test period:
- *   hit rate = n / N               (test incidents inside the selected cells / all test incidents)
+ *   hit rate = n / N               (test incidents inside the selected cells / all test incidents in the study area)
  *   area share = a / A             (selected area / study area)
  *   PAI = (n / N) / (a / A)        (Predictive Accuracy Index)
- *   PPAI(α) = (n / N) / (a / A)^α  (penalised PAI: α = 0 gives the hit rate, α = 1 the PAI)
- *   RRI = (n / a) / (n_train / a)  (Recapture Rate Index, Levine 2008: the selected cells' test
- *                                   rate over their training rate; the area cancels)
+ *   PEI = n / n*                   (Predictive Efficiency Index, Hunt 2016: n* is the most test incidents
+ *                                   any cells of the same area could have held, the test period's own top cells)
+ *   RRI = (n / n_train) / (N / N_train)
+ *                                  (Recapture Rate Index, Levine 2008, "The 'hottest' part of a hotspot",
+ *                                   Security Journal 21: the selected cells' test-to-training ratio over the
+ *                                   whole area's, so it does not depend on the periods' lengths; 1 = no
+ *                                   better than the area as a whole)
+ *
+ * Ties at the cut-off: cells whose score equals that of the last place share the places left, each
+ * counted with weight (places left / cells tied) — the expected result of breaking the tie at random —
+ * so the area used is exactly the share asked for and no cell order decides the result. Cells with a
+ * score of 0 or less are never selected (they predict nothing), so the area used can be smaller; the
+ * area actually used is always reported.
  */
 export interface AccuracyInput {
   /** Per study cell: the training-period score used to rank cells (higher = hotter). */
@@ -22,58 +32,89 @@ export interface AccuracyInput {
 }
 
 export interface AccuracyResult {
-  selectedCells: number[];
+  /** Selected cells with their weight: 1, or a fraction for cells tied at the cut-off. */
+  selected: { cell: number; weight: number }[];
+  /** Cells tied at the cut-off that shared the last places (0 when there was no tie). */
+  tiedAtCutoff: number;
+  /** Σ weights: the number of cells' worth of area used. */
+  cellsUsed: number;
   hitRate: number;
   areaShare: number;
   pai: number;
-  rri: number;
+  pei: number;
+  /** null when the selected cells had no training incidents. */
+  rri: number | null;
   testIncidentsInside: number;
   testIncidentsTotal: number;
   areaKm2: number;
   studyAreaKm2: number;
 }
 
-/** Cell indices by descending score; ties by index so results are reproducible. */
+/** Cell indices by descending score; ties by index so curves are reproducible. */
 function rankedCells(scores: ArrayLike<number>): number[] {
   return Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
-function sum(values: ArrayLike<number>, indices?: readonly number[]): number {
+function sum(values: ArrayLike<number>): number {
   let total = 0;
-  if (indices) for (const i of indices) total += values[i];
-  else for (let i = 0; i < values.length; i++) total += values[i];
+  for (let i = 0; i < values.length; i++) total += values[i];
   return total;
 }
 
-export function ppai(hitRate: number, areaShare: number, alpha: number): number {
-  return areaShare > 0 ? hitRate / areaShare ** alpha : 0;
+/** Cells making up `areaShare` of the study (at least one place), with the tie rule above. */
+export function selectTopCells(scores: ArrayLike<number>, areaShare: number): { selected: { cell: number; weight: number }[]; tiedAtCutoff: number } {
+  const n = scores.length;
+  const places = Math.max(1, Math.min(n, Math.round(areaShare * n)));
+  const order = rankedCells(scores).filter((i) => scores[i] > 0);
+  if (order.length <= places) return { selected: order.map((cell) => ({ cell, weight: 1 })), tiedAtCutoff: 0 };
+  const cutoff = scores[order[places - 1]];
+  const above = order.filter((i) => scores[i] > cutoff);
+  const tied = order.filter((i) => scores[i] === cutoff);
+  const left = places - above.length;
+  const selected = above.map((cell) => ({ cell, weight: 1 }));
+  if (tied.length === left) return { selected: [...selected, ...tied.map((cell) => ({ cell, weight: 1 }))], tiedAtCutoff: 0 };
+  return { selected: [...selected, ...tied.map((cell) => ({ cell, weight: left / tied.length }))], tiedAtCutoff: tied.length };
 }
 
-/** The top cells covering `areaShare` of the study area (at least one cell), scored on the test period. */
+/** The most test incidents any `cells` cells' worth of area could hold (fractional cells pro rata). */
+function bestPossible(testCounts: ArrayLike<number>, cells: number): number {
+  const sorted = Float64Array.from(testCounts).sort().reverse();
+  const whole = Math.floor(cells);
+  let total = 0;
+  for (let i = 0; i < whole && i < sorted.length; i++) total += sorted[i];
+  if (whole < sorted.length) total += (cells - whole) * sorted[whole];
+  return total;
+}
+
+/** The top cells covering `areaShare` of the study area, scored on the test period. */
 export function predictiveAccuracy(input: AccuracyInput, areaShare: number): AccuracyResult {
+  const { selected, tiedAtCutoff } = selectTopCells(input.trainScores, areaShare);
   const n = input.trainScores.length;
-  const take = Math.max(1, Math.min(n, Math.round(areaShare * n)));
-  // Only cells with a positive score are hotspots; a zero-score cell predicts nothing.
-  const selectedCells = rankedCells(input.trainScores).slice(0, take).filter((i) => input.trainScores[i] > 0);
-  return scoreSelection(input, selectedCells);
-}
-
-export function scoreSelection(input: AccuracyInput, selectedCells: number[]): AccuracyResult {
-  const n = input.trainScores.length;
-  const testInside = sum(input.testCounts, selectedCells);
+  let testInside = 0;
+  let trainInside = 0;
+  let cellsUsed = 0;
+  for (const { cell, weight } of selected) {
+    testInside += weight * input.testCounts[cell];
+    trainInside += weight * input.trainCounts[cell];
+    cellsUsed += weight;
+  }
   const testTotal = sum(input.testCounts);
-  const trainInside = sum(input.trainCounts, selectedCells);
+  const trainTotal = sum(input.trainCounts);
   const hitRate = testTotal > 0 ? testInside / testTotal : 0;
-  const share = n > 0 ? selectedCells.length / n : 0;
+  const share = n > 0 ? cellsUsed / n : 0;
+  const best = bestPossible(input.testCounts, cellsUsed);
   return {
-    selectedCells,
+    selected,
+    tiedAtCutoff,
+    cellsUsed,
     hitRate,
     areaShare: share,
     pai: share > 0 ? hitRate / share : 0,
-    rri: trainInside > 0 ? testInside / trainInside : 0,
+    pei: best > 0 ? testInside / best : 0,
+    rri: trainInside > 0 && testTotal > 0 ? testInside / trainInside / (testTotal / trainTotal) : null,
     testIncidentsInside: testInside,
     testIncidentsTotal: testTotal,
-    areaKm2: selectedCells.length * input.cellAreaKm2,
+    areaKm2: cellsUsed * input.cellAreaKm2,
     studyAreaKm2: n * input.cellAreaKm2,
   };
 }

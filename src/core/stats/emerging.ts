@@ -1,22 +1,24 @@
 import { CoreError } from '../errors';
 import { hotspotBins } from './fdr';
-import { giStar, twoSidedPValues } from './gistar';
+import { checkedMoments, MIN_CELLS_WITH_DATA, twoSidedPValues } from './gistar';
 import { mannKendall } from './mannKendall';
 import type { NeighbourIndex } from './neighbours';
 
 /**
- * Emerging hot spot classes, after ArcGIS Pro's Emerging Hot Spot Analysis. Each cell has a Gi*
- * bin per month (significant at 90% or more, FDR as chosen) and a Mann-Kendall trend on its
- * monthly z. With T months, "hot share" the share of months the cell was a significant hot spot
+ * Emerging hot spot classes, as ArcGIS Pro's Emerging Hot Spot Analysis defines them ("How Emerging
+ * Hot Spot Analysis works"). Each cell-month bin has a space-time Gi* z (see `spaceTimeGiStar`),
+ * binned at 90% or more with Benjamini-Hochberg FDR over all bins, always; each cell's z series has
+ * a Mann-Kendall trend. With "hot share" the share of months the cell was a significant hot spot
  * and "final" the last month, the rules, checked in this order, are:
- *   new            hot in the final month only
- *   consecutive    one unbroken run of ≥ 2 hot months ending in the final month, hot share < 90%
+ *   new            hot in the final month, never hot before
+ *   consecutive    one unbroken run of ≥ 2 hot months ending in the final month, never hot before
+ *                  the run, hot share < 90%
  *   intensifying   hot share ≥ 90%, hot in the final month, z rising (Mann-Kendall p < 0.05)
  *   diminishing    hot share ≥ 90%, hot in the final month, z falling (p < 0.05)
  *   persistent     hot share ≥ 90%, hot in the final month, no significant trend
  *   historical     hot share ≥ 90%, not hot in the final month
  *   oscillating    hot in the final month, cold in some earlier month, hot share < 90%
- *   sporadic       hot in some months, never cold, hot share < 90%
+ *   sporadic       hot in the final month, on and off before, never cold, hot share < 90%
  * and the same eight for cold spots with hot and cold swapped. Hot rules are tried first when
  * the cell was hot in the final month or more often hot than cold. Anything else: no pattern.
  */
@@ -62,7 +64,7 @@ export function classifyCell(bins: ArrayLike<number>, trend: { z: number; p: num
       return `persistent ${side} spot`;
     }
     if (final && opposite.some(Boolean)) return `oscillating ${side} spot`;
-    if (!opposite.some(Boolean)) return `sporadic ${side} spot`;
+    if (final) return `sporadic ${side} spot`;
   }
   return 'no pattern';
 }
@@ -75,31 +77,59 @@ export interface EmergingResult {
   /** Per cell: Mann-Kendall z of its monthly Gi* z. */
   trendZ: Float64Array;
   months: number;
+  timeSteps: number;
+}
+
+/** Months before the current one in a bin's neighbourhood (ArcGIS's "neighbourhood time step"). */
+export const DEFAULT_TIME_STEPS = 1;
+
+/**
+ * Space-time Gi*: every cell-month bin is compared with the whole cube (n = cells × months; mean
+ * and population SD over all bins), its neighbourhood being the cell's ring (`neighbours`) in the
+ * same month and the `timeSteps` months before (fewer at the start of the cube). Binary weights, so
+ *   z = (Σ_neighbourhood x − X̄·W) / (S·√((n·W − W²)/(n − 1))), W = bins in the neighbourhood.
+ * Throws (as Gi* does) when fewer than 30 bins have data or all bins are equal.
+ */
+export function spaceTimeGiStar(cube: readonly Float64Array[], neighbours: NeighbourIndex, timeSteps: number, minWithData = MIN_CELLS_WITH_DATA): Float64Array[] {
+  const months = cube.length;
+  const cells = months > 0 ? cube[0].length : 0;
+  // Per month, each cell's sum over its spatial ring; then a running sum over the time window.
+  const ringSums = cube.map((values) => {
+    const sums = new Float64Array(cells);
+    for (let i = 0; i < cells; i++) for (let e = neighbours.offsets[i]; e < neighbours.offsets[i + 1]; e++) sums[i] += values[neighbours.indices[e]];
+    return sums;
+  });
+  const flat = new Float64Array(months * cells);
+  cube.forEach((values, m) => flat.set(values, m * cells));
+  const n = flat.length;
+  const { mean, sd } = checkedMoments(flat, minWithData, (withData) => `Only ${withData} cell-months have incidents; emerging hot spots need at least ${minWithData}. Widen the period, the categories or the area.`);
+  return cube.map((_, m) => {
+    const z = new Float64Array(cells);
+    const first = Math.max(0, m - timeSteps);
+    for (let i = 0; i < cells; i++) {
+      let local = 0;
+      for (let t = first; t <= m; t++) local += ringSums[t][i];
+      const weights = (neighbours.offsets[i + 1] - neighbours.offsets[i]) * (m - first + 1);
+      const denominator = sd * Math.sqrt((n * weights - weights * weights) / (n - 1));
+      z[i] = denominator > 0 ? (local - mean * weights) / denominator : 0;
+    }
+    return z;
+  });
 }
 
 /**
- * The space-time cube analysis: Gi* for every month (a month with no variance counts as all
- * zeros rather than failing), Mann-Kendall on each cell's z series, then the classes above.
- * `valuesByMonth[m][i]` is the value of cell i in month m.
+ * The space-time cube analysis: space-time Gi* per bin, FDR-corrected bins over the whole cube,
+ * Mann-Kendall on each cell's z series, then the classes above. `valuesByMonth[m][i]` is the value
+ * of cell i in month m.
  */
-export function emergingHotspots(valuesByMonth: readonly Float64Array[], neighbours: NeighbourIndex, options: { fdr: boolean }): EmergingResult {
+export function emergingHotspots(valuesByMonth: readonly Float64Array[], neighbours: NeighbourIndex, timeSteps = DEFAULT_TIME_STEPS): EmergingResult {
   const months = valuesByMonth.length;
   if (months < MIN_MONTHS) throw new CoreError('TOO_FEW_MONTHS', `Emerging hot spots need at least ${MIN_MONTHS} months of data; the selected period has ${months}.`);
   const cells = valuesByMonth[0].length;
-  const zByMonth: Float64Array[] = [];
-  const binsByMonth: Int8Array[] = [];
-  for (const values of valuesByMonth) {
-    let z: Float64Array;
-    try {
-      // A single month can be sparse; the 30-cell guard applies to the whole analysis, not each month.
-      z = giStar(values, neighbours, 1);
-    } catch (error) {
-      if (!(error instanceof CoreError)) throw error;
-      z = new Float64Array(cells);
-    }
-    zByMonth.push(z);
-    binsByMonth.push(hotspotBins(z, twoSidedPValues(z), options));
-  }
+  const zByMonth = spaceTimeGiStar(valuesByMonth, neighbours, timeSteps);
+  const allZ = new Float64Array(months * cells);
+  zByMonth.forEach((z, m) => allZ.set(z, m * cells));
+  const allBins = hotspotBins(allZ, twoSidedPValues(allZ), { fdr: true });
   const classIndex = new Uint8Array(cells);
   const trendZ = new Float64Array(cells);
   const classCounts = new Array<number>(EMERGING_CLASSES.length).fill(0);
@@ -108,7 +138,7 @@ export function emergingHotspots(valuesByMonth: readonly Float64Array[], neighbo
   for (let i = 0; i < cells; i++) {
     for (let m = 0; m < months; m++) {
       series[m] = zByMonth[m][i];
-      bins[m] = binsByMonth[m][i];
+      bins[m] = allBins[m * cells + i];
     }
     const trend = mannKendall(series);
     trendZ[i] = trend.z;
@@ -116,5 +146,5 @@ export function emergingHotspots(valuesByMonth: readonly Float64Array[], neighbo
     classIndex[i] = index;
     classCounts[index]++;
   }
-  return { classIndex, classCounts, trendZ, months };
+  return { classIndex, classCounts, trendZ, months, timeSteps };
 }

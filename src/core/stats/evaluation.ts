@@ -30,9 +30,29 @@ export function beforeAfterEffect(treated: Counts, control: Counts): BeforeAfter
 }
 
 /**
+ * Whether a raw difference in differences means anything: only when the control's "before" count
+ * is within a factor of 3 of the area's. A control far larger than the area (the rest of the
+ * borough) makes the raw DiD mostly the control's own change, so the headline is then the relative
+ * effect and the WDD, and charts show the control scaled to the area (× area before / control before).
+ */
+export const COMPARABLE_CONTROL_RATIO = 3;
+
+export interface ControlComparison {
+  comparable: boolean;
+  /** Area before / control before: the factor that brings the control to the area's size; null without a "before" count. */
+  scale: number | null;
+}
+
+export function compareControl(treated: Counts, control: Counts): ControlComparison {
+  const scale = control.before > 0 && treated.before > 0 ? treated.before / control.before : null;
+  return { comparable: scale !== null && scale >= 1 / COMPARABLE_CONTROL_RATIO && scale <= COMPARABLE_CONTROL_RATIO, scale };
+}
+
+/**
  * WDD = ΔT − ΔCt + ΔD − ΔCd, with Δ = after − before for the treated area T, its control Ct, the
  * displacement buffer D and the buffer's control Cd. Under Poisson counts its variance is the sum
- * of all eight counts. Negative = fewer incidents than the controls predict, counting any pushed
+ * of all eight counts; when one control C serves both (`sharedControl`), its change enters twice
+ * and its variance as (wt + wd)²·Var(C), not wt²·Var(C) + wd²·Var(C). Negative = fewer incidents than the controls predict, counting any pushed
  * into the buffer. z and the one-tailed p test for a reduction; 95% interval WDD ± 1.96·SE.
  * The buffer's own comparison, (ΔD − ΔCd) over its SE, says whether incidents moved round the
  * corner (displacement, z > 1.645), the benefit spread (diffusion, z < −1.645), or neither.
@@ -50,16 +70,24 @@ export interface WddResult {
   verdict: 'displacement' | 'diffusion of benefits' | 'neither';
 }
 
-export function weightedDisplacementDifference(treated: Counts, treatedControl: Counts, buffer: Counts, bufferControl: Counts, scaleControls = false): WddResult {
+export interface WddOptions {
+  /** Weigh each control's change by (area before / control before). */
+  scaleControls?: boolean;
+  /** The area and its buffer share one control (the same counts are passed twice). */
+  sharedControl?: boolean;
+}
+
+export function weightedDisplacementDifference(treated: Counts, treatedControl: Counts, buffer: Counts, bufferControl: Counts, options: WddOptions = {}): WddResult {
   const delta = (c: Counts) => c.after - c.before;
   // A control much larger than its area (e.g. the rest of the borough) is scaled to the area's
   // "before" count, so it contributes a trend rather than its size; its variance scales by w².
-  const weight = (area: Counts, control: Counts) => (scaleControls && control.before > 0 ? area.before / control.before : 1);
+  const weight = (area: Counts, control: Counts) => (options.scaleControls && control.before > 0 ? area.before / control.before : 1);
   const wt = weight(treated, treatedControl);
   const wd = weight(buffer, bufferControl);
   const wdd = delta(treated) - wt * delta(treatedControl) + delta(buffer) - wd * delta(bufferControl);
   const poisson = (c: Counts, w = 1) => w * w * (c.before + c.after);
-  const se = Math.sqrt(poisson(treated) + poisson(treatedControl, wt) + poisson(buffer) + poisson(bufferControl, wd));
+  const controlVariance = options.sharedControl ? poisson(treatedControl, wt + wd) : poisson(treatedControl, wt) + poisson(bufferControl, wd);
+  const se = Math.sqrt(poisson(treated) + poisson(buffer) + controlVariance);
   const z = se > 0 ? wdd / se : 0;
   const bufferSe = Math.sqrt(poisson(buffer) + poisson(bufferControl, wd));
   const bufferZ = bufferSe > 0 ? (delta(buffer) - wd * delta(bufferControl)) / bufferSe : 0;
@@ -101,13 +129,4 @@ export function priorityCells(values: ArrayLike<number>, rule: PriorityRule): nu
 /** "A 10% cut in these cells is a 3.1% cut everywhere": the whole-area effect of reductions inside the priority cells. */
 export function reductionArithmetic(shareInside: number, reductions: readonly number[] = [0.05, 0.1, 0.15, 0.2]): { reduction: number; overall: number }[] {
   return reductions.map((reduction) => ({ reduction, overall: reduction * shareInside }));
-}
-
-/** How a priority set changed between two periods: cells that stayed, left and entered, and the Jaccard overlap. */
-export function prioritySetStability(first: readonly string[], second: readonly string[]): { remained: number; left: number; entered: number; jaccard: number } {
-  const a = new Set(first);
-  const b = new Set(second);
-  const remained = [...a].filter((cell) => b.has(cell)).length;
-  const union = a.size + b.size - remained;
-  return { remained, left: a.size - remained, entered: b.size - remained, jaccard: union > 0 ? remained / union : 1 };
 }

@@ -1,13 +1,17 @@
 /**
  * Benjamini-Hochberg false discovery rate (Benjamini & Hochberg 1995): sort the m p-values; the
  * largest p_(i) with p_(i) ≤ (i / m)·q is the threshold, and every p at or below it is a
- * discovery. Returns that threshold, or 0 when nothing passes.
+ * discovery. Returns that threshold, or null when nothing passes: a threshold of exactly 0 is a
+ * real one (p-values of the strongest cells underflow to 0 beyond z ≈ 38) and must not mean "none".
  */
-export function benjaminiHochbergThreshold(p: ArrayLike<number>, q: number): number {
-  const sorted = Float64Array.from(p).sort();
+export function benjaminiHochbergThreshold(p: ArrayLike<number>, q: number): number | null {
+  return thresholdOfSorted(Float64Array.from(p).sort(), q);
+}
+
+function thresholdOfSorted(sorted: Float64Array, q: number): number | null {
   const m = sorted.length;
   for (let i = m; i >= 1; i--) if (sorted[i - 1] <= (i / m) * q) return sorted[i - 1];
-  return 0;
+  return null;
 }
 
 /** Confidence levels as ArcGIS's Gi_Bin reports them: ±3 at 99%, ±2 at 95%, ±1 at 90%. */
@@ -24,11 +28,16 @@ export const CONFIDENCE_LEVELS = [
  * grid of cells makes: with thousands of cells, ~10% would pass at 90% by chance alone.
  */
 export function hotspotBins(z: ArrayLike<number>, p: ArrayLike<number>, options: { fdr: boolean }): Int8Array {
-  const thresholds = CONFIDENCE_LEVELS.map((level) => ({ bin: level.bin, threshold: options.fdr ? benjaminiHochbergThreshold(p, level.alpha) : level.alpha }));
+  const sorted = options.fdr ? Float64Array.from(p).sort() : null;
+  const levels = CONFIDENCE_LEVELS.map((level) => ({ bin: level.bin, threshold: sorted ? thresholdOfSorted(sorted, level.alpha) : level.alpha }));
   const bins = new Int8Array(z.length);
   for (let i = 0; i < z.length; i++) {
-    const level = thresholds.find((t) => p[i] <= t.threshold && t.threshold > 0);
-    if (level) bins[i] = z[i] > 0 ? level.bin : -level.bin;
+    for (const { bin, threshold } of levels) {
+      if (threshold !== null && p[i] <= threshold) {
+        bins[i] = z[i] > 0 ? bin : -bin;
+        break;
+      }
+    }
   }
   return bins;
 }

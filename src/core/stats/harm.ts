@@ -66,7 +66,10 @@ export const HARM_SCHEMES: readonly HarmScheme[] = [
   },
 ];
 
-/** A category's weight under a scheme; 1 for categories the scheme does not name (council categories). */
+/**
+ * A category's weight under a scheme; 1 for categories the scheme does not name (council categories).
+ * Own names only: a category called `constructor` must not read Object.prototype's function.
+ */
 export function harmWeight(scheme: HarmScheme, category: string): number {
-  return scheme.weights[category] ?? 1;
+  return Object.hasOwn(scheme.weights, category) ? scheme.weights[category] : 1;
 }

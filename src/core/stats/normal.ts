@@ -1,6 +1,8 @@
 /**
  * Complementary error function, Chebyshev fit (Press et al., Numerical Recipes, §6.2 `erfcc`):
- * fractional error below 1.2·10⁻⁷ everywhere, so p-values stay accurate deep in the tail.
+ * fractional error below 1.2·10⁻⁷ everywhere, so p-values stay accurate deep in the tail. The
+ * exponent is summed before exp(), so the two-sided p of every z below about 38 is positive; only
+ * beyond that does it underflow to 0 (which the FDR step handles as the smallest p).
  */
 export function erfc(x: number): number {
   const z = Math.abs(x);

@@ -1,8 +1,12 @@
+import * as v from 'valibot';
 import type { AreaChoice } from '../hotspots/areaFilter';
+import { monthIndexOf, parseMonthLabel } from '../ingest/dates';
+import { areaChoiceSchema, HOTSPOT_METHODS, hoursSchema, resolutionSchema, weekdaysSchema, WEIGHTINGS } from './workspaceSchema';
 
 /**
  * The shareable view: what is on screen, in the URL hash, never the data. Opening the link with
- * the same workspace reproduces the view. Categories travel by name, not by id.
+ * the same workspace reproduces the view. Categories travel by name, not by id. Every value read
+ * from a link is checked with the bounds the saved workspace uses; what fails is ignored and named.
  */
 export interface SharedView {
   lng?: number;
@@ -20,8 +24,10 @@ export interface SharedView {
   area?: AreaChoice;
 }
 
-const numberList = (text: string | null): number[] | undefined => (text ? text.split(',').map(Number).filter(Number.isFinite) : undefined);
-const number = (text: string | null): number | undefined => (text !== null && text !== '' && Number.isFinite(Number(text)) ? Number(text) : undefined);
+/** Web Mercator stops at ±85.05°; maplibre refuses latitudes beyond ±90 and zooms beyond 24. */
+const MAX_LATITUDE = 85.0511;
+const MAX_ZOOM = 24;
+const MAX_CATEGORIES = 10_000;
 
 export function encodeView(view: SharedView): string {
   const params = new URLSearchParams();
@@ -40,24 +46,51 @@ export function encodeView(view: SharedView): string {
   return params.toString();
 }
 
-export function decodeView(hash: string): SharedView {
+const numbers = (text: string): number[] => text.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+const valid = (schema: v.GenericSchema, value: unknown): boolean => v.safeParse(schema, value).success;
+
+/** Reads a link's hash; `ignored` names each part that was not valid (`res=7.5`), to tell the user. */
+export function decodeView(hash: string, today = new Date()): { view: SharedView; ignored: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const view: SharedView = {};
-  const map = params.get('map')?.split('/').map(Number);
-  if (map && map.length === 3 && map.every(Number.isFinite)) [view.zoom, view.lat, view.lng] = map;
-  view.resolution = number(params.get('res'));
-  view.from = params.get('from') ?? undefined;
-  view.to = params.get('to') ?? undefined;
-  const categories = params.get('cat');
-  view.categories = categories === null ? undefined : categories === '' ? [] : categories.split('|');
-  view.method = params.get('mode') ?? undefined;
-  view.weighting = params.get('weight') ?? undefined;
-  view.weekdays = numberList(params.get('days'));
-  view.hours = numberList(params.get('hours'));
-  const area = params.get('area');
-  const at = area?.lastIndexOf('@') ?? -1;
-  if (area && at > 0) view.area = { kind: 'boundary', feature: area.slice(0, at), layer: area.slice(at + 1) };
-  else if (params.get('lsoa')) view.area = { kind: 'lsoa', prefix: params.get('lsoa')! };
-  else if (params.get('zone')) view.area = { kind: 'zone', name: params.get('zone')! };
-  return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as SharedView;
+  const ignored: string[] = [];
+  const take = (key: string, accept: (text: string) => boolean) => {
+    const text = params.get(key);
+    if (text !== null && !accept(text)) ignored.push(`${key}=${text.length > 40 ? `${text.slice(0, 40)}…` : text}`);
+  };
+  take('map', (text) => {
+    const parts = text.split('/').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+    const [zoom, lat, lng] = parts;
+    if (parts.length !== 3 || !parts.every(Number.isFinite) || zoom < 0 || zoom > MAX_ZOOM || Math.abs(lat) > MAX_LATITUDE || Math.abs(lng) > 180) return false;
+    Object.assign(view, { zoom, lat, lng });
+    return true;
+  });
+  take('res', (text) => {
+    const resolution = text.trim() === '' ? Number.NaN : Number(text);
+    if (!valid(resolutionSchema, resolution)) return false;
+    view.resolution = resolution;
+    return true;
+  });
+  const thisMonth = monthIndexOf(today.getUTCFullYear(), today.getUTCMonth() + 1);
+  const month = (text: string | null) => (text === null ? null : parseMonthLabel(text));
+  const from = month(params.get('from'));
+  const to = month(params.get('to'));
+  const inOrder = from === null || to === null || from <= to;
+  take('from', (text) => from !== null && from <= thisMonth && inOrder && Boolean((view.from = text.trim())));
+  take('to', (text) => to !== null && to <= thisMonth && inOrder && Boolean((view.to = text.trim())));
+  take('cat', (text) => {
+    const categories = text === '' ? [] : text.split('|');
+    if (categories.length > MAX_CATEGORIES) return false;
+    view.categories = categories;
+    return true;
+  });
+  take('mode', (text) => (HOTSPOT_METHODS as readonly string[]).includes(text) && Boolean((view.method = text)));
+  take('weight', (text) => (WEIGHTINGS as readonly string[]).includes(text) && Boolean((view.weighting = text)));
+  take('days', (text) => valid(weekdaysSchema, numbers(text)) && Boolean((view.weekdays = numbers(text))));
+  take('hours', (text) => valid(hoursSchema, numbers(text)) && Boolean((view.hours = numbers(text))));
+  const area = (choice: AreaChoice) => valid(areaChoiceSchema, choice) && Boolean((view.area = choice));
+  take('area', (text) => text.lastIndexOf('@') > 0 && area({ kind: 'boundary', feature: text.slice(0, text.lastIndexOf('@')), layer: text.slice(text.lastIndexOf('@') + 1) }));
+  take('lsoa', (text) => area({ kind: 'lsoa', prefix: text }));
+  take('zone', (text) => area({ kind: 'zone', name: text }));
+  return { view, ignored };
 }

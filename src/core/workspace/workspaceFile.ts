@@ -1,90 +1,129 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import * as v from 'valibot';
+import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
 import { CoreError } from '../errors';
-import type { ColumnMapping } from '../ingest/schema';
+import { sniffEncoding } from '../ingest/sniff';
+import { basemapChoiceSchema, boundaryLayersSchema } from './panelSchemas';
+import { checkWorkspaceDocument, type WorkspaceDocument } from './workspaceSchema';
+
+export type { WorkspaceDocument, WorkspaceSource } from './workspaceSchema';
 
 /**
  * The saved workspace: a ZIP holding `workspace.json` (settings, mappings, filters, weights and
- * the other panels' plain-data state) and the original data files under `files/`, so it restores
- * on another machine with nothing but the file. Versioned; a newer or broken file is refused with
- * a message rather than half-loaded.
+ * the other panels' plain-data state), the original data files under `files/` and an offline
+ * basemap under `basemap/`, so it restores on another machine with nothing but the file.
+ * Versioned; a newer or broken file is refused whole with a message rather than half-loaded.
  */
 export const WORKSPACE_FORMAT = 'hotspot-planner-workspace';
 export const WORKSPACE_VERSION = 1;
 
-export interface WorkspaceSource {
-  name: string;
-  fingerprint: string;
-  mapping: ColumnMapping | null;
-  hidden: boolean;
-}
+/** Bounds that stop a crafted archive (a ZIP bomb) from exhausting memory before it is refused. */
+export const WORKSPACE_LIMITS = { entries: 10_000, documentBytes: 64 << 20, totalBytes: 4 * 1024 ** 3 };
 
-export interface WorkspaceDocument {
-  format: typeof WORKSPACE_FORMAT;
-  version: number;
-  name: string;
-  savedAt: string;
-  sources: WorkspaceSource[];
-  /** View settings, with categories named as `family/name` so ids need not survive a reload. */
-  view: Record<string, unknown>;
-  selectedCategories: string[] | null;
-  harmWeights: Record<string, number>;
-  /** State of other panels (zones, cameras, briefing…), each plain data under its own key. */
-  panels: Record<string, unknown>;
-}
+const damaged = (what: string) => new CoreError('BAD_INPUT', `This workspace file is damaged: ${what}`);
 
+/** Checks a saved document (from a file or this browser's storage) whole; refuses it naming the wrong part. */
 export function parseWorkspaceDocument(value: unknown): WorkspaceDocument {
-  if (typeof value !== 'object' || value === null) throw new CoreError('BAD_INPUT', 'This is not a Hotspot Planner workspace.');
-  const doc = value as Partial<WorkspaceDocument>;
-  if (doc.format !== WORKSPACE_FORMAT) throw new CoreError('BAD_INPUT', 'This is not a Hotspot Planner workspace.');
-  if (typeof doc.version !== 'number' || doc.version > WORKSPACE_VERSION) {
-    throw new CoreError('BAD_INPUT', `This workspace was saved by a newer version of Hotspot Planner (format ${String(doc.version)}; this version reads up to ${WORKSPACE_VERSION}). Update the app to open it.`);
+  const head = (typeof value === 'object' && value !== null ? value : {}) as { format?: unknown; version?: unknown };
+  if (head.format !== WORKSPACE_FORMAT) throw new CoreError('BAD_INPUT', 'This is not a Hotspot Planner workspace.');
+  if (typeof head.version === 'number' && head.version > WORKSPACE_VERSION) {
+    throw new CoreError('BAD_INPUT', `This workspace was saved by a newer version of Hotspot Planner (format ${head.version}; this version reads up to ${WORKSPACE_VERSION}). Update the app to open it.`);
   }
-  if (!Array.isArray(doc.sources) || typeof doc.view !== 'object' || doc.view === null) throw new CoreError('BAD_INPUT', 'This workspace file is damaged: its settings are incomplete.');
-  return {
-    format: WORKSPACE_FORMAT,
-    version: doc.version,
-    name: typeof doc.name === 'string' ? doc.name : 'Workspace',
-    savedAt: typeof doc.savedAt === 'string' ? doc.savedAt : '',
-    sources: doc.sources,
-    view: doc.view,
-    selectedCategories: Array.isArray(doc.selectedCategories) ? doc.selectedCategories : null,
-    harmWeights: doc.harmWeights ?? {},
-    panels: doc.panels ?? {},
-  };
+  const checked = checkWorkspaceDocument(value);
+  if (!checked.ok) throw damaged(`${checked.reason}.`);
+  return checked.value;
 }
+
+/** The offline basemap a document uses, if it is a loaded file. */
+export function basemapFingerprint(doc: Pick<WorkspaceDocument, 'panels'>): string | null {
+  const basemap = v.safeParse(basemapChoiceSchema, doc.panels.basemap);
+  return basemap.success && basemap.output.kind === 'file' ? basemap.output.fingerprint : null;
+}
+
+/** The building footprints file a document uses, if any. */
+export function buildingsFingerprint(doc: Pick<WorkspaceDocument, 'panels'>): string | null {
+  const buildings = doc.panels.buildings as { fingerprint?: unknown } | null | undefined;
+  return typeof buildings?.fingerprint === 'string' ? buildings.fingerprint : null;
+}
+
+/** The boundary files (study areas, reference layers) a document uses. */
+export function boundaryFingerprints(doc: Pick<WorkspaceDocument, 'panels'>): string[] {
+  const layers = v.safeParse(boundaryLayersSchema, doc.panels.boundaries);
+  return layers.success ? layers.output.map((layer) => layer.fingerprint) : [];
+}
+
+/** Every stored file a document needs: its sources' data, its offline basemap, its building footprints and its boundary files. */
+export function referencedFiles(doc: Pick<WorkspaceDocument, 'sources' | 'panels'>): string[] {
+  const extra = [basemapFingerprint(doc), buildingsFingerprint(doc)].filter((f): f is string => f !== null);
+  return [...doc.sources.map((s) => s.fingerprint), ...extra, ...boundaryFingerprints(doc)];
+}
+
+const entryName = (folder: 'files' | 'basemap', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;
 
 export function packWorkspace(doc: WorkspaceDocument, files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const entries: Record<string, Uint8Array> = { 'workspace.json': strToU8(JSON.stringify(doc, null, 2)) };
   for (const source of doc.sources) {
     const bytes = files.get(source.fingerprint);
     if (!bytes) throw new CoreError('BAD_INPUT', `The data of ${source.name} is missing and cannot be saved.`);
-    entries[`files/${source.fingerprint.replace(/[^0-9a-z]/gi, '_')}`] = bytes;
+    entries[entryName('files', source.fingerprint)] = bytes;
   }
+  const basemap = basemapFingerprint(doc);
+  const basemapBytes = basemap && files.get(basemap);
+  if (basemap && basemapBytes) entries[entryName('basemap', basemap)] = basemapBytes;
   // Level 1: CSVs shrink well already; higher levels cost seconds on large files.
   return zipSync(entries, { level: 1 });
 }
 
-export function unpackWorkspace(bytes: Uint8Array): { doc: WorkspaceDocument; files: Map<string, Uint8Array> } {
-  let entries: Record<string, Uint8Array>;
+/** Reads the archive's directory first and refuses it, before inflating anything, when it is out of bounds. */
+function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
+  let count = 0;
+  let total = 0;
+  const admit = (file: UnzipFileInfo): boolean => {
+    count++;
+    total += file.originalSize;
+    if (count > WORKSPACE_LIMITS.entries) throw damaged(`it holds more than ${WORKSPACE_LIMITS.entries.toLocaleString('en-GB')} entries.`);
+    if (total > WORKSPACE_LIMITS.totalBytes) throw damaged(`its contents would unpack to more than ${WORKSPACE_LIMITS.totalBytes / 1024 ** 3} GB.`);
+    if (file.name === 'workspace.json' && file.originalSize > WORKSPACE_LIMITS.documentBytes) throw damaged('workspace.json is implausibly large.');
+    return file.name === 'workspace.json' || file.name.startsWith('files/') || file.name.startsWith('basemap/');
+  };
   try {
-    entries = unzipSync(bytes);
-  } catch {
+    return unzipSync(bytes, { filter: admit });
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
     throw new CoreError('BAD_INPUT', 'This workspace file is damaged or is not a workspace (it is not a readable ZIP).');
   }
+}
+
+/**
+ * Opens a workspace file and checks all of it before anything is applied: the document against
+ * its schema, every data file present and looking like CSV text, the basemap present if used.
+ */
+export function unpackWorkspace(bytes: Uint8Array): { doc: WorkspaceDocument; files: Map<string, Uint8Array> } {
+  const entries = unzipBounded(bytes);
   const json = entries['workspace.json'];
-  if (!json) throw new CoreError('BAD_INPUT', 'This workspace file is damaged: workspace.json is missing.');
+  if (!json) throw damaged('workspace.json is missing.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(strFromU8(json));
   } catch {
-    throw new CoreError('BAD_INPUT', 'This workspace file is damaged: workspace.json is not valid JSON.');
+    throw damaged('workspace.json is not valid JSON.');
   }
   const doc = parseWorkspaceDocument(parsed);
   const files = new Map<string, Uint8Array>();
-  for (const source of doc.sources) {
-    const data = entries[`files/${source.fingerprint.replace(/[^0-9a-z]/gi, '_')}`];
-    if (!data) throw new CoreError('BAD_INPUT', `This workspace file is damaged: the data of ${source.name} is missing.`);
+  for (const [i, source] of doc.sources.entries()) {
+    const data = entries[entryName('files', source.fingerprint)];
+    if (!data) throw damaged(`the data of ${source.name} (sources[${i}]) is missing.`);
+    try {
+      sniffEncoding(data, source.name);
+    } catch (error) {
+      throw damaged(`the data of ${source.name} (sources[${i}]): ${error instanceof Error ? error.message : String(error)}`);
+    }
     files.set(source.fingerprint, data);
+  }
+  const basemap = basemapFingerprint(doc);
+  if (basemap) {
+    const data = entries[entryName('basemap', basemap)];
+    if (!data) throw damaged('the offline basemap it uses is missing.');
+    files.set(basemap, data);
   }
   return { doc, files };
 }

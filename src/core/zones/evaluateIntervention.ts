@@ -5,7 +5,7 @@ import { CoreError } from '../errors';
 import { csvDocument } from '../export/csv';
 import { rowWeight, type SourceSelection } from '../hotspots/filter';
 import { monthLabel } from '../ingest/dates';
-import { beforeAfterEffect, weightedDisplacementDifference, type BeforeAfterEffect, type Counts, type WddResult } from '../stats/evaluation';
+import { beforeAfterEffect, compareControl, weightedDisplacementDifference, type BeforeAfterEffect, type ControlComparison, type Counts, type WddResult } from '../stats/evaluation';
 import { pointMembership } from './pointsInZones';
 
 export interface InterventionQuery {
@@ -19,10 +19,13 @@ export interface InterventionQuery {
   bufferOuterM: number;
   /** The control: another area, or null for the rest of the data (outside the area and its ring). */
   control: Polygon | MultiPolygon | null;
+  /** The control's name in a sentence ("Harlesden PSPO"); absent: "the control area" or "the rest of the data". */
+  controlName?: string;
 }
 
 export interface InterventionEvaluation {
   name: string;
+  controlName: string;
   beforeFrom: number;
   months: number;
   startMonth: number;
@@ -32,6 +35,8 @@ export interface InterventionEvaluation {
   control: Counts;
   buffer: Counts;
   effect: BeforeAfterEffect;
+  /** Whether the raw DiD is meaningful, and the factor scaling the control to the area for charts. */
+  controlComparison: ControlComparison;
   wdd: WddResult;
   bufferGeometry: Polygon | MultiPolygon;
 }
@@ -80,6 +85,7 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
   const buffer = split(series.buffer);
   return {
     name: query.name,
+    controlName: query.controlName ?? (query.control ? 'the control area' : 'the rest of the data'),
     beforeFrom,
     months,
     startMonth: query.startMonth,
@@ -88,13 +94,14 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
     control,
     buffer,
     effect: beforeAfterEffect(treated, control),
+    controlComparison: compareControl(treated, control),
     // The same control serves the area and its ring, scaled to each: it is usually far larger than either.
-    wdd: weightedDisplacementDifference(treated, control, buffer, control, true),
+    wdd: weightedDisplacementDifference(treated, control, buffer, control, { scaleControls: true, sharedControl: true }),
     bufferGeometry: ring,
   };
 }
 
-export function evaluationCsv(evaluation: InterventionEvaluation, areaName = ''): string {
+export function evaluationCsv(evaluation: InterventionEvaluation, areaName = '', note: string | null = null): string {
   const { treated, control, buffer, effect, wdd } = evaluation;
   const rows: (string | number)[][] = [
     ['intervention', evaluation.name],
@@ -104,7 +111,9 @@ export function evaluationCsv(evaluation: InterventionEvaluation, areaName = '')
     ['treated_before', treated.before], ['treated_after', treated.after],
     ['control_before', control.before], ['control_after', control.after],
     ['buffer_before', buffer.before], ['buffer_after', buffer.after],
-    ['difference_in_differences', effect.did],
+    ['control_comparable_to_area', evaluation.controlComparison.comparable ? 'yes' : 'no'],
+    ['control_scale_to_area', evaluation.controlComparison.scale === null ? '' : evaluation.controlComparison.scale.toFixed(4)],
+    ['difference_in_differences_raw', effect.did],
     ['relative_effect', effect.relativeEffect === null ? '' : effect.relativeEffect.toFixed(4)],
     ['expected_after', effect.expectedAfter === null ? '' : effect.expectedAfter.toFixed(2)],
     ['observed_minus_expected', effect.observedMinusExpected === null ? '' : effect.observedMinusExpected.toFixed(2)],
@@ -112,5 +121,5 @@ export function evaluationCsv(evaluation: InterventionEvaluation, areaName = '')
     ['wdd_low_95', wdd.low95.toFixed(2)], ['wdd_high_95', wdd.high95.toFixed(2)], ['buffer_z', wdd.bufferZ.toFixed(3)], ['verdict', wdd.verdict],
     ...evaluation.series.treated.map((_, m) => [`${monthLabel(evaluation.beforeFrom + m)} treated/control/buffer`, `${evaluation.series.treated[m]}/${evaluation.series.control[m]}/${evaluation.series.buffer[m]}`]),
   ];
-  return csvDocument(['measure', 'value'], rows);
+  return csvDocument(['measure', 'value'], rows, note);
 }

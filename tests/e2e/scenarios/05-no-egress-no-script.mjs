@@ -16,8 +16,8 @@ export async function run({ browser, url }) {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Load with this mapping' }).click();
-  await waitForSources(page, 3);
-  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('checkbox', { name }).uncheck();
+  // The hostile file replaces the synthetic sample: it is the only source left.
+  await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 1 && document.querySelector('.source-card')?.textContent?.includes('injection.csv'));
   await page.getByRole('button', { name: 'Select all' }).click();
   await page.getByLabel('H3 resolution').selectOption('11');
   await waitForMapIdle(page);

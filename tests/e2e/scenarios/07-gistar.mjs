@@ -24,7 +24,6 @@ export async function run({ browser, url, outDir }) {
   // Turning FDR off can only keep or raise the number of significant cells.
   await page.getByLabel('FDR correction').uncheck();
   await page.waitForFunction((before) => document.querySelector('.legend')?.textContent?.includes('no FDR correction') && Number(document.querySelector('.legend li .count')?.textContent) >= before, hot99);
-  await runAccuracy(page, outDir);
 
   // Emerging hot spots over the twelve sample months: a legend of classes with counts, and a CSV column.
   await page.getByLabel('Hotspot method').selectOption('emerging');
@@ -43,20 +42,7 @@ export async function run({ browser, url, outDir }) {
   const unit = await page.locator('.legend .muted').innerText();
   assert(unit.includes('2025-01…2025-06 → 2025-07…2025-12'), `the two periods are named (${unit})`);
   assert(await page.locator('.changes-table tbody tr').count() > 0, 'biggest rises and falls listed');
+  const summary = await page.locator('.change-summary').innerText();
+  assert(/significant rises?, \d+ significant falls?/.test(summary) && summary.includes('at least 6 incidents'), `significance of change stated with its minimum count (${summary})`);
   await page.screenshot({ path: join(outDir, 'change.png') });
-}
-
-async function runAccuracy(page, outDir) {
-  await page.locator('summary', { hasText: 'Predictive accuracy' }).click();
-  await page.getByRole('button', { name: 'Compute accuracy' }).click();
-  const table = page.locator('.accuracy-result table.compact');
-  await table.waitFor();
-  const rows = await table.locator('tbody tr').allInnerTexts();
-  assertEqual(rows.length, 3, 'three methods scored');
-  assert(rows.some((r) => r.includes('(best)')), 'the best method is named');
-  const pai = Number((await table.locator('tbody tr').first().locator('td').nth(2).innerText()));
-  assert(pai > 1, `top cells by count predict better than chance (PAI ${pai})`);
-  const csv = await download(page, () => page.getByRole('button', { name: 'Export accuracy CSV' }).click());
-  assert(csv.bytes.toString('utf8').startsWith('method,train_period,test_period,hit_rate,area_share,pai,ppai,rri'), 'accuracy CSV header');
-  await page.locator('.accuracy-result').screenshot({ path: join(outDir, 'accuracy.png') });
 }

@@ -2,7 +2,7 @@
 // zones from Gi* hot spots and accept one, export GeoJSON and check it round-trips.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, assertEqual, download, openApp, waitForMapIdle } from '../harness.mjs';
+import { assert, assertEqual, download, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
@@ -23,8 +23,12 @@ export async function run({ browser, url, outDir }) {
     { type: 'Feature', properties: { name: 'Imported park', orderRef: 'IMP/1' }, geometry: { type: 'Polygon', coordinates: [[[-0.25, 51.545], [-0.24, 51.545], [-0.24, 51.55], [-0.25, 51.55], [-0.25, 51.545]]] } },
     { type: 'Feature', properties: { name: 'A lamp post' }, geometry: { type: 'Point', coordinates: [-0.25, 51.545] } },
   ] }));
+  // A first user file replaces the synthetic sample; Undo brings the sample back beside it.
   await page.getByLabel('Load zones').setInputFiles(file);
+  await page.getByRole('button', { name: 'Add 1 zone' }).click();
   await page.locator('.notice', { hasText: 'A lamp post: a Point, not an area; skipped' }).waitFor();
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await waitForSources(page, 2);
   await rows.nth(3).waitFor();
 
   // Draw a zone: three corners on the map, then Finish.
@@ -77,6 +81,7 @@ export async function run({ browser, url, outDir }) {
   const back = join(outDir, exported.name);
   writeFileSync(back, exported.bytes);
   await page.getByLabel('Load zones').setInputFiles(back);
+  await page.getByRole('button', { name: 'Add 6 zones' }).click();
   await rows.nth(11).waitFor();
   const evidence = await download(page, () => page.getByRole('button', { name: 'Evidence CSV' }).click());
   assert(evidence.bytes.toString('utf8').startsWith('zone,incidents,area_ha'), 'evidence CSV');

@@ -14,6 +14,10 @@ export async function run({ browser, url, outDir }) {
   await verdict.waitFor();
   assert(/WDD -?[\d,.]+ \(SE [\d.]+, z -?[\d.]+, one-tailed p [\d.]+, 95% CI .+\)\. Ring: (displacement|diffusion of benefits|neither)\./.test(await verdict.innerText()), 'WDD verdict shown');
   assert(await page.locator('.evaluation-result [role="img"]').count() === 1, 'monthly chart drawn');
+  // The rest of the borough dwarfs the zone: the headline is the relative effect and the WDD, the raw DiD is withheld, the chart scales the control.
+  assert((await page.locator('.evaluation-headline').innerText()).startsWith('Relative effect'), 'headline leads with the relative effect');
+  const resultText = await page.locator('.evaluation-result').innerText();
+  assert(resultText.includes('Raw difference in differences not shown') && resultText.includes('control scaled to the area'), 'raw DiD withheld and control scaled in the chart');
   assert(/parallel trends/.test(await page.locator('.evaluation-result').innerText()), 'the design limits are stated');
   const csv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export evaluation CSV' }).click())).bytes.toString('utf8'));
   const measures = Object.fromEntries(csv.slice(1).map(([k, v]) => [k, v]));

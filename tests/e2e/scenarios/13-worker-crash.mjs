@@ -1,6 +1,6 @@
 // The data worker failing is reported, and the work comes back: a fresh worker reloads the files
 // kept in this browser, with the same view.
-import { assertEqual, openApp, waitForMapIdle } from '../harness.mjs';
+import { assertEqual, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
 
 async function throwInDataWorker(browser) {
   const cdp = await browser.newBrowserCDPSession();
@@ -22,6 +22,8 @@ export async function run({ browser, url }) {
   // The tables are rebuilt from the stored files; the view is kept.
   await page.waitForFunction((text) => document.querySelector('[data-testid="result-summary"]')?.textContent?.split(' · computed')[0] === text.split(' · computed')[0], before, { timeout: 60_000 });
   assertEqual(await page.getByLabel('H3 resolution').inputValue(), '10', 'resolution kept');
+  // The summary can match once the first file is back; both files come back in turn.
+  await waitForSources(page, 2);
   assertEqual(await page.locator('.source-card').count(), 2, 'both sources back');
   await page.getByLabel('H3 resolution').selectOption('9');
   await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('H3 res 9'));

@@ -53,3 +53,14 @@ export const EMERGING_COLOURS: Record<string, string> = {
   'oscillating cold spot': '#8073ac',
   'historical cold spot': '#35978f',
 };
+
+/** Symbols drawn over the cells, shared by their map layers and the legend that explains them. */
+export const SYMBOL_COLOURS = {
+  fixedCamera: '#4b5563',
+  redeployableCamera: '#1f78b4',
+  plannedCamera: '#00875a',
+  zone: '#6a3d9a',
+  proposedZone: '#e66101',
+  evaluationRing: '#ff7f00',
+  priorityCell: '#c51b7d',
+} as const;

@@ -1,0 +1,182 @@
+import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
+import { check } from '../core/workspace/schemaParts';
+import type { Camera } from '../core/cameras/importCameras';
+import { DEFAULT_JUSTIFICATION } from '../core/cameras/justification';
+import type { Zone } from '../core/zones/zone';
+import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
+import { allowed, type BasemapChoice } from './basemapSlice';
+import { DEFAULT_PLAN_OPTIONS, type CamerasSlice } from './camerasSlice';
+import { PRIORITY_RULE_KINDS, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
+import { DEFAULT_PRIORITY, type PrioritySettings } from './prioritySlice';
+import type { SampleProvenance } from './sampleSlice';
+import { storedSourceBlob } from './sourceFiles';
+import { useAppStore, type AppState } from './store';
+
+/** What restoring a panel's saved value means: a change to the store, what was dropped, and work after it. */
+export interface PanelRestore {
+  change: Partial<AppState>;
+  dropped: string[];
+  after?: () => void;
+}
+
+/**
+ * Panels with state of their own: which store fields it lives in (compared by reference to notice
+ * changes), how to save it as plain data, and how to restore a saved value, checked against its
+ * schema (undefined = not saved: the panel starts empty). Wired here, in one place.
+ */
+export interface PanelState {
+  fields: (state: AppState) => readonly unknown[];
+  save: (state: AppState) => unknown;
+  restore: (value: unknown) => PanelRestore;
+}
+
+type CamerasSaved = Pick<CamerasSlice, keyof typeof camerasPanelSchemas>;
+const CAMERA_DEFAULTS: CamerasSaved = { justification: DEFAULT_JUSTIFICATION, planOptions: DEFAULT_PLAN_OPTIONS, plan: null, moves: null, candidateSites: [], excludedZones: [], mustCoverZones: [] };
+
+const cameras: PanelState = {
+  fields: (s) => [s.cameras, s.planOptions, s.plan, s.moves, s.candidateSites, s.excludedZones, s.mustCoverZones, s.justification],
+  save: (s) => ({ cameras: s.cameras, planOptions: s.planOptions, plan: s.plan, moves: s.moves, candidateSites: s.candidateSites, excludedZones: s.excludedZones, mustCoverZones: s.mustCoverZones, justification: s.justification }),
+  restore: (value) => {
+    const saved = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const kept = keepValid(saved.cameras, 'cameras', cameraSchema);
+    const change: Partial<AppState> = { ...CAMERA_DEFAULTS, cameras: kept.kept as Camera[] };
+    const dropped = [...kept.dropped];
+    for (const [key, schema] of Object.entries(camerasPanelSchemas)) {
+      if (saved[key] === undefined) continue;
+      const field = check(schema, saved[key], `cameras panel ${key}`);
+      if (field.ok) Object.assign(change, { [key]: key === 'planOptions' ? { ...DEFAULT_PLAN_OPTIONS, ...(field.value as object) } : field.value });
+      else dropped.push(field.reason);
+    }
+    return { change, dropped };
+  },
+};
+
+const zones: PanelState = {
+  fields: (s) => [s.zones],
+  save: (s) => s.zones,
+  restore: (value) => {
+    const kept = keepValid(value ?? [], 'zones', zoneSchema);
+    return { change: { zones: kept.kept as Zone[], selectedZone: null, proposals: [], zoneUndo: [], zoneReport: null }, dropped: kept.dropped };
+  },
+};
+
+const evaluation: PanelState = {
+  fields: (s) => [s.evaluation],
+  save: (s) => s.evaluation,
+  restore: (value) => {
+    if (value === undefined || value === null) return { change: { evaluation: null }, dropped: [] };
+    const checked = check(evaluationSchema, value, 'evaluation');
+    return checked.ok ? { change: { evaluation: checked.value as unknown as InterventionEvaluation }, dropped: [] } : { change: { evaluation: null }, dropped: [checked.reason] };
+  },
+};
+
+const basemap: PanelState = {
+  fields: (s) => [s.basemap],
+  save: (s) => s.basemap,
+  restore: (value) => {
+    const online: Partial<AppState> = { basemap: allowed({ kind: 'online' }, useAppStore.getState().neverOnlineMaps), basemapFile: null };
+    if (value === undefined) return { change: online, dropped: [] };
+    const checked = check(basemapChoiceSchema, value, 'basemap');
+    if (!checked.ok) return { change: online, dropped: [checked.reason] };
+    const choice: BasemapChoice = checked.value;
+    if (choice.kind !== 'file') return { change: { basemap: allowed(choice, useAppStore.getState().neverOnlineMaps), basemapFile: null }, dropped: [] };
+    return {
+      change: online,
+      dropped: [],
+      after: () =>
+        void storedSourceBlob(choice.fingerprint).then((blob) => {
+          if (blob) useAppStore.setState({ basemap: choice, basemapFile: new File([blob], choice.name) });
+          else useAppStore.getState().notify('error', `The offline basemap ${choice.name} is no longer stored in this browser; load it again.`);
+        }),
+    };
+  },
+};
+
+const buildings: PanelState = {
+  fields: (s) => [s.buildings],
+  save: (s) => s.buildings,
+  restore: (value) => {
+    if (value === undefined || value === null) return { change: { buildings: null }, dropped: [] };
+    const checked = check(buildingsSchema, value, 'buildings');
+    if (!checked.ok) return { change: { buildings: null }, dropped: [checked.reason] };
+    const saved = checked.value as AppState['buildings'] & object;
+    // The worker gets the footprints when a plan first needs them.
+    return {
+      change: { buildings: null },
+      dropped: [],
+      after: () =>
+        void storedSourceBlob(saved.fingerprint).then((blob) => {
+          if (blob) useAppStore.setState({ buildings: saved });
+          else useAppStore.getState().notify('error', `The building footprints ${saved.name} are no longer stored in this browser; load them again.`);
+        }),
+    };
+  },
+};
+
+const priority: PanelState = {
+  fields: (s) => [s.priority],
+  save: (s) => s.priority,
+  restore: (value) => {
+    if (value === undefined) return { change: { priority: DEFAULT_PRIORITY }, dropped: [] };
+    const saved = (typeof value === 'object' && value !== null ? value : {}) as Partial<PrioritySettings>;
+    const valid = PRIORITY_RULE_KINDS.includes(saved.kind as PriorityRuleKind) && typeof saved.value === 'number' && priorityRuleProblem(saved.kind as PriorityRuleKind, saved.value) === null;
+    return valid ? { change: { priority: { kind: saved.kind as PriorityRuleKind, value: saved.value as number } }, dropped: [] } : { change: { priority: DEFAULT_PRIORITY }, dropped: ['priority: not a valid rule'] };
+  },
+};
+
+/** Boundary files (study areas, reference layers): read again from this browser's stored copy. */
+const boundaries: PanelState = {
+  fields: (s) => [s.boundaryLayers],
+  save: (s) => s.boundaryLayers.map(({ name, fingerprint, shown }) => ({ name, fingerprint, shown })),
+  restore: (value) => {
+    if (value === undefined) return { change: { boundaryLayers: [] }, dropped: [] };
+    const checked = check(boundaryLayersSchema, value, 'boundaries');
+    if (!checked.ok) return { change: { boundaryLayers: [] }, dropped: [checked.reason] };
+    return {
+      change: { boundaryLayers: [] },
+      dropped: [],
+      after: () =>
+        void (async () => {
+          for (const entry of checked.value) {
+            const blob = await storedSourceBlob(entry.fingerprint);
+            if (!blob) {
+              useAppStore.getState().notify('error', `The boundary file ${entry.name} is no longer stored in this browser; load it again.`);
+              continue;
+            }
+            await useAppStore.getState().loadBoundaryFile(blob, entry.name);
+            useAppStore.getState().setLayerShown(entry.name, entry.shown);
+          }
+        })(),
+    };
+  },
+};
+
+/** Which parts of what is loaded are the app's own synthetic sample (by provenance). */
+const sample: PanelState = {
+  fields: (s) => [s.sample],
+  save: (s) => s.sample,
+  restore: (value) => {
+    const saved = (typeof value === 'object' && value !== null ? value : {}) as Partial<SampleProvenance>;
+    const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+    return { change: { sample: { fingerprints: strings(saved.fingerprints), zoneIds: strings(saved.zoneIds), cameraIds: strings(saved.cameraIds), kept: saved.kept === true } }, dropped: [] };
+  },
+};
+
+export const SAVED_PANELS: ReadonlyMap<string, PanelState> = new Map([
+  ['priority', priority],
+  ['sample', sample],
+  ['buildings', buildings],
+  ['cameras', cameras],
+  ['zones', zones],
+  ['evaluation', evaluation],
+  ['basemap', basemap],
+  ['boundaries', boundaries],
+]);
+
+export function panelsChanged(state: AppState, previous: AppState): boolean {
+  for (const panel of SAVED_PANELS.values()) {
+    const before = panel.fields(previous);
+    if (panel.fields(state).some((value, i) => value !== before[i])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,99 @@
+// A batch of monthly police.uk files, then a reload: every file comes back with the same totals.
+// Two different files of equal size and equal first 64 KiB stay two files, each with its own rows.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertEqual, loadFiles, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { POLICE_HEADER, policeRow, tempDir, writeMonthlyFiles } from '../policeFiles.mjs';
+
+/** What this browser has kept: the sources named in this tab's autosave, and the stored files. */
+export async function storedWorkspace(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('keyval').objectStore('keyval');
+          const keys = store.getAllKeys();
+          keys.onsuccess = () => {
+            const autosave = store.get('workspace:autosave');
+            autosave.onsuccess = () => resolve({ sources: (autosave.result?.sources ?? []).map((s) => s.fingerprint), files: keys.result.filter((k) => String(k).startsWith('file:')).map((k) => String(k).slice(5)) });
+          };
+        };
+      }),
+  );
+}
+
+/** Waits, as a user would, until the autosave names `count` sources and each one's file is stored. */
+export async function waitUntilKept(page, count) {
+  for (let i = 0; i < 120; i++) {
+    const kept = await storedWorkspace(page);
+    if (kept.sources.length === count && kept.sources.every((fingerprint) => kept.files.includes(fingerprint))) return kept;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the workspace was not kept with ${count} sources: ${JSON.stringify(await storedWorkspace(page))}`);
+}
+
+async function snapshot(page) {
+  const cards = await page.locator('.source-card').evaluateAll((cards) => cards.map((card) => `${card.querySelector('.source-name')?.textContent}: ${card.querySelector('.source-status')?.textContent}`));
+  return {
+    cards: cards.sort(),
+    categories: (await page.locator('.categories label').allInnerTexts()).sort(),
+    summary: (await page.getByTestId('result-summary').innerText()).replace(/ · computed in .*/, ''),
+  };
+}
+
+function categoryCounts(snap) {
+  return new Map(snap.categories.map((text) => {
+    const [name, count] = text.split('\n');
+    return [name.trim(), Number(count.replace(/,/g, ''))];
+  }));
+}
+
+export async function run({ browser, url, outDir }) {
+  const dir = tempDir('hp-batch-');
+  const monthly = writeMonthlyFiles(dir, { count: 32, rows: 300 });
+  // Equal size, equal first 64 KiB (600 identical rows), different last 50 rows of equal length.
+  const twin = (name, category) => {
+    const shared = Array.from({ length: 600 }, (_, i) => policeRow('2021-12', i, 'Burglary'));
+    const tail = Array.from({ length: 50 }, (_, i) => policeRow('2021-12', 600 + i, category));
+    const path = join(dir, name);
+    writeFileSync(path, `${[POLICE_HEADER, ...shared, ...tail].join('\n')}\n`);
+    return path;
+  };
+  const twins = [twin('2021-12-a-street.csv', 'Other theft'), twin('2021-12-b-street.csv', 'Shoplifting')];
+
+  const { page, consoleErrors } = await openApp(browser, url);
+  const before = await page.locator('.source-card').count();
+  await loadFiles(page, monthly);
+  await page.locator('.notice', { hasText: '32 of 32 files loaded' }).waitFor({ timeout: 120_000 });
+  await waitForMapIdle(page);
+  const countsBefore = categoryCounts(await snapshot(page));
+  for (const path of twins) {
+    await loadFiles(page, [path]);
+    await page.waitForFunction((n) => document.querySelectorAll('.source-card').length === n, before + 33 + twins.indexOf(path));
+  }
+  assertEqual(await page.getByRole('dialog', { name: 'File already loaded' }).count(), 0, 'the second twin is not taken for the first');
+  const total = before + 34;
+  await waitForSources(page, total);
+  await waitForMapIdle(page);
+  const kept = await waitUntilKept(page, total);
+  assertEqual(new Set(kept.sources).size, total, 'every source has its own identity');
+  const loaded = await snapshot(page);
+  const countsAfter = categoryCounts(loaded);
+  for (const category of ['Other theft', 'Shoplifting']) assertEqual((countsAfter.get(category) ?? 0) - (countsBefore.get(category) ?? 0), 50, `${category}: each twin's own 50 rows`);
+  assertEqual((countsAfter.get('Burglary') ?? 0) - (countsBefore.get('Burglary') ?? 0), 1200, 'Burglary: 600 rows from each twin');
+
+  await page.reload();
+  await waitForSources(page, total, 120_000);
+  await page.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor();
+  await waitForMapIdle(page);
+  assertEqual(await page.getByRole('alert').filter({ hasText: 'did not come back' }).count(), 0, 'no file lost');
+  assertEqual(await snapshot(page), loaded, 'every file back, with the same totals');
+  // A month whose file is gone shows as no data, not as zero.
+  await page.getByRole('button', { name: 'Remove 2022-06-metropolitan-street.csv' }).click();
+  const gaps = page.locator('.month-gaps');
+  await gaps.filter({ hasText: /No file covers Jun 2022, Sep 2024, Oct 2024, Nov 2024, Dec 2024: no data there, not zero\./ }).waitFor();
+  await page.locator('.trend').screenshot({ path: join(outDir, 'month-gaps.png') });
+  assertEqual(consoleErrors.filter((e) => !/Failed to load resource/.test(e)), [], 'no errors in the console');
+}
