@@ -19,7 +19,8 @@ export function Legend() {
   const selected = effectiveCategories({ view, categories, sources });
   const subject = `${(selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : undefined) ?? `${selected.length} categories`}${view.area ? ` in ${areaLabel(view.area)}` : ''}`;
   const period = shownPeriod(view, profile);
-  if (classification.cells.length === 0) {
+  // Counts by area colour polygons, not cells: an empty cell list there is not "no incidents".
+  if (classification.cells.length === 0 && view.method !== 'areas') {
     return (
       <section className="legend" aria-label="Legend">
         <h2>{subject}</h2>
