@@ -116,6 +116,15 @@ export async function run({ browser, url, outDir }) {
   // Cameras: demand cell centres as candidates, then imported sites half outside Brent; moves.
   await page.getByLabel('Hotspot method').selectOption('count');
   await page.locator('summary', { hasText: 'CCTV planner' }).click();
+  // The council's re-deployable cameras: two in Brent, one across the border (it may move into Brent).
+  const insideRows = rows.filter(isIn);
+  const outsideRow = rows.find((r) => !isIn(r));
+  const register = [insideRows[100], insideRows[2000], outsideRow].map((r, i) => `RD-${i + 1},Site ${i + 1},${r.lat},${r.lng},Re-deployable`);
+  const registerPath = join(outDir, 'redeployable-cameras.csv');
+  writeFileSync(registerPath, `camera_id,site,lat,lon,type\n${register.join('\n')}\n`);
+  await page.getByLabel('Load cameras').setInputFiles(registerPath);
+  await page.locator('dialog[open] button.primary').click();
+  await page.locator('.panel', { hasText: 'CCTV planner' }).getByText(/3 cameras on the ground: 0 fixed, 3 re-deployable/).waitFor();
   await page.getByLabel('Number of cameras').fill('10');
   await page.getByRole('button', { name: 'Plan cameras' }).click();
   await page.locator('.coverage-summary').waitFor();
@@ -131,16 +140,17 @@ export async function run({ browser, url, outDir }) {
   const sitesFile = join(outDir, 'candidate-sites-london.csv');
   writeFileSync(sitesFile, `id,lat,lng\n${candidates.map((c, i) => `S${i + 1},${c.lat},${c.lng}`).join('\n')}\n`);
   await page.getByLabel('Load candidate sites').setInputFiles(sitesFile);
+  await page.locator('dialog[open] button.primary').click();
   await page.getByText('80 candidate sites loaded.').waitFor();
   await page.getByRole('button', { name: 'Plan cameras' }).click();
   await page.locator('.coverage-summary').waitFor();
   const atSites = await exportCsv(page, 'Export plan CSV');
   const key = (lat, lng) => `${Number(lat).toFixed(6)},${Number(lng).toFixed(6)}`;
   const insideSites = new Set(candidates.filter(isIn).map((c) => key(c.lat, c.lng)));
-  // Sites are the imported candidates plus where re-deployable cameras stand now.
+  // Sites are the imported candidates plus where the 3 re-deployable cameras stand now.
   assert(atSites.length > 1 && atSites.slice(1).every((r) => inside(brent, Number(r[2]), Number(r[1]))), 'cameras only inside Brent');
   assert(atSites.slice(1).some((r) => insideSites.has(key(r[1], r[2]))), 'cameras at the imported candidate sites inside Brent');
-  assert((await page.locator('.plan-result').innerText()).includes('over 52 candidate sites'), 'the 40 sites outside Brent are not candidates');
+  assert((await page.locator('.plan-result').innerText()).includes('over 43 candidate sites'), 'the 40 sites outside Brent are not candidates');
 
   // The briefing names the study area and what it leaves out.
   await page.locator('summary', { hasText: 'Briefing' }).click();
