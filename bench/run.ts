@@ -13,6 +13,7 @@ import { benchVisibility } from './visibility';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { benchPrediction } from './predictionBench';
 import { ensurePoliceFile } from './policeFile';
+import { benchStudyArea } from './studyArea';
 
 const workDir = join(tmpdir(), 'hotspot-planner-bench');
 mkdirSync(workDir, { recursive: true });
@@ -23,6 +24,7 @@ console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} M
 const dataset = await benchIngestNode(policePath, bytes);
 await benchReaggregateNode(dataset);
 await benchAnalyses(dataset);
+await benchStudyArea(dataset);
 await benchPrediction();
 await benchVisibility();
 await benchLargeFile(workDir);

@@ -136,6 +136,8 @@ export interface IncidentColumns {
   /** 32 bits: a file may hold more than 65,535 distinct categories. */
   category: Uint32Array;
   location: Uint32Array;
+  /** police.uk's `LSOA name` per row (ids into `Dataset.lsoaNames`); null for other sources. */
+  lsoa: Uint32Array | null;
   /** Incidents a row stands for (pre-aggregated counts); null means one each. */
   weight: Float32Array | null;
 }
@@ -180,6 +182,7 @@ export class Dataset {
   readonly points = new PointTable();
   readonly categories = new CategoryRegistry();
   readonly locations = new StringInterner();
+  readonly lsoaNames = new StringInterner();
   sources: IncidentSource[] = [];
   /**
    * Points standing for a whole H3 cell of a pre-aggregated table (its centre), with that cell: at a

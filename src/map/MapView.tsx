@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { cellToLatLng } from 'h3-js';
+import { bbox as turfBbox } from '@turf/turf';
 import { useEffect, useRef, useState } from 'react';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { useClassification } from '../state/classification';
@@ -15,6 +16,8 @@ import { moveLabels } from './moveLabels';
 import { addViewshedLayers, updateViewshedLayers } from './viewshedLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { addZoneLayers, updateZoneLayers } from './zoneLayers';
+import { addAreaLayers, updateAreaCounts, updateAreaLayers } from './areaLayers';
+import { resolveArea } from '../state/areasSlice';
 import { registerMap } from './mapInstance';
 import { addOfflineBasemap, removeOfflineBasemap } from './offlineBasemap';
 import { addPriorityLayer, updatePriorityLayer } from './priorityLayer';
@@ -77,7 +80,12 @@ export function MapView() {
   const selectedCamera = useAppStore((state) => state.selectedCamera);
   const evaluationRing = useAppStore((state) => state.evaluation?.bufferGeometry ?? null);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
+  const boundaryLayers = useAppStore((state) => state.boundaryLayers);
+  const pickingFrom = useAppStore((state) => state.pickingFrom);
+  const areaChoice = useAppStore((state) => state.view.area);
+  const zonesForArea = areaChoice?.kind === 'zone' ? zones : null;
   const fittedFor = useRef<string | null>(null);
+  const fittedArea = useRef('');
   const priorityCells = usePriorityPlaces()?.cells ?? null;
 
   useEffect(() => {
@@ -101,6 +109,7 @@ export function MapView() {
       // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
       map.addLayer({ id: 'hotspots-edge', type: 'line', source: HOTSPOT_SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
       map.addLayer({ id: 'hotspots-pinned', type: 'line', source: HOTSPOT_SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+      addAreaLayers(map);
       addViewshedLayers(map);
       addPriorityLayer(map);
       addCameraLayers(map);
@@ -125,7 +134,11 @@ export function MapView() {
     });
     map.on('click', (event) => {
       // While a zone is being drawn, clicks add its corners instead of pinning cells.
-      const { draft, addVertex, cameraEdit, placeCamera } = useAppStore.getState();
+      const { draft, addVertex, cameraEdit, placeCamera, pickingFrom, pickAreaAt } = useAppStore.getState();
+      if (pickingFrom) {
+        pickAreaAt(event.lngLat.lng, event.lngLat.lat);
+        return;
+      }
       if (draft) {
         addVertex([event.lngLat.lng, event.lngLat.lat]);
         return;
@@ -200,6 +213,29 @@ export function MapView() {
     updateZoneLayers(map, zones, selectedZone, proposals, draft, evaluationRing);
     map.getCanvas().style.cursor = draft || cameraEdit ? 'crosshair' : '';
   }, [ready, zones, selectedZone, proposals, draft, evaluationRing, cameraEdit]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const area = resolveArea({ view: { ...useAppStore.getState().view, area: areaChoice }, boundaryLayers, zones: zonesForArea ?? [] });
+    const geometry = area?.kind === 'polygon' && area.geometry.coordinates.length > 0 ? area.geometry : null;
+    updateAreaLayers(map, geometry, boundaryLayers);
+    if (pickingFrom) map.getCanvas().style.cursor = 'crosshair';
+    // A newly chosen study area is brought into view (not on every edit of the layers).
+    const key = area?.name ?? '';
+    if (geometry && fittedArea.current !== key && !useAppStore.getState().jumpTo) {
+      const [w, s, e, n] = turfBbox(geometry);
+      map.fitBounds([w, s, e, n], { padding: 30, duration: 0 });
+    }
+    fittedArea.current = key;
+  }, [ready, areaChoice, boundaryLayers, zonesForArea, pickingFrom]);
+
+  const countedAreas = classification?.areas ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    updateAreaCounts(map, countedAreas ? (boundaryLayers.find((l) => l.name === countedAreas.layer) ?? null) : null, countedAreas?.indices ?? [], countedAreas?.colours ?? [], opacity);
+  }, [ready, countedAreas, boundaryLayers, opacity]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -5,7 +5,9 @@ import { rankCells } from '../core/hotspots/rank';
 import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
 import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
+import { areaClassification } from './areaClassification';
 import { useAppStore } from './store';
+import type { ClassBreaks } from './viewSlice';
 
 export interface LegendClass {
   colour: string;
@@ -25,6 +27,8 @@ export interface Classification {
   tooltip: (index: number) => string[];
   /** Why the chosen statistic could not be computed, when it could not. */
   problem: string | null;
+  /** Counts by area: a colour per polygon of the layer, in the layer's order (cells are then empty). */
+  areas?: { layer: string; indices: number[]; colours: string[] };
 }
 
 const integer = new Intl.NumberFormat('en-GB');
@@ -36,6 +40,29 @@ function binLabel(bin: number): string {
   return `${bin > 0 ? 'Hot' : 'Cold'} spot, ${level?.label ?? ''}`;
 }
 
+/**
+ * Sequential classes on the YlOrRd ramp: a colour per value and legend ranges. Whole-number
+ * values (counts) label classes "3 – 5"; others "> 2.5 – 5".
+ */
+export function rampClasses(values: ArrayLike<number>, breaks: ClassBreaks, classCount: number, format: (value: number) => string, wholeNumbers: boolean): { colours: string[]; legend: LegendClass[] } {
+  const thresholds = classBreaks(values, breaks, classCount);
+  const ramp = sequentialRamp(thresholds.length + 1);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    min = Math.min(min, values[i]);
+    max = Math.max(max, values[i]);
+  }
+  const bounds = [min, ...thresholds, max];
+  // No cells (nothing matches the filters): no classes, rather than "∞ – -∞".
+  const legend = values.length === 0 ? [] : ramp.map((colour, i) => {
+    const low = i === 0 ? format(bounds[0]) : wholeNumbers ? format(Math.floor(bounds[i]) + 1) : `> ${format(bounds[i])}`;
+    const high = format(bounds[i + 1]);
+    return { colour, label: low === high ? low : `${low} – ${high}` };
+  });
+  return { colours: Array.from(values, (value) => ramp[classOf(value, thresholds)]), legend };
+}
+
 /** Class breaks, colours and tooltips of the current result, shared by the map and the legend. */
 export function useClassification(): Classification | null {
   const hotspots = useAppStore((state) => state.hotspots);
@@ -45,8 +72,11 @@ export function useClassification(): Classification | null {
   const classCount = useAppStore((state) => state.view.classCount);
   const fdr = useAppStore((state) => state.view.fdr);
   const giK = useAppStore((state) => state.view.giK);
+  const areaCounts = useAppStore((state) => state.areaCounts);
+  const perHectare = useAppStore((state) => state.view.perHectare);
   return useMemo(() => {
     if (!hotspots) return null;
+    if (method === 'areas') return areaClassification(areaCounts, { weighting, breaks, classCount, perHectare });
     const { aggregate } = hotspots;
     const harm = weighting === 'harm';
     const values = harm ? aggregate.harm : aggregate.counts;
@@ -96,32 +126,18 @@ export function useClassification(): Classification | null {
         problem: null,
       };
     }
-    const thresholds = classBreaks(values, breaks, classCount);
-    const ramp = sequentialRamp(thresholds.length + 1);
+    const { colours, legend } = rampClasses(values, breaks, classCount, format, !harm);
     const rankOf = new Uint32Array(values.length);
     for (const entry of rankCells(values)) rankOf[entry.index] = entry.rank;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const value of values) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-    const bounds = [min, ...thresholds, max];
-    // No cells (nothing matches the filters): no classes, rather than "∞ – -∞".
-    const legend = values.length === 0 ? [] : ramp.map((colour, i) => {
-      const low = i === 0 ? format(bounds[0]) : harm ? `> ${format(bounds[i])}` : format(Math.floor(bounds[i]) + 1);
-      const high = format(bounds[i + 1]);
-      return { colour, label: low === high ? low : `${low} – ${high}` };
-    });
     const total = harm ? aggregate.totalHarm : aggregate.totalCount;
     return {
       cells: aggregate.cells,
-      colours: Array.from(values, (value) => ramp[classOf(value, thresholds)]),
+      colours,
       legend,
       title: '',
       unit: `${valueUnit} per cell`,
       tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rankOf[i]}`],
       problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
-  }, [hotspots, method, weighting, breaks, classCount, fdr, giK]);
+  }, [hotspots, method, weighting, breaks, classCount, fdr, giK, areaCounts, perHectare]);
 }

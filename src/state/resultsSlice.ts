@@ -4,6 +4,7 @@ import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspo
 import type { IncidentFilter } from '../core/hotspots/filter';
 import type { GiStarOptions } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
+import { resolveArea } from './areasSlice';
 import { exportNote } from './sampleSlice';
 import { presentCategoryIds } from './selection';
 import { effectiveHarmWeights } from './weightsSlice';
@@ -33,7 +34,7 @@ export function effectiveCategories(state: Pick<AppState, 'view' | 'categories' 
   return (asb.length > 0 ? asb : loaded).map((category) => category.id);
 }
 
-export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources'>): IncidentFilter {
+export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 'sources' | 'boundaryLayers' | 'zones'>): IncidentFilter {
   const { view } = state;
   const hidden = new Set(view.hiddenSources);
   return {
@@ -43,6 +44,7 @@ export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 's
     sources: state.sources.filter((source) => !hidden.has(source.id)).map((source) => source.id),
     weekdays: view.weekdays,
     hours: view.hours,
+    area: resolveArea(state),
   };
 }
 
@@ -97,6 +99,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
         if (id !== latestRequest) return;
         set({ hotspots, computing: false });
         void get().refreshZoneReport();
+        void get().refreshAreaCounts();
         const pinned = get().pinnedCell;
         if (pinned) void get().pinCell(pinned);
       })

@@ -1,4 +1,4 @@
-import { basemapChoiceSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
+import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
 import { check } from '../core/workspace/schemaParts';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION } from '../core/cameras/justification';
@@ -124,6 +124,33 @@ const priority: PanelState = {
   },
 };
 
+/** Boundary files (study areas, reference layers): read again from this browser's stored copy. */
+const boundaries: PanelState = {
+  fields: (s) => [s.boundaryLayers],
+  save: (s) => s.boundaryLayers.map(({ name, fingerprint, shown }) => ({ name, fingerprint, shown })),
+  restore: (value) => {
+    if (value === undefined) return { change: { boundaryLayers: [] }, dropped: [] };
+    const checked = check(boundaryLayersSchema, value, 'boundaries');
+    if (!checked.ok) return { change: { boundaryLayers: [] }, dropped: [checked.reason] };
+    return {
+      change: { boundaryLayers: [] },
+      dropped: [],
+      after: () =>
+        void (async () => {
+          for (const entry of checked.value) {
+            const blob = await storedSourceBlob(entry.fingerprint);
+            if (!blob) {
+              useAppStore.getState().notify('error', `The boundary file ${entry.name} is no longer stored in this browser; load it again.`);
+              continue;
+            }
+            await useAppStore.getState().loadBoundaryFile(blob, entry.name);
+            useAppStore.getState().setLayerShown(entry.name, entry.shown);
+          }
+        })(),
+    };
+  },
+};
+
 /** Which parts of what is loaded are the app's own synthetic sample (by provenance). */
 const sample: PanelState = {
   fields: (s) => [s.sample],
@@ -143,6 +170,7 @@ export const SAVED_PANELS: ReadonlyMap<string, PanelState> = new Map([
   ['zones', zones],
   ['evaluation', evaluation],
   ['basemap', basemap],
+  ['boundaries', boundaries],
 ]);
 
 export function panelsChanged(state: AppState, previous: AppState): boolean {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createAreasSlice, type AreasSlice } from './areasSlice';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice';
 import { createBuildingsSlice, type BuildingsSlice } from './buildingsSlice';
 import { createCamerasSlice, type CamerasSlice } from './camerasSlice';
@@ -10,7 +11,7 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice & SampleSlice & PrioritySlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice & SampleSlice & PrioritySlice & AreasSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -23,4 +24,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createBuildingsSlice(...args),
   ...createSampleSlice(...args),
   ...createPrioritySlice(...args),
+  ...createAreasSlice(...args),
 }));

@@ -24,6 +24,7 @@ export function currentViewLink(): string {
     weighting: state.view.weighting,
     weekdays: state.view.weekdays ?? undefined,
     hours: state.view.hours ?? undefined,
+    area: state.view.area ?? undefined,
   };
   return encodeView(view);
 }
@@ -47,6 +48,7 @@ export function applyViewLink(hash: string): void {
     ...(shared.weighting ? { weighting: shared.weighting as Weighting } : {}),
     ...(shared.weekdays ? { weekdays: shared.weekdays } : {}),
     ...(shared.hours ? { hours: shared.hours } : {}),
+    ...(shared.area ? { area: shared.area } : {}),
   });
   if (shared.lng !== undefined && shared.lat !== undefined && shared.zoom !== undefined) useAppStore.setState({ jumpTo: { lng: shared.lng, lat: shared.lat, zoom: shared.zoom } });
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { StudyArea } from '../core/hotspots/hotspotStatistics';
 import type { HarmScheme } from '../core/stats/harm';
+import type { AreaChoice } from './areasSlice';
 import type { AppState } from './store';
 import type { CLASS_BREAKS, HOTSPOT_METHODS, WEIGHTINGS } from '../core/workspace/workspaceSchema';
 
@@ -29,7 +30,14 @@ export interface ViewSettings {
   /** Gi* neighbourhood: rings of cells around each cell. */
   giK: number;
   fdr: boolean;
+  /** Gi* cells when there is no polygon study area: the data's cells and rings around them. */
   studyArea: StudyArea;
+  /** The study area every analysis is scoped to; null = everywhere. */
+  area: AreaChoice | null;
+  /** The boundary layer whose polygons the "counts by area" map counts in. */
+  countsLayer: string | null;
+  /** Counts by area shown per hectare rather than as totals. */
+  perHectare: boolean;
   /** Default harm weights; edits per category override them. */
   harmScheme: HarmScheme['id'];
   /** The earlier period of a comparison; null = the same length just before the chosen period. */
@@ -56,6 +64,9 @@ export const DEFAULT_VIEW: ViewSettings = {
   giK: 1,
   fdr: true,
   studyArea: { kind: 'ring', ringK: 1 },
+  area: null,
+  countsLayer: null,
+  perHectare: false,
   harmScheme: 'cchi',
   compareFrom: null,
   compareTo: null,
@@ -64,7 +75,7 @@ export const DEFAULT_VIEW: ViewSettings = {
 };
 
 /** Settings that change the worker's answer; the others only restyle the map. */
-const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
+const DATA_SETTINGS: readonly (keyof ViewSettings)[] = ['resolution', 'monthFrom', 'monthTo', 'categories', 'hiddenSources', 'weekdays', 'hours', 'method', 'weighting', 'giK', 'fdr', 'studyArea', 'area', 'countsLayer', 'harmScheme', 'compareFrom', 'compareTo', 'minChangeCount', 'topN'];
 
 export interface MapPosition {
   lng: number;

@@ -79,6 +79,12 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     const before = get().zones.find((z) => z.id === id);
     if (before && change.geometry) set((state) => ({ zoneUndo: [...state.zoneUndo.slice(1 - UNDO_STEPS), { id, geometry: before.geometry }] }));
     set((state) => ({ zones: state.zones.map((z) => (z.id === id ? { ...z, ...change } : z)) }));
+    const area = get().view.area;
+    // A zone that is the study area scopes everything: reshaping or renaming it changes every number.
+    if (area?.kind === 'zone' && before && area.name === before.name) {
+      if (change.name !== undefined && change.name !== before.name) get().setView({ area: { kind: 'zone', name: change.name } });
+      else if (change.geometry) get().refreshHotspots();
+    }
     if ('startDate' in change || 'geometry' in change) void get().refreshZoneReport();
   },
   removeZone: (id) => {

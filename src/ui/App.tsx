@@ -13,6 +13,8 @@ import { Notices } from './Notices';
 import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
 import { camerasFromCsv } from '../core/cameras/importCameras';
 import { SourcesPanel } from './SourcesPanel';
+import { StudyAreaPanel } from './StudyAreaPanel';
+import { PlaceSearch } from './PlaceSearch';
 import { TopTable } from './TopTable';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
@@ -25,6 +27,7 @@ import { ZonesPanel } from './ZonesPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
+import { AreaCountsTable } from './AreaCountsTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { startAutosave, workspaceDocument } from '../state/persistence';
 import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restoreWorkspace';
@@ -107,12 +110,16 @@ export function App() {
         </h1>
         <LoadButton />
         <LoadProgress />
+        <PlaceSearch />
         <span className="privacy-note" title="Files are read by this browser only; nothing is uploaded.">Your data stays on this computer</span>
         <AccessibilityStatement />
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
         <PanelBoundary name="Data sources">
           <SourcesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Study area">
+          <StudyAreaPanel />
         </PanelBoundary>
         <PanelBoundary name="Filters">
           <FiltersPanel />
@@ -163,6 +170,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Changes">
           <ChangesTable />
+        </PanelBoundary>
+        <PanelBoundary name="Counts by area">
+          <AreaCountsTable />
         </PanelBoundary>
         <PanelBoundary name="Top cells">
           <TopTable />

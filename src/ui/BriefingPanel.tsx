@@ -73,6 +73,7 @@ export function BriefingPanel() {
         dataNote: exportNote(state),
         period: description.period,
         filters: `${description.subject} · ${description.filters}`,
+        studyArea: description.areaNote,
         map: pictures?.main ?? null,
         shading: classification ? { title: classification.unit, entries: classification.legend } : null,
         insetPictures: pictures?.closeUps ?? [],

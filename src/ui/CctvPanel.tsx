@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { plannedCameraId } from '../core/cameras/cameraSites';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
-import { cameraPlanCsv } from '../core/coverage/planCameras';
+import { cameraPlanCsv, movesCsv } from '../core/coverage/planCameras';
 import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
+import { areaLabel } from '../state/areasSlice';
 import { CameraListPanel } from './CameraListPanel';
 import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
 import { RowActions } from './controls';
@@ -121,6 +122,7 @@ export function CctvPanel() {
   const { setCandidateSites, setPlanOptions, planCameras, solveExactly, suggestMoves } = useAppStore.getState();
   const [maxMoves, setMaxMoves] = useState(3);
   const fixed = cameras.filter((c) => c.kind === 'fixed').length;
+  const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : ''));
 
   const exportGeoJson = () => {
     if (!plan) return;
@@ -202,7 +204,7 @@ export function CctvPanel() {
             <button type="button" disabled={planning} onClick={() => void solveExactly()}>
               Solve exactly
             </button>
-            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, exportNote(useAppStore.getState())), 'camera-plan.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(cameraPlanCsv(plan, areaName, exportNote(useAppStore.getState())), 'camera-plan.csv', 'text/csv')}>
               Export plan CSV
             </button>
             <button type="button" className="link" onClick={exportGeoJson}>
@@ -226,6 +228,11 @@ export function CctvPanel() {
                 </li>
               ))}
             </ul>
+          )}
+          {moves && moves.moves.length > 0 && (
+            <button type="button" className="link" onClick={() => downloadFile(movesCsv(moves.moves, areaName), 'camera-moves.csv', 'text/csv')}>
+              Export moves CSV
+            </button>
           )}
         </div>
       )}

@@ -1,8 +1,3 @@
-import { useState } from 'react';
-import type { BoundaryImport, NamedBoundary } from '../core/geo/boundaries';
-import { readAreasInWorker } from '../worker/geometryClient';
-import type { AreaImportOptions } from '../core/zones/importZones';
-import { FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
 import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
 import { useAppStore } from '../state/store';
 import { FileButton, MonthSelect, Select } from './controls';
@@ -13,6 +8,7 @@ const METHODS: { value: HotspotMethod; label: string }[] = [
   { value: 'gistar', label: 'Gi* hot spots (significance)' },
   { value: 'emerging', label: 'Emerging hot spots (trend)' },
   { value: 'change', label: 'Change between periods' },
+  { value: 'areas', label: 'Counts by area (wards, LSOAs…)' },
 ];
 const WEIGHTINGS: { value: Weighting; label: string }[] = [
   { value: 'count', label: 'Each incident = 1' },
@@ -24,69 +20,37 @@ const BREAKS: { value: ClassBreaks; label: string }[] = [
   { value: 'jenks', label: 'Natural breaks (Jenks)' },
 ];
 
-/** The study area for statistics: a ring around the data, or a boundary loaded from GeoJSON. */
-function StudyAreaControl() {
+/** Gi* cells without a polygon study area: the data's cells and rings of empty cells around them. */
+function RingControl() {
   const studyArea = useAppStore((state) => state.view.studyArea);
+  const polygonArea = useAppStore((state) => state.view.area !== null && state.view.area.kind !== 'lsoa');
   const setView = useAppStore((state) => state.setView);
-  const [boundaries, setBoundaries] = useState<NamedBoundary[]>([]);
-  const value = studyArea.kind === 'ring' ? `ring:${studyArea.ringK}` : `boundary:${studyArea.name}`;
-  const choose = (choice: string) => {
-    const [kind, rest] = choice.split(/:(.*)/s);
-    if (kind === 'ring') setView({ studyArea: { kind: 'ring', ringK: Number(rest) } });
-    else {
-      const boundary = boundaries.find((b) => b.name === rest);
-      if (boundary) setView({ studyArea: { kind: 'boundary', name: boundary.name, geometry: boundary.geometry } });
-    }
-  };
-  const importer = useGeoImport<BoundaryImport, AreaImportOptions>();
-  const load = async (file: File) => {
-    await importer.start(file.name, (options) => readAreasInWorker<BoundaryImport>(file, 'boundaries', options));
-  };
-  const use = (found: BoundaryImport) => {
-    importer.close();
-    setBoundaries(found.boundaries);
-    const first = found.boundaries.find((b) => /brent/i.test(b.name)) ?? found.boundaries[0];
-    setView({ studyArea: { kind: 'boundary', name: first.name, geometry: first.geometry } });
-  };
+  if (polygonArea) return <p className="muted small">Gi* cells: every cell whose centre lies in the study area.</p>;
   return (
-    <>
-      <label>
-        Study area
-        <select value={value} onChange={(e) => choose(e.target.value)}>
-          {[1, 2, 3].map((k) => (
-            <option key={k} value={`ring:${k}`}>
-              Data cells and {k} ring{k > 1 ? 's' : ''} around them
-            </option>
-          ))}
-          {studyArea.kind === 'boundary' && !boundaries.some((b) => b.name === studyArea.name) && <option value={value}>Boundary: {studyArea.name}</option>}
-          {boundaries.map((b) => (
-            <option key={b.name} value={`boundary:${b.name}`}>
-              Boundary: {b.name}
-            </option>
-          ))}
-        </select>
+    <Select
+      label="Gi* cells"
+      value={studyArea.kind === 'ring' ? studyArea.ringK : 1}
+      options={[1, 2, 3].map((k) => ({ value: k, label: `Data cells and ${k} ring${k > 1 ? 's' : ''} around them` }))}
+      onChange={(ringK) => setView({ studyArea: { kind: 'ring', ringK } })}
+    />
+  );
+}
+
+/** Which loaded boundary file the counts by area use, and totals or rates per hectare. */
+function CountsLayerControl() {
+  const layers = useAppStore((state) => state.boundaryLayers);
+  const countsLayer = useAppStore((state) => state.view.countsLayer);
+  const perHectare = useAppStore((state) => state.view.perHectare);
+  const setView = useAppStore((state) => state.setView);
+  if (layers.length === 0) return <p className="muted small">Load a boundary file (wards, LSOAs…) under Study area to count by its areas.</p>;
+  return (
+    <div className="row">
+      <Select label="Count by" value={countsLayer ?? ''} options={[{ value: '', label: 'Choose a boundary file' }, ...layers.map((l) => ({ value: l.name, label: `${l.name} (${l.features.length})` }))]} onChange={(name) => setView({ countsLayer: name || null })} />
+      <label className="checkbox">
+        <input type="checkbox" checked={perHectare} onChange={(e) => setView({ perHectare: e.target.checked })} />
+        Per hectare
       </label>
-      <FileButton label="Load boundary (GeoJSON)…" className="link" accept=".geojson,.json" ariaLabel="Load study area boundary" onFile={(file) => void load(file)} />
-      <GeoImportDialog importer={importer} title="Boundaries read from">
-        {(found) => (
-          <div className="import-summary">
-            <p>
-              {found.featuresRead} features read: <strong>{found.boundaries.length} boundaries</strong>. Coordinates: {found.crsNote}.
-            </p>
-            <FieldChoice label="Boundary names from" value={found.nameField} fields={found.fields} onChange={(nameField) => void importer.reread({ nameField })} />
-            <ProblemList problems={found.problems} />
-            <div className="row end">
-              <button type="button" onClick={importer.close}>
-                Cancel
-              </button>
-              <button type="button" className="primary" onClick={() => use(found)}>
-                Use these boundaries
-              </button>
-            </div>
-          </div>
-        )}
-      </GeoImportDialog>
-    </>
+    </div>
   );
 }
 
@@ -154,6 +118,7 @@ export function DisplayPanel() {
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
       {view.method === 'change' && <ComparisonControls />}
+      {view.method === 'areas' && <CountsLayerControl />}
       {view.method === 'gistar' || view.method === 'emerging' ? (
         <>
           <div className="row">
@@ -167,9 +132,9 @@ export function DisplayPanel() {
               <p className="muted small">FDR correction always on (ArcGIS)</p>
             )}
           </div>
-          <StudyAreaControl />
+          <RingControl />
         </>
-      ) : view.method === 'count' ? (
+      ) : view.method === 'count' || view.method === 'areas' ? (
         <div className="row">
           <Select<ClassBreaks> label="Class breaks" value={view.classBreaks} options={BREAKS} onChange={(classBreaks) => setView({ classBreaks })} />
           <Select label="Classes" value={view.classCount} options={[3, 4, 5, 6, 7].map((n) => ({ value: n, label: String(n) }))} onChange={(classCount) => setView({ classCount })} />

@@ -6,6 +6,7 @@ import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { Select } from './controls';
+import { areaLabel } from '../state/areasSlice';
 import { downloadFile, fileSafe } from './download';
 import { formatMonth, formatNumber } from './format';
 import { LineChart } from './LineChart';
@@ -29,6 +30,7 @@ export function EvaluationPanel() {
   const plan = useAppStore((state) => state.plan);
   const radiusM = useAppStore((state) => state.planOptions.radiusM);
   const [busy, setBusy] = useState(false);
+  const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : null));
   // Interventions: any zone (drawn ones included), or the area the cameras cover.
   const cameraArea = useMemo(() => (cameras.length > 0 || plan ? camerasCoverageZone(cameras, plan, radiusM) : null), [cameras, plan, radiusM]);
   const candidates = cameraArea ? [...zones, cameraArea] : zones;
@@ -75,7 +77,7 @@ export function EvaluationPanel() {
       <Select
         label="Control"
         value={control}
-        options={[{ value: 'rest', label: 'The rest of the data (outside the area and its ring)' }, ...zones.filter((z) => z.id !== zone.id).map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: 'rest', label: `The rest of ${areaName ?? 'the data'} (outside the area and its ring)` }, ...zones.filter((z) => z.id !== zone.id).map((z) => ({ value: z.id, label: z.name }))]}
         onChange={setControl}
       />
       <div className="row">
@@ -141,7 +143,7 @@ export function EvaluationPanel() {
             ]}
           />
           <p className="muted small">{CAVEAT}</p>
-          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, exportNote(useAppStore.getState())), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
+          <button type="button" className="link" onClick={() => downloadFile(evaluationCsv(result, areaName ?? '', exportNote(useAppStore.getState())), `evaluation_${fileSafe(result.name)}.csv`, 'text/csv')}>
             Export evaluation CSV
           </button>
         </div>

@@ -1,9 +1,11 @@
 import { useClassification } from '../state/classification';
+import { areaLabel } from '../state/areasSlice';
 import { useAppStore } from '../state/store';
 import { shownPeriod } from '../state/describe';
 import { effectiveCategories } from '../state/resultsSlice';
 import { CELL_AREA_LABEL } from './cellAreas';
 import { formatMonth } from './format';
+import { describeView } from '../state/describe';
 
 /** What the colours mean: classes with their value ranges, the unit, the grid, the period. */
 export function Legend() {
@@ -15,9 +17,10 @@ export function Legend() {
   const coarserTables = useAppStore((state) => state.hotspots?.coarserTables);
   if (!classification) return null;
   const selected = effectiveCategories({ view, categories, sources });
-  const subject = (selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : undefined) ?? `${selected.length} categories`;
+  const subject = `${(selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : undefined) ?? `${selected.length} categories`}${view.area ? ` in ${areaLabel(view.area)}` : ''}`;
   const period = shownPeriod(view, profile);
-  if (classification.cells.length === 0) {
+  // Counts by area colour polygons, not cells: an empty cell list there is not "no incidents".
+  if (classification.cells.length === 0 && view.method !== 'areas') {
     return (
       <section className="legend" aria-label="Legend">
         <h2>{subject}</h2>
@@ -29,7 +32,8 @@ export function Legend() {
     <section className="legend" aria-label="Legend">
       <h2>{classification.title ? `${subject}: ${classification.title}` : subject}</h2>
       <div className="muted small">
-        {classification.unit} · H3 res {view.resolution} ({CELL_AREA_LABEL[view.resolution]})
+        {classification.unit}
+        {!classification.areas && ` · H3 res ${view.resolution} (${CELL_AREA_LABEL[view.resolution]})`}
         {period && ` · ${formatMonth(period.from)} – ${formatMonth(period.to)}`}
       </div>
       <ul>
@@ -46,7 +50,8 @@ export function Legend() {
           {table.name} is not shown: it holds counts per H3 res {table.resolution} cell, which cannot be split into finer cells. Choose res {table.resolution} or coarser to include it.
         </p>
       ))}
-      {classification.problem && <p className="error-text small" role="alert">Gi* not shown: {classification.problem}</p>}
+      {view.area && <div className="small" data-testid="legend-area">{describeView(useAppStore.getState()).areaNote}</div>}
+      {classification.problem && <p className="error-text small" role="alert">{classification.areas || view.method === 'areas' ? 'Counts by area' : 'Gi*'} not shown: {classification.problem}</p>}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/exportZones';
 import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
+import { describeView } from '../state/describe';
 import { Field } from './controls';
 import { ZoneImportButton } from './ZoneImport';
 import { downloadFile } from './download';
@@ -97,6 +98,7 @@ export function ZonesPanel() {
   const [minBin, setMinBin] = useState(2);
   const [minCells, setMinCells] = useState(3);
   const [bufferM, setBufferM] = useState(0);
+  const [maxAreaHa, setMaxAreaHa] = useState(0);
 
   return (
     <details className="panel">
@@ -157,9 +159,13 @@ export function ZonesPanel() {
             Buffer (m)
             <input type="number" min={0} max={500} step={10} value={bufferM} onChange={(e) => setBufferM(Math.max(0, e.target.valueAsNumber || 0))} />
           </label>
+          <label>
+            Maximum size (ha, 0 = none)
+            <input type="number" min={0} max={10000} step={5} value={maxAreaHa} onChange={(e) => setMaxAreaHa(Math.max(0, e.target.valueAsNumber || 0))} />
+          </label>
         </div>
-        <p className="muted small">Uses Gi* bins when the map shows Gi* hot spots, otherwise the top 5% of cells.</p>
-        <button type="button" onClick={() => void proposeZones(minBin, { minCells, minIncidents: 0, bufferM, simplifyM: bufferM > 0 ? 10 : 0 })}>
+        <p className="muted small">Uses Gi* bins when the map shows Gi* hot spots, otherwise the top 5% of cells; outlines are cut to the study area.</p>
+        <button type="button" onClick={() => void proposeZones(minBin, { minCells, minIncidents: 0, bufferM, simplifyM: bufferM > 0 ? 10 : 0, maxAreaHa: maxAreaHa || undefined })}>
           Propose zones
         </button>
         {proposals.length > 0 && (
@@ -184,7 +190,7 @@ export function ZonesPanel() {
             KML
           </button>
           {report && (
-            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, exportNote(useAppStore.getState())), 'pspo-zone-evidence.csv', 'text/csv')}>
+            <button type="button" onClick={() => downloadFile(zoneEvidenceCsv(report.stats, describeView(useAppStore.getState()).area ?? '', exportNote(useAppStore.getState())), 'pspo-zone-evidence.csv', 'text/csv')}>
               Evidence CSV
             </button>
           )}

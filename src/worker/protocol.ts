@@ -14,6 +14,9 @@ import type { ZoneReport } from '../core/zones/zoneReport';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
+import type { AreaCounts } from '../core/hotspots/areaCounts';
+import type { FoundPlace } from '../core/hotspots/findPlaces';
+import type { NamedBoundary } from '../core/geo/boundaries';
 
 
 /** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
@@ -35,6 +38,8 @@ export type WorkerRequest =
   | { type: 'zone-report'; id: number; zones: Zone[] }
   | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
   | { type: 'evaluate'; id: number; query: InterventionQuery }
+  | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] }
+  | { type: 'find-places'; id: number; query: string; limit: number }
   | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null }
   | { type: 'load-buildings'; id: number; file: Blob; name: string; key: string }
   | { type: 'clear-buildings'; id: number };
@@ -61,6 +66,8 @@ export interface ResultTypes {
   'zone-report': ZoneReport;
   'propose-zones': ProposedZone[];
   evaluate: InterventionEvaluation;
+  'area-counts': AreaCounts;
+  'find-places': FoundPlace[];
   'briefing-facts': { demand: SiteDemand[]; patrol: PatrolWindows };
   'load-buildings': BuildingsSummary;
   'clear-buildings': null;

@@ -9,6 +9,9 @@ import { accuracyReport } from '../core/hotspots/accuracyReport';
 import { coverageDemand } from '../core/cameras/coverageDemand';
 import { patrolWindows } from '../core/hotspots/patrolWindows';
 import { selectRows } from '../core/hotspots/filter';
+import { areaPolygon } from '../core/hotspots/areaFilter';
+import { countsByArea, polygonOfPointsCached } from '../core/hotspots/areaCounts';
+import { findLocations } from '../core/hotspots/findPlaces';
 import { zoneProposals, zoneReport } from '../core/zones/zoneReport';
 import { evaluateIntervention } from '../core/zones/evaluateIntervention';
 import { cellBreakdown } from '../core/hotspots/cellBreakdown';
@@ -44,7 +47,8 @@ async function planWithBuildings(dataset: Dataset, request: Extract<WorkerReques
   const wanted = request.options.useBuildings ? request.buildings : undefined;
   if (wanted && buildings?.key !== wanted) throw new CoreError('BUILDINGS_MISSING', 'The building footprints are not loaded in the data worker.');
   const footprints = wanted && buildings ? buildings.footprints : [];
-  planning = await planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, request.options, footprints, steps);
+  const options = { ...request.options, withinArea: areaPolygon(request.query.filter.area) };
+  planning = await planContext(dataset, selection, harmWeightArray(dataset, request.query.harmWeights), request.cameras, options, footprints, steps);
   return planGreedy(planning);
 }
 
@@ -89,12 +93,20 @@ export function handleQuery(dataset: Dataset, request: Exclude<WorkerRequest, { 
       const { selection, result } = requireCurrent();
       return zoneReport(dataset, selection, result, request.zones);
     }
-    case 'propose-zones':
-      return zoneProposals(requireCurrent().result, request.minBin, request.options);
+    case 'propose-zones': {
+      const { query, result } = requireCurrent();
+      return zoneProposals(result, request.minBin, { ...request.options, withinArea: areaPolygon(query.filter.area) });
+    }
     case 'evaluate': {
       const { selection, result } = requireCurrent();
       return evaluateIntervention(dataset, selection, request.query, result.profile.monthFrom, result.profile.monthCounts.length);
     }
+    case 'area-counts': {
+      const { query, selection } = requireCurrent();
+      return countsByArea(selection, request.layer, request.features, polygonOfPointsCached(dataset, request.key, request.features), harmWeightArray(dataset, query.harmWeights), areaPolygon(query.filter.area));
+    }
+    case 'find-places':
+      return findLocations(dataset, request.query, request.limit);
     case 'briefing-facts': {
       const { query, selection } = requireCurrent();
       return { demand: coverageDemand(dataset, selection, harmWeightArray(dataset, query.harmWeights), request.sites), patrol: patrolWindows(dataset, selection, request.area) };

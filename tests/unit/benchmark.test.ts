@@ -38,7 +38,7 @@ describe('prediction benchmark', () => {
     expect(count.scores[0].rri).toBeCloseTo(0.75, 12);
     // Gi* needs 30 cells with data: refused with the reason, the others still scored.
     expect(report.rows.find((r) => r.method === 'gistar')!.problem).toMatch(/Only 1 cells have incidents/);
-    expect(accuracyCsv(report).split(/\r?\n/)[0]).toBe('method,train_period,test_period,mode,area_share,area_share_used,hit_rate,pai,pei,rri,best,study_cells,note');
+    expect(accuracyCsv(report).split(/\r?\n/)[0]).toBe('method,train_period,test_period,mode,area_share,area_share_used,hit_rate,pai,pei,rri,best,study_cells,note,study_area');
   });
 
   it('rolls each test month from the training-length window before it, and refuses overlapping periods', async () => {

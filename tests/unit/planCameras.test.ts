@@ -32,7 +32,7 @@ describe('camera plan', () => {
     expect(withFixed.summary.coveredByFixed).toBe(20);
     expect(withFixed.summary.coveredByPlan).toBe(3);
     expect(withFixed.summary.overlapDemand).toBe(0);
-    expect(cameraPlanCsv(withFixed).split('\r\n')[0]).toBe('rank,lat,lng,easting,northing,marginal_gain,covered_demand,top_location,method');
+    expect(cameraPlanCsv(withFixed).split('\r\n')[0]).toBe('rank,lat,lng,easting,northing,marginal_gain,covered_demand,top_location,method,study_area');
   });
   it('reports demand seen by two cameras', async () => {
     // 20 incidents at a point a fixed camera (30 m reach) watches, 5 more 80 m east: the new camera

@@ -30,4 +30,11 @@ describe('shareable view link', () => {
     expect(read('#days=&hours=25').ignored).toEqual(['days=', 'hours=25']);
     expect(read('#days=0,6&hours=23').view).toEqual({ weekdays: [0, 6], hours: [23] });
   });
+  it('carries the study area by name and ignores one out of bounds', () => {
+    for (const area of [{ kind: 'boundary', feature: 'Park @ Church End', layer: 'wards.geojson' }, { kind: 'lsoa', prefix: 'Brent' }, { kind: 'zone', name: 'Wembley & Harlesden' }] as const) {
+      expect(decodeView(`#${encodeView({ area })}`)).toEqual({ view: { area }, ignored: [] });
+    }
+    expect(decodeView('#area=Brent').ignored).toEqual(['area=Brent']);
+    expect(decodeView('#lsoa=').ignored).toEqual(['lsoa=']);
+  });
 });

@@ -81,6 +81,12 @@ describe('workspace document schema', () => {
   it('names an entry of sources that is not an object (it used to fail reading .replace)', () => {
     expect(() => parseWorkspaceDocument({ ...valid(), sources: [null] })).toThrow('This workspace file is damaged: sources[0]: expected a source entry.');
   });
+  it('keeps the study area in the view and its boundary files with the document', () => {
+    const doc = { ...valid(), view: { area: { kind: 'boundary', layer: 'boroughs.geojson', feature: 'Brent' }, countsLayer: 'wards.geojson', perHectare: true, method: 'areas' }, panels: { boundaries: [{ name: 'boroughs.geojson', fingerprint: 'sha256:cc', shown: true }] } };
+    expect(parseWorkspaceDocument(doc).view).toEqual(doc.view);
+    expect(referencedFiles(parseWorkspaceDocument(doc))).toEqual(['sha256:aa', 'sha256:bb', 'sha256:cc']);
+    expect(() => parseWorkspaceDocument({ ...valid(), view: { area: { kind: 'lsoa', prefix: '' } } })).toThrow(/view\.area/);
+  });
   it('lists the files a document needs, its offline basemap included', () => {
     expect(referencedFiles(parseWorkspaceDocument({ ...valid(), panels: { basemap: { kind: 'file', name: 'london.pmtiles', fingerprint: 'basemap:x' } } }))).toEqual(['sha256:aa', 'sha256:bb', 'basemap:x']);
     expect(referencedFiles(parseWorkspaceDocument({ ...valid(), panels: { basemap: { kind: 'online' } } }))).toEqual(['sha256:aa', 'sha256:bb']);

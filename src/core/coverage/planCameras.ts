@@ -33,6 +33,8 @@ export interface PlanOptions {
   candidateSites?: CandidateSite[];
   /** Count only what cameras see past the loaded building footprints. */
   useBuildings?: boolean;
+  /** The study area: new cameras and moves stay inside it (re-deployable cameras may start outside). */
+  withinArea?: Polygon | MultiPolygon | null;
 }
 
 /** Demand inside a must-cover area counts this many times over while choosing, so it is served first. */
@@ -131,7 +133,11 @@ export async function planContext(dataset: Dataset, selection: readonly SourceSe
   const demand = { lat: centres.map(([lat]) => lat), lng: centres.map(([, lng]) => lng) };
   const plane = localPlane(demand);
   const redeployable = cameras.filter((c) => c.kind === 'redeployable');
-  const candidates = options.candidateSites && options.candidateSites.length > 0 ? { lat: options.candidateSites.map((c) => c.lat), lng: options.candidateSites.map((c) => c.lng) } : demand;
+  const within = options.withinArea ? prepareArea(options.withinArea) : null;
+  const inStudyArea = (lat: number, lng: number) => !within || insideArea(within, lng, lat);
+  const imported = options.candidateSites && options.candidateSites.length > 0 ? options.candidateSites.filter((c) => inStudyArea(c.lat, c.lng)) : null;
+  if (imported && imported.length === 0) throw new CoreError('BAD_INPUT', `None of the ${options.candidateSites!.length} candidate sites lies in the study area.`);
+  const candidates = imported ? { lat: imported.map((c) => c.lat), lng: imported.map((c) => c.lng) } : demand;
   const sites = { lat: [...candidates.lat, ...redeployable.map((c) => c.lat)], lng: [...candidates.lng, ...redeployable.map((c) => c.lng)] };
   const sight = footprints.length > 0 ? lineOfSight(footprints, plane) : undefined;
   const sightFrom = sight?.sightFrom;
@@ -144,7 +150,9 @@ export async function planContext(dataset: Dataset, selection: readonly SourceSe
     return (lat: number, lng: number) => prepared.some((area) => insideArea(area, lng, lat));
   };
   const inExcluded = inAny(options.excludedAreas);
-  const excluded = new Set([...sites.lat.map((lat, s) => (inExcluded(lat, sites.lng[s]) ? s : -1)).filter((s) => s >= 0), ...matrix.insideBuildings]);
+  // A demand cell's centre can lie just over the study area's edge although its incidents do not.
+  const outside = (lat: number, lng: number, s: number) => inExcluded(lat, lng) || (s < candidates.lat.length && !inStudyArea(lat, lng));
+  const excluded = new Set([...sites.lat.map((lat, s) => (outside(lat, sites.lng[s], s) ? s : -1)).filter((s) => s >= 0), ...matrix.insideBuildings]);
   const inMustCover = inAny(options.mustCoverAreas);
   const choosingWeight = Float64Array.from(weight, (w, i) => (inMustCover(demand.lat[i], demand.lng[i]) ? w * MUST_COVER_PRIORITY : w));
   const buildings = sight
@@ -218,7 +226,7 @@ function describePlan(context: PlanContext, sites: readonly number[], method: Ca
       shareFixedOnly: total > 0 ? fixedCovered / total : 0,
       overlapDemand,
     },
-    candidates: input.matrix.sites,
+    candidates: input.matrix.sites - (input.excluded?.size ?? 0),
     demandCells: weight.length,
     method,
   };
@@ -257,10 +265,19 @@ export function planMoves(context: PlanContext, maxMoves: number): { moves: Move
   };
 }
 
-export function cameraPlanCsv(plan: CameraPlan, note: string | null = null): string {
+/** The plan as CSV; `areaName` names the study area on every row (empty = everywhere). */
+export function cameraPlanCsv(plan: CameraPlan, areaName = '', note: string | null = null): string {
   return csvDocument(
-    ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method'],
-    plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method]),
+    ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'study_area'],
+    plan.planned.map((c) => [c.rank, c.lat.toFixed(6), c.lng.toFixed(6), c.easting, c.northing, c.marginalGain.toFixed(2), c.coveredDemand.toFixed(2), c.topLocation, plan.method, areaName]),
+    note,
+  );
+}
+
+export function movesCsv(moves: readonly MoveSuggestion[], areaName = '', note: string | null = null): string {
+  return csvDocument(
+    ['camera_id', 'to_lat', 'to_lng', 'to_location', 'gain', 'gain_pct', 'study_area'],
+    moves.map((m) => [m.cameraId, m.toLat.toFixed(6), m.toLng.toFixed(6), m.toLocation, m.gain.toFixed(2), m.gainPct.toFixed(1), areaName]),
     note,
   );
 }

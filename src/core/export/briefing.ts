@@ -26,6 +26,8 @@ export interface BriefingContent {
   dataNote?: string | null;
   period: string;
   filters: string;
+  /** Where the briefing is about and what lies outside it, e.g. "Study area: Brent (41,203 incidents outside it not shown)". */
+  studyArea?: string;
   /** The map as on screen (basemap, hotspots) and the frame it shows; null draws the map from the data alone. */
   map: MapPicture | null;
   shading: Shading | null;
@@ -64,6 +66,7 @@ function mapPage(w: PdfWriter, content: BriefingContent, places: readonly Briefi
   w.text(`Data: ${content.period}`, MARGIN, 11);
   if (content.dataNote) w.text(content.dataNote, MARGIN, 10, 'bold');
   w.text(content.filters, MARGIN, 9);
+  if (content.studyArea) w.text(content.studyArea, MARGIN, 9, 'bold');
   const top = w.y + 2;
   const tableW = places.length > 0 ? 92 : 0;
   const space = { w: PAGE_W - 2 * MARGIN - (tableW > 0 ? tableW + 3 : 0), h: BODY_BOTTOM - top };

@@ -20,6 +20,8 @@ export interface HotspotExportInput {
   /** Which value ranks the cells. */
   rankBy: 'count' | 'harm';
   statistics?: HotspotStatistics;
+  /** The study area's name, carried on every record so a file never loses where it is about. */
+  areaName?: string | null;
 }
 
 export type HotspotRecord = Record<string, string | number | null>;
@@ -46,6 +48,7 @@ export function hotspotRecords(input: HotspotExportInput): HotspotRecord[] {
       top_category: input.topCategory[index],
       top_location: input.topLocation[index],
     };
+    if (input.areaName) record.study_area = input.areaName;
     if (statistics?.giZ) record.gi_z = round(statistics.giZ[index], 4);
     if (statistics?.giP) record.gi_p = Number(statistics.giP[index].toPrecision(4));
     if (statistics?.giBin) record.gi_bin = statistics.giBin[index];

@@ -8,7 +8,7 @@ import { aggregateCells } from './aggregate';
 import { BENCHMARK_METHOD_LABEL, BENCHMARK_METHODS, methodScores, onStudyCells, type BenchmarkMethod } from './benchmarkMethods';
 import { harmWeightArray } from './computeHotspots';
 import { selectRows, type IncidentFilter } from './filter';
-import { studyAreaCells, type StudyArea } from './hotspotStatistics';
+import { studyAreaCells, studyAreaWithin, type StudyArea } from './hotspotStatistics';
 
 /** The area shares every method is scored at. */
 export const BENCHMARK_SHARES = [0.01, 0.03, 0.05] as const;
@@ -102,7 +102,8 @@ export function accuracyReport(dataset: Dataset, query: AccuracyQuery): Accuracy
     const train = selectRows(dataset, { ...query.filter, monthFrom: trainMonths[0], monthTo: trainMonths[1] });
     const trainAggregate = aggregateCells(dataset, train, query.resolution, weights);
     const testAggregate = aggregateCells(dataset, selectRows(dataset, { ...query.filter, monthFrom: testMonths[0], monthTo: testMonths[1] }), query.resolution, weights);
-    const cells = trainAggregate.cells.length > 0 || query.studyArea.kind === 'boundary' ? studyAreaCells(trainAggregate, query.studyArea) : [];
+    const studyArea = studyAreaWithin(query.studyArea, query.filter.area);
+    const cells = trainAggregate.cells.length > 0 || studyArea.kind === 'boundary' ? studyAreaCells(trainAggregate, studyArea) : [];
     const trainCounts = onStudyCells(trainAggregate, cells, trainAggregate.counts);
     const testCounts = onStudyCells(testAggregate, cells, testAggregate.counts);
     const testInside = testCounts.reduce((a, b) => a + b, 0);
@@ -149,13 +150,14 @@ function periodLabel([from, to]: [number, number]): string {
   return from === to ? monthLabel(from) : `${monthLabel(from)}..${monthLabel(to)}`;
 }
 
-/** The benchmark table as CSV: one line per method and area share (with a note on synthetic data, when any is shown). */
+/** The benchmark table as CSV: one line per method and area share, naming the study area (with a note on synthetic data, when any is shown). */
 export function accuracyCsv(report: AccuracyReport, note: string | null = null): string {
   const { query, folds } = report;
   const studyCells = folds.length > 0 ? Math.round(mean(folds.map((f) => f.studyCells))) : 0;
+  const areaName = query.filter.area?.name ?? '';
   const lines = report.rows.flatMap((row) =>
     row.problem
-      ? [[BENCHMARK_METHOD_LABEL[row.method], periodLabel(query.train), periodLabel(query.test), query.rolling ? 'rolling' : 'single', '', '', '', '', '', '', '', studyCells, row.problem]]
+      ? [[BENCHMARK_METHOD_LABEL[row.method], periodLabel(query.train), periodLabel(query.test), query.rolling ? 'rolling' : 'single', '', '', '', '', '', '', '', studyCells, row.problem, areaName]]
       : row.scores.map((s) => [
           BENCHMARK_METHOD_LABEL[row.method],
           periodLabel(query.train),
@@ -170,7 +172,8 @@ export function accuracyCsv(report: AccuracyReport, note: string | null = null):
           row.method === report.best ? 'best' : '',
           studyCells,
           row.method === 'kde' ? `bandwidth ${query.kdeBandwidthM} m` : '',
+          areaName,
         ]),
   );
-  return csvDocument(['method', 'train_period', 'test_period', 'mode', 'area_share', 'area_share_used', 'hit_rate', 'pai', 'pei', 'rri', 'best', 'study_cells', 'note'], lines, note);
+  return csvDocument(['method', 'train_period', 'test_period', 'mode', 'area_share', 'area_share_used', 'hit_rate', 'pai', 'pei', 'rri', 'best', 'study_cells', 'note', 'study_area'], lines, note);
 }

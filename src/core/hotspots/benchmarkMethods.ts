@@ -73,7 +73,7 @@ export function methodScores(fold: FoldData, method: BenchmarkMethod, trainAggre
   const [from, to] = fold.trainMonths;
   switch (method) {
     case 'last-month': {
-      const lastMonth = fold.train.map(({ source, rows }) => ({ source, rows: rows.filter((row) => source.columns.monthIndex[row] === to) }));
+      const lastMonth = fold.train.map((selection) => ({ ...selection, rows: selection.rows.filter((row) => selection.source.columns.monthIndex[row] === to) }));
       const aggregate = aggregateCells(fold.dataset, lastMonth, fold.resolution, fold.harmWeights);
       return onStudyCells(aggregate, fold.cells, aggregate.counts);
     }

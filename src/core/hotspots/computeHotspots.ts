@@ -4,9 +4,9 @@ import { hotspotRecords, type HotspotRecord, type HotspotStatistics } from '../e
 import { EMERGING_CLASSES, emergingHotspots } from '../stats/emerging';
 import { aggregateCells, cellMonthCube, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
 import { topLabelsByCell } from './cellBreakdown';
-import { selectRows, type IncidentFilter, type SourceSelection } from './filter';
+import { incidentsOutside, selectRows, type IncidentFilter, type SourceSelection } from './filter';
 import { periodChange, type PeriodChange } from './periodChange';
-import { giStarHotspots, neighboursFor, studyAreaCells, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
+import { giStarHotspots, neighboursFor, studyAreaCells, studyAreaWithin, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
 import { rankCells } from './rank';
 
 export interface HotspotQuery {
@@ -51,6 +51,8 @@ export interface HotspotResult {
   /** Months over all dates (ignoring the month filter); hours and weekdays within the filter. */
   profile: TimeProfile;
   top: TopHotspot[];
+  /** The study area's name (null = everywhere) and the incidents the filter would show outside it. */
+  area: { name: string | null; outside: number };
   /** Count tables left out because their cells are coarser than the map's: a count cannot be split. */
   coarserTables: { name: string; resolution: number }[];
   elapsedMs: number;
@@ -88,10 +90,10 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  const result: HotspotResult = { aggregate, profile, top, coarserTables, elapsedMs: 0 };
+  const result: HotspotResult = { aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
   if (query.giStar) {
     try {
-      result.giStar = giStarHotspots(aggregate, query.giStar);
+      result.giStar = giStarHotspots(aggregate, { ...query.giStar, studyArea: studyAreaWithin(query.giStar.studyArea, query.filter.area) });
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       result.giStar = { error: error.message };
@@ -136,7 +138,7 @@ function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], qu
   const options = query.emerging!;
   const monthFrom = query.filter.monthFrom ?? dataFrom;
   const monthTo = query.filter.monthTo ?? dataFrom + dataMonths - 1;
-  const cells = studyAreaCells(aggregate, options.studyArea);
+  const cells = studyAreaCells(aggregate, studyAreaWithin(options.studyArea, query.filter.area));
   const weights = options.basis === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
   const cube = cellMonthCube(dataset, selection, aggregate.resolution, cells, monthFrom, monthTo - monthFrom + 1, weights);
   const result = emergingHotspots(cube, neighboursFor(cells, options.k));
@@ -159,5 +161,5 @@ export function hotspotExportRecords(dataset: Dataset, selection: readonly Sourc
     const position = new Map(emerging.cells.map((cell, i) => [cell, i]));
     statistics = { ...statistics, emergingClass: aggregate.cells.map((cell) => EMERGING_CLASSES[emerging.classIndex[position.get(cell) ?? -1] ?? 0] ?? 'no pattern') };
   }
-  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy, statistics });
+  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy, statistics, areaName: query.filter.area?.name });
 }

@@ -1,4 +1,5 @@
 import type { Dataset, IncidentSource } from '../dataset';
+import { areaMasks, type AreaFilter } from './areaFilter';
 
 /**
  * What the user has chosen to look at. `null` means "no restriction". Weekday and hour bands
@@ -13,6 +14,8 @@ export interface IncidentFilter {
   weekdays: readonly number[] | null;
   /** 0 ... 23. */
   hours: readonly number[] | null;
+  /** The study area; absent or null = everywhere. */
+  area?: AreaFilter | null;
 }
 
 export const NO_FILTER: IncidentFilter = { monthFrom: null, monthTo: null, categories: null, sources: null, weekdays: null, hours: null };
@@ -21,6 +24,8 @@ export const NO_FILTER: IncidentFilter = { monthFrom: null, monthTo: null, categ
 export interface SourceSelection {
   source: IncidentSource;
   rows: Uint32Array;
+  /** Incidents that pass every other part of the filter but lie outside the study area. */
+  outside: number;
 }
 
 function maskOf(values: readonly number[] | null, size: number): Uint8Array | null {
@@ -40,12 +45,14 @@ export function selectRows(dataset: Dataset, filter: IncidentFilter): SourceSele
   const hourMask = maskOf(filter.hours, 24);
   const monthFrom = filter.monthFrom ?? 0;
   const monthTo = filter.monthTo ?? 0xffff;
+  const area = filter.area ? areaMasks(dataset, filter.area) : null;
   const selections: SourceSelection[] = [];
   for (const source of dataset.sources) {
     if (filter.sources && !filter.sources.includes(source.summary.id)) continue;
-    const { monthIndex, category, weekday, minuteOfDay } = source.columns;
+    const { monthIndex, category, weekday, minuteOfDay, point, lsoa } = source.columns;
     const rows = new Uint32Array(monthIndex.length);
     let kept = 0;
+    let outside = 0;
     for (let row = 0; row < monthIndex.length; row++) {
       const month = monthIndex[row];
       // Month 0 marks undated pre-aggregated rows, which no month range excludes.
@@ -56,11 +63,20 @@ export function selectRows(dataset: Dataset, filter: IncidentFilter): SourceSele
         if (weekdayMask && weekdayMask[weekday[row]] === 0) continue;
         if (hourMask && hourMask[(minute / 60) | 0] === 0) continue;
       }
+      if (area && (area.points ? area.points[point[row]] === 0 : !lsoa || area.lsoaNames![lsoa[row]] === 0)) {
+        outside += rowWeight(source, row);
+        continue;
+      }
       rows[kept++] = row;
     }
-    selections.push({ source, rows: rows.subarray(0, kept) });
+    selections.push({ source, rows: rows.subarray(0, kept), outside });
   }
   return selections;
+}
+
+/** Incidents left out because they lie outside the study area. */
+export function incidentsOutside(selection: readonly SourceSelection[]): number {
+  return selection.reduce((sum, s) => sum + s.outside, 0);
 }
 
 /** Incidents a row stands for: its pre-aggregated count, or one. */

@@ -5,6 +5,7 @@ import { giStar, twoSidedPValues } from '../stats/gistar';
 import { buildNeighbourIndex, type NeighbourIndex } from '../stats/neighbours';
 import { cellsInPolygon, dataCellsWithRing } from '../stats/studyArea';
 import type { CellAggregate } from './aggregate';
+import type { AreaFilter } from './areaFilter';
 
 /** Where the statistics are computed: the data's cells plus a ring, or every cell in a boundary. */
 export type StudyArea = { kind: 'ring'; ringK: number } | { kind: 'boundary'; name: string; geometry: Polygon | MultiPolygon };
@@ -31,6 +32,11 @@ export interface GiStarResult {
 
 export function studyAreaCells(aggregate: CellAggregate, studyArea: StudyArea): string[] {
   return studyArea.kind === 'boundary' ? cellsInPolygon(studyArea.geometry, aggregate.resolution) : dataCellsWithRing(aggregate.cells, studyArea.ringK);
+}
+
+/** A polygon study area decides the statistics' cells too: every cell whose centre lies in it, quiet ones included. */
+export function studyAreaWithin(studyArea: StudyArea, area: AreaFilter | null | undefined): StudyArea {
+  return area?.kind === 'polygon' ? { kind: 'boundary', name: area.name, geometry: area.geometry } : studyArea;
 }
 
 /** Neighbour lists are costly to build, and the study area rarely changes between filter edits. */

@@ -51,3 +51,35 @@ export class StringInterner {
     return id;
   }
 }
+
+/**
+ * Interns a text that usually repeats at the same point (police.uk gives each map point one
+ * location and one LSOA): the id last seen at each point is tried first, so most rows skip the
+ * interner's hash lookup.
+ */
+export class PointTextCache {
+  /** The id last seen at each point, plus one (0 = none yet). */
+  private idAtPoint = new Int32Array(1024);
+
+  constructor(private readonly interner: StringInterner) {}
+
+  idAt(point: number, text: string): number {
+    if (point >= this.idAtPoint.length) {
+      const grown = new Int32Array(Math.max(point + 1, this.idAtPoint.length * 2));
+      grown.set(this.idAtPoint);
+      this.idAtPoint = grown;
+    }
+    const last = this.idAtPoint[point] - 1;
+    if (last >= 0 && this.interner.values[last] === text) return last;
+    const id = this.interner.intern(text);
+    this.idAtPoint[point] = id + 1;
+    return id;
+  }
+}
+
+/** FNV-1a over a text's UTF-16 code units, continuing from `hash`. */
+export function hashText(text: string, hash: number): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193) >>> 0;
+}

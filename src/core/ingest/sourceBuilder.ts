@@ -2,7 +2,7 @@ import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { bngToWgs84 } from '../geo/bng';
 import { insideUk } from '../geo/ukBounds';
 import type { CategoryFamily, Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
-import { GrowableColumn } from './columns';
+import { GrowableColumn, hashText, PointTextCache } from './columns';
 import { monthIndexOf, parseUkDate, type ParsedDate } from './dates';
 import { RejectLog, type RejectReason } from './rejects';
 import type { ColumnMapping, H3Columns } from './schema';
@@ -19,6 +19,8 @@ interface AcceptedRow {
   date: ParsedDate;
   category: number;
   location: string;
+  /** police.uk's `LSOA name` (e.g. "Brent 012A"), '' elsewhere. */
+  lsoa: string;
   weight: number;
 }
 
@@ -37,12 +39,13 @@ export class SourceBuilder {
   private readonly weekday = new GrowableColumn(Int8Array);
   private readonly category = new GrowableColumn(Uint32Array);
   private readonly location = new GrowableColumn(Uint32Array);
+  private readonly lsoa: GrowableColumn<Uint32Array> | null;
   private readonly weight: GrowableColumn<Float32Array> | null;
   private readonly rejects: RejectLog;
   /** Per Crime ID hash, the hashes of the distinct lines seen with it (a number, or a list for repeats). */
   private readonly linesById = new Map<number, number | number[]>();
-  /** The location id last seen at each point (+1, 0 = none): police.uk repeats it, so most rows skip the interner. */
-  private locationAtPoint = new Int32Array(1024);
+  private readonly locationIds: PointTextCache;
+  private readonly lsoaIds: PointTextCache;
   private readonly dateCache = new Map<string, ParsedDate | null>();
   private readonly categoryCache = new Map<string, number>();
   /** Accepted rows per category id (ids are shared by all sources, so indexed, not keyed). */
@@ -68,6 +71,9 @@ export class SourceBuilder {
     this.rejects = new RejectLog(header);
     this.family = layout.kind === 'police.uk' ? 'police.uk' : 'council';
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
+    this.lsoa = layout.kind === 'police.uk' ? new GrowableColumn(Uint32Array) : null;
+    this.locationIds = new PointTextCache(dataset.locations);
+    this.lsoaIds = new PointTextCache(dataset.lsoaNames);
     if (layout.kind === 'police.uk') {
       this.readRow = (fields) => this.readPoliceRow(fields);
       this.idColumn = 0;
@@ -92,7 +98,8 @@ export class SourceBuilder {
     this.minuteOfDay.push(outcome.date.minuteOfDay);
     this.weekday.push(outcome.date.weekday);
     this.category.push(outcome.category);
-    this.location.push(this.locationId(outcome.point, outcome.location));
+    this.location.push(this.locationIds.idAt(outcome.point, outcome.location));
+    this.lsoa?.push(this.lsoaIds.idAt(outcome.point, outcome.lsoa));
     this.weight?.push(outcome.weight);
     if (outcome.date.minuteOfDay >= 0) this.hasTimes = true;
     this.countCategory(outcome.category);
@@ -144,6 +151,7 @@ export class SourceBuilder {
         weekday: this.weekday.trimmed(),
         category: this.category.trimmed(),
         location: this.location.trimmed(),
+        lsoa: this.lsoa?.trimmed() ?? null,
         weight: this.weight?.trimmed() ?? null,
       },
     };
@@ -181,19 +189,6 @@ export class SourceBuilder {
     this.categoryCounts[id]++;
   }
 
-  private locationId(point: number, text: string): number {
-    if (point >= this.locationAtPoint.length) {
-      const grown = new Int32Array(Math.max(point + 1, this.locationAtPoint.length * 2));
-      grown.set(this.locationAtPoint);
-      this.locationAtPoint = grown;
-    }
-    const last = this.locationAtPoint[point] - 1;
-    if (last >= 0 && this.dataset.locations.values[last] === text) return last;
-    const id = this.dataset.locations.intern(text);
-    this.locationAtPoint[point] = id + 1;
-    return id;
-  }
-
   private readPoliceRow(fields: readonly string[]): RowOutcome {
     if (fields.length !== POLICE_UK_HEADER.length) return 'wrongColumns';
     const point = this.pointOf(fields[5], fields[4]);
@@ -202,7 +197,7 @@ export class SourceBuilder {
     if (!date) return 'badDate';
     const category = this.categoryOf(fields[9]);
     if (category < 0) return 'noCategory';
-    return { point, date, category, location: fields[6], weight: 1 };
+    return { point, date, category, location: fields[6], lsoa: fields[8], weight: 1 };
   }
 
   private mappedReader(mapping: ColumnMapping, header: readonly string[]): (fields: readonly string[]) => RowOutcome {
@@ -222,7 +217,7 @@ export class SourceBuilder {
       if (!parsed) return 'badDate';
       const categoryId = category >= 0 ? this.categoryOf(fields[category]) : this.categoryOf('All records');
       if (categoryId < 0) return 'noCategory';
-      return { point, date: parsed, category: categoryId, location: location >= 0 ? fields[location] : '', weight: 1 };
+      return { point, date: parsed, category: categoryId, location: location >= 0 ? fields[location] : '', lsoa: '', weight: 1 };
     };
   }
 
@@ -245,7 +240,7 @@ export class SourceBuilder {
     if (!insideUk(lat, lng)) return 'outsideUk';
     const point = this.dataset.points.idAt(lat, lng);
     this.dataset.nativeCells.set(point, cell);
-    return { point, date, category, location: '', weight: count };
+    return { point, date, category, location: '', lsoa: '', weight: count };
   }
 
   /** Point id for WGS84 text; points are keyed by their micro-degree position. */
@@ -318,11 +313,4 @@ function idKey(id: string): number {
     if (Number.isFinite(prefix)) return prefix;
   }
   return hashText(id, 0x811c9dc5) + 2 ** 52;
-}
-
-/** FNV-1a over a string's UTF-16 units, continuing from `hash`. */
-function hashText(text: string, hash: number): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0x1f, 0x01000193) >>> 0;
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Camera } from '../cameras/importCameras';
 import type { Zone } from '../zones/zone';
-import { areaGeometry, between, check, finite, insideUkCheck, integerBetween, list, monthIndex, oneOf, text, ukPlace, type Checked } from './schemaParts';
+import { areaGeometry, between, check, finite, flag, insideUkCheck, integerBetween, list, monthIndex, oneOf, text, ukPlace, type Checked } from './schemaParts';
 
 /**
  * Schemas of what the panels save (zones, cameras, plans, evaluations, the basemap choice). Loose
@@ -114,6 +114,9 @@ export const camerasPanelSchemas = {
 
 /** The building footprints file the plan uses (its summary; the bytes are a stored file). */
 export const buildingsSchema = v.looseObject({ name: text(1000), fingerprint: text(200) });
+
+/** Loaded boundary files (study areas, reference layers): the file and whether its outlines are shown. */
+export const boundaryLayersSchema = list(v.object({ name: text(1000), fingerprint: v.pipe(text(200), v.minLength(1, 'expected a file identity')), shown: flag() }), 1000);
 
 export const basemapChoiceSchema = v.variant(
   'kind',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
+import type { AreaChoice } from '../hotspots/areaFilter';
 import { monthIndexOf, parseMonthLabel } from '../ingest/dates';
-import { HOTSPOT_METHODS, hoursSchema, resolutionSchema, weekdaysSchema, WEIGHTINGS } from './workspaceSchema';
+import { areaChoiceSchema, HOTSPOT_METHODS, hoursSchema, resolutionSchema, weekdaysSchema, WEIGHTINGS } from './workspaceSchema';
 
 /**
  * The shareable view: what is on screen, in the URL hash, never the data. Opening the link with
@@ -19,6 +20,8 @@ export interface SharedView {
   weighting?: string;
   weekdays?: number[];
   hours?: number[];
+  /** The study area by name: a boundary file's feature, an LSOA name prefix or a zone. */
+  area?: AreaChoice;
 }
 
 /** Web Mercator stops at ±85.05°; maplibre refuses latitudes beyond ±90 and zooms beyond 24. */
@@ -37,6 +40,9 @@ export function encodeView(view: SharedView): string {
   if (view.weighting) params.set('weight', view.weighting);
   if (view.weekdays) params.set('days', view.weekdays.join(','));
   if (view.hours) params.set('hours', view.hours.join(','));
+  if (view.area?.kind === 'boundary') params.set('area', `${view.area.feature}@${view.area.layer}`);
+  if (view.area?.kind === 'lsoa') params.set('lsoa', view.area.prefix);
+  if (view.area?.kind === 'zone') params.set('zone', view.area.name);
   return params.toString();
 }
 
@@ -82,5 +88,9 @@ export function decodeView(hash: string, today = new Date()): { view: SharedView
   take('weight', (text) => (WEIGHTINGS as readonly string[]).includes(text) && Boolean((view.weighting = text)));
   take('days', (text) => valid(weekdaysSchema, numbers(text)) && Boolean((view.weekdays = numbers(text))));
   take('hours', (text) => valid(hoursSchema, numbers(text)) && Boolean((view.hours = numbers(text))));
+  const area = (choice: AreaChoice) => valid(areaChoiceSchema, choice) && Boolean((view.area = choice));
+  take('area', (text) => text.lastIndexOf('@') > 0 && area({ kind: 'boundary', feature: text.slice(0, text.lastIndexOf('@')), layer: text.slice(text.lastIndexOf('@') + 1) }));
+  take('lsoa', (text) => area({ kind: 'lsoa', prefix: text }));
+  take('zone', (text) => area({ kind: 'zone', name: text }));
   return { view, ignored };
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
 import { CoreError } from '../errors';
 import { sniffEncoding } from '../ingest/sniff';
-import { basemapChoiceSchema } from './panelSchemas';
+import { basemapChoiceSchema, boundaryLayersSchema } from './panelSchemas';
 import { checkWorkspaceDocument, type WorkspaceDocument } from './workspaceSchema';
 
 export type { WorkspaceDocument, WorkspaceSource } from './workspaceSchema';
@@ -45,10 +45,16 @@ export function buildingsFingerprint(doc: Pick<WorkspaceDocument, 'panels'>): st
   return typeof buildings?.fingerprint === 'string' ? buildings.fingerprint : null;
 }
 
-/** Every stored file a document needs: its sources' data, its offline basemap and its building footprints. */
+/** The boundary files (study areas, reference layers) a document uses. */
+export function boundaryFingerprints(doc: Pick<WorkspaceDocument, 'panels'>): string[] {
+  const layers = v.safeParse(boundaryLayersSchema, doc.panels.boundaries);
+  return layers.success ? layers.output.map((layer) => layer.fingerprint) : [];
+}
+
+/** Every stored file a document needs: its sources' data, its offline basemap, its building footprints and its boundary files. */
 export function referencedFiles(doc: Pick<WorkspaceDocument, 'sources' | 'panels'>): string[] {
   const extra = [basemapFingerprint(doc), buildingsFingerprint(doc)].filter((f): f is string => f !== null);
-  return [...doc.sources.map((s) => s.fingerprint), ...extra];
+  return [...doc.sources.map((s) => s.fingerprint), ...extra, ...boundaryFingerprints(doc)];
 }
 
 const entryName = (folder: 'files' | 'basemap', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;

@@ -3,7 +3,7 @@ import { HARM_SCHEMES } from '../stats/harm';
 import { areaGeometry, check, flag, integerBetween, list, monthIndex, oneOf, text, between, type Checked } from './schemaParts';
 
 /** What the saved view may hold; the view link reads with the same bounds. */
-export const HOTSPOT_METHODS = ['count', 'gistar', 'emerging', 'change'] as const;
+export const HOTSPOT_METHODS = ['count', 'gistar', 'emerging', 'change', 'areas'] as const;
 export const WEIGHTINGS = ['count', 'harm'] as const;
 export const CLASS_BREAKS = ['quantile', 'equal', 'jenks'] as const;
 export const MIN_RESOLUTION = 7;
@@ -43,6 +43,17 @@ const studyAreaSchema = v.variant(
   'expected a study area',
 );
 
+/** The study area by name (a boundary file's feature, an LSOA name prefix or a zone); the view link reads with it too. */
+export const areaChoiceSchema = v.variant(
+  'kind',
+  [
+    v.object({ kind: v.literal('boundary'), layer: text(1000), feature: text(1000) }),
+    v.object({ kind: v.literal('lsoa'), prefix: v.pipe(text(200), v.minLength(1, 'expected an LSOA name prefix')) }),
+    v.object({ kind: v.literal('zone'), name: text(1000) }),
+  ],
+  'expected a study area choice',
+);
+
 /** Saved view settings: every field optional (older files lack newer ones), none may be wrong. */
 export const savedViewSchema = v.object(
   {
@@ -59,6 +70,9 @@ export const savedViewSchema = v.object(
     giK: v.optional(integerBetween(1, 3)),
     fdr: v.optional(flag()),
     studyArea: v.optional(studyAreaSchema),
+    area: v.optional(v.nullable(areaChoiceSchema)),
+    countsLayer: v.optional(v.nullable(text(1000))),
+    perHectare: v.optional(flag()),
     harmScheme: v.optional(oneOf(HARM_SCHEME_IDS)),
     compareFrom: v.optional(v.nullable(monthIndex())),
     compareTo: v.optional(v.nullable(monthIndex())),

@@ -101,10 +101,11 @@ export function evaluateIntervention(dataset: Dataset, selection: readonly Sourc
   };
 }
 
-export function evaluationCsv(evaluation: InterventionEvaluation, note: string | null = null): string {
+export function evaluationCsv(evaluation: InterventionEvaluation, areaName = '', note: string | null = null): string {
   const { treated, control, buffer, effect, wdd } = evaluation;
   const rows: (string | number)[][] = [
     ['intervention', evaluation.name],
+    ['study_area', areaName],
     ['start', monthLabel(evaluation.startMonth)],
     ['months_each_side', evaluation.months],
     ['treated_before', treated.before], ['treated_after', treated.after],

@@ -38,13 +38,13 @@ export function zonesToKml(zones: readonly Zone[], note: string | null = null): 
 }
 
 /** The evidence table a PSPO renewal report needs, one row per zone. */
-export function zoneEvidenceCsv(stats: readonly ZoneStatistics[], note: string | null = null): string {
+export function zoneEvidenceCsv(stats: readonly ZoneStatistics[], areaName = '', note: string | null = null): string {
   return csvDocument(
-    ['zone', 'incidents', 'area_ha', 'density_per_ha', 'density_vs_study_area', 'share_of_total', 'top_category', 'before_from', 'months_each_side', 'before', 'after', 'change', 'change_pct', 'p', 'note'],
+    ['zone', 'incidents', 'area_ha', 'density_per_ha', 'density_vs_study_area', 'share_of_total', 'top_category', 'before_from', 'months_each_side', 'before', 'after', 'change', 'change_pct', 'p', 'note', 'study_area'],
     stats.map((s) => [
       s.name, s.incidents, s.areaHa.toFixed(2), s.densityPerHa.toFixed(3), s.densityRatio.toFixed(2), s.shareOfTotal.toFixed(4), s.byCategory[0]?.label ?? '',
       s.beforeAfter ? monthLabel(s.beforeAfter.beforeFrom) : '', s.beforeAfter?.months ?? '', s.beforeAfter?.before ?? '', s.beforeAfter?.after ?? '', s.beforeAfter?.change ?? '',
-      s.beforeAfter?.changePct === null || s.beforeAfter === null ? '' : s.beforeAfter.changePct.toFixed(1), s.beforeAfter ? s.beforeAfter.p.toPrecision(3) : '', s.beforeAfter?.note ?? 'start date outside the data',
+      s.beforeAfter?.changePct === null || s.beforeAfter === null ? '' : s.beforeAfter.changePct.toFixed(1), s.beforeAfter ? s.beforeAfter.p.toPrecision(3) : '', s.beforeAfter?.note ?? 'start date outside the data', areaName,
     ]),
     note,
   );

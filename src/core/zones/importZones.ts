@@ -157,8 +157,8 @@ export function kmlFromKmz(bytes: Uint8Array, fileName: string): string {
   return strFromU8(entries[kmlName]);
 }
 
-/** Zones from a zipped Shapefile (.shp, .dbf, .prj; reprojected from the .prj, e.g. British National Grid). */
-export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string, options: AreaImportOptions = {}): Promise<ZoneImport> {
+/** The features of a zipped Shapefile (.shp, .dbf, .prj), reprojected to WGS84 from its .prj (e.g. British National Grid). */
+export async function featuresFromShapefileZip(bytes: ArrayBuffer, fileName: string): Promise<FeatureCollection> {
   const { default: shp } = await import('shpjs');
   let parsed: FeatureCollection | FeatureCollection[];
   try {
@@ -167,5 +167,10 @@ export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string
     throw new CoreError('BAD_INPUT', `${fileName} could not be read as a zipped Shapefile: ${error instanceof Error ? error.message : String(error)}`);
   }
   const collections = Array.isArray(parsed) ? parsed : [parsed];
-  return zonesFromGeoJson({ type: 'FeatureCollection', features: collections.flatMap((c) => c.features) }, fileName, options);
+  return { type: 'FeatureCollection', features: collections.flatMap((c) => c.features) };
+}
+
+/** Zones from a zipped Shapefile. */
+export async function zonesFromShapefileZip(bytes: ArrayBuffer, fileName: string, options: AreaImportOptions = {}): Promise<ZoneImport> {
+  return zonesFromGeoJson(await featuresFromShapefileZip(bytes, fileName), fileName, options);
 }

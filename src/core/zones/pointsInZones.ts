@@ -8,7 +8,7 @@ import type { Dataset } from '../dataset';
  * filed in horizontal bands, so a point is cast only against the edges at its latitude: a
  * 1,000,000-corner zone costs about a thousand edge tests per point, not a million.
  */
-interface PreparedArea {
+export interface PreparedArea {
   /** Edge k runs from (x1[k], y1[k]) to (x2[k], y2[k]). */
   x1: Float64Array;
   y1: Float64Array;

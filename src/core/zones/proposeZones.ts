@@ -1,5 +1,5 @@
-import { area as turfArea, buffer, simplify } from '@turf/turf';
-import { cellToLatLng, cellsToMultiPolygon, gridDisk } from 'h3-js';
+import { area as turfArea, buffer, feature, featureCollection, intersect, simplify } from '@turf/turf';
+import { cellToLatLng, cellsToMultiPolygon, getHexagonAreaAvg, getResolution, gridDisk } from 'h3-js';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { prepareArea, insideArea } from './pointsInZones';
 
@@ -17,6 +17,10 @@ export interface ProposalOptions {
   bufferM: number;
   /** Simplify the outline, tolerance in metres (0 = none). */
   simplifyM: number;
+  /** Largest zone, in hectares: a bigger group of hot cells is split, each part grown from its hottest cell. */
+  maxAreaHa?: number;
+  /** The study area: outlines are cut to it. */
+  withinArea?: Polygon | MultiPolygon | null;
 }
 
 /** Groups of cells that touch (share an edge), found by walking each cell's ring of neighbours. */
@@ -37,6 +41,28 @@ export function contiguousGroups(cells: readonly string[]): string[][] {
   return groups;
 }
 
+/** Splits a contiguous group into parts of at most `maxCells`, each grown outward from the hottest cell left. */
+export function splitGroup(group: readonly string[], maxCells: number, valueOf: (cell: string) => number): string[][] {
+  if (group.length <= maxCells) return [[...group]];
+  const remaining = new Set(group);
+  const byValue = [...group].sort((a, b) => valueOf(b) - valueOf(a) || a.localeCompare(b));
+  const parts: string[][] = [];
+  for (const seed of byValue) {
+    if (!remaining.delete(seed)) continue;
+    const part = [seed];
+    for (let i = 0; i < part.length && part.length < maxCells; i++) {
+      const next = gridDisk(part[i], 1).filter((c) => remaining.has(c)).sort((a, b) => valueOf(b) - valueOf(a) || a.localeCompare(b));
+      for (const cell of next) {
+        if (part.length >= maxCells) break;
+        remaining.delete(cell);
+        part.push(cell);
+      }
+    }
+    parts.push(part.sort());
+  }
+  return parts;
+}
+
 const DEGREES_PER_METRE = 1 / 111_320;
 
 /**
@@ -47,13 +73,21 @@ const DEGREES_PER_METRE = 1 / 111_320;
  */
 export function proposeZones(hotCells: readonly string[], incidentsOf: (cell: string) => number, options: ProposalOptions): ProposedZone[] {
   const proposals: ProposedZone[] = [];
-  for (const cells of contiguousGroups([...new Set(hotCells)])) {
+  const unique = [...new Set(hotCells)];
+  const cellHa = unique.length > 0 ? getHexagonAreaAvg(getResolution(unique[0]), 'm2') / 10_000 : 1;
+  const maxCells = options.maxAreaHa ? Math.max(1, Math.floor(options.maxAreaHa / cellHa)) : Infinity;
+  for (const cells of contiguousGroups(unique).flatMap((group) => splitGroup(group, maxCells, incidentsOf))) {
     const incidents = cells.reduce((sum, cell) => sum + incidentsOf(cell), 0);
     if (cells.length < options.minCells || incidents < options.minIncidents) continue;
     const outline = cellsToMultiPolygon(cells, true);
     let geometry: Polygon | MultiPolygon = outline.length === 1 ? { type: 'Polygon', coordinates: outline[0] } : { type: 'MultiPolygon', coordinates: outline };
     if (options.bufferM > 0) geometry = (buffer(geometry, options.bufferM, { units: 'meters' })?.geometry as Polygon | MultiPolygon | undefined) ?? geometry;
     if (options.simplifyM > 0) geometry = simplify(geometry, { tolerance: options.simplifyM * DEGREES_PER_METRE, highQuality: true });
+    if (options.withinArea) {
+      const clipped = intersect(featureCollection([feature(geometry), feature(options.withinArea)]));
+      if (!clipped) continue;
+      geometry = clipped.geometry as Polygon | MultiPolygon;
+    }
     proposals.push({ cells, geometry, areaHa: turfArea(geometry) / 10_000, incidents });
   }
   return proposals.sort((a, b) => b.incidents - a.incidents);

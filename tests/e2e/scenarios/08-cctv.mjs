@@ -32,9 +32,9 @@ export async function run({ browser, url, outDir }) {
 
   const csv = await download(page, () => page.getByRole('button', { name: 'Export plan CSV' }).click());
   const rows = parseCsv(csv.bytes.toString('utf8'));
-  // Planned on the synthetic sample, so every row says so.
-  assertEqual(rows[0], ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'data_note'], 'plan CSV header');
-  assert(rows.slice(1).every((r) => r[9].startsWith('SYNTHETIC SAMPLE DATA')), 'plan rows labelled synthetic');
+  // Planned on the synthetic sample, so every row says so, beside the study area (everywhere: empty).
+  assertEqual(rows[0], ['rank', 'lat', 'lng', 'easting', 'northing', 'marginal_gain', 'covered_demand', 'top_location', 'method', 'study_area', 'data_note'], 'plan CSV header');
+  assert(rows.slice(1).every((r) => r[9] === '' && r[10].startsWith('SYNTHETIC SAMPLE DATA')), 'plan rows labelled synthetic');
   assertEqual(rows.length - 1, 8, 'eight cameras in the CSV');
   assert(rows.slice(1).every((r) => Number(r[3]) > 500000 && Number(r[3]) < 540000 && Number(r[4]) > 175000 && Number(r[4]) < 195000), 'easting/northing in Brent');
   await page.screenshot({ path: join(outDir, 'cctv-plan.png') });

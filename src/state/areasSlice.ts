@@ -1,0 +1,130 @@
+import type { StateCreator } from 'zustand';
+import { boundariesFromGeoJson, type BoundaryImport, type NamedBoundary } from '../core/geo/boundaries';
+import type { AreaChoice, AreaFilter } from '../core/hotspots/areaFilter';
+import type { AreaCounts } from '../core/hotspots/areaCounts';
+import { dataWorker } from './worker';
+import { identifyFile } from '../core/ingest/contentHash';
+import { blobByteSource } from '../core/ingest/ingestFile';
+import { featuresFromShapefileZip } from '../core/zones/importZones';
+import { insideArea, prepareArea } from '../core/zones/pointsInZones';
+import { readAreasInWorker } from '../worker/geometryClient';
+import { rememberSourceBlob } from './sourceFiles';
+import type { AppState } from './store';
+
+/** A loaded boundary file (boroughs, wards, LSOAs): a study area to choose from and a reference layer to show. */
+export interface BoundaryLayer {
+  /** The file's name, which also names the layer. */
+  name: string;
+  fingerprint: string;
+  features: NamedBoundary[];
+  /** Shown on the map as labelled outlines. */
+  shown: boolean;
+}
+
+export type { AreaChoice };
+
+export interface AreasSlice {
+  boundaryLayers: BoundaryLayer[];
+  /** A boundary layer whose next map click chooses the study area. */
+  pickingFrom: string | null;
+  loadBoundaryFile: (file: Blob, name: string) => Promise<void>;
+  setLayerShown: (name: string, shown: boolean) => void;
+  removeBoundaryLayer: (name: string) => void;
+  setPickingFrom: (layer: string | null) => void;
+  /** Incidents per polygon of the chosen layer, when the map shows counts by area. */
+  areaCounts: AreaCounts | null;
+  refreshAreaCounts: () => Promise<void>;
+  /** Chooses the feature of the picking layer under a map click as the study area. */
+  pickAreaAt: (lng: number, lat: number) => void;
+}
+
+/** What the study area is called on legends, titles and exports. */
+export function areaLabel(choice: AreaChoice): string {
+  if (choice.kind === 'boundary') return choice.feature;
+  if (choice.kind === 'zone') return choice.name;
+  return choice.prefix.trim();
+}
+
+/**
+ * The study area as the worker needs it. A chosen area whose boundary is not loaded (yet) selects
+ * nothing and says so, rather than quietly falling back to everywhere.
+ */
+export function resolveArea(state: Pick<AppState, 'view' | 'boundaryLayers' | 'zones'>): AreaFilter | null {
+  const choice = state.view.area;
+  if (!choice) return null;
+  if (choice.kind === 'lsoa') return { kind: 'lsoa', name: areaLabel(choice), prefix: choice.prefix };
+  const geometry =
+    choice.kind === 'boundary'
+      ? state.boundaryLayers.find((layer) => layer.name === choice.layer)?.features.find((f) => f.name === choice.feature)?.geometry
+      : state.zones.find((zone) => zone.name === choice.name)?.geometry;
+  if (!geometry) return { kind: 'polygon', name: `${areaLabel(choice)} (not loaded)`, geometry: { type: 'MultiPolygon', coordinates: [] } };
+  return { kind: 'polygon', name: areaLabel(choice), geometry };
+}
+
+/** Why the chosen study area cannot be used, or null when it can. */
+export function areaProblem(state: Pick<AppState, 'view' | 'boundaryLayers' | 'zones'>): string | null {
+  const choice = state.view.area;
+  if (choice?.kind === 'boundary' && !state.boundaryLayers.some((l) => l.name === choice.layer && l.features.some((f) => f.name === choice.feature))) {
+    return `The study area ${choice.feature} comes from ${choice.layer}, which is not loaded: load that boundary file again, or choose another area. Nothing is shown meanwhile.`;
+  }
+  if (choice?.kind === 'zone' && !state.zones.some((z) => z.name === choice.name)) return `The study area is the zone "${choice.name}", which no longer exists: choose another area.`;
+  return null;
+}
+
+/** A boundary file read as zones are (declared coordinate systems, repairs); GeoJSON off the main thread. */
+async function readBoundaries(file: Blob, name: string): Promise<BoundaryImport> {
+  if (/\.zip$/i.test(name)) return boundariesFromGeoJson(await featuresFromShapefileZip(await file.arrayBuffer(), name), name);
+  return readAreasInWorker<BoundaryImport>(file instanceof File ? file : new File([file], name), 'boundaries', {});
+}
+
+export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set, get) => ({
+  boundaryLayers: [],
+  pickingFrom: null,
+  areaCounts: null,
+  refreshAreaCounts: async () => {
+    const { view, boundaryLayers, hotspots } = get();
+    const layer = boundaryLayers.find((l) => l.name === view.countsLayer);
+    if (view.method !== 'areas' || !layer || !hotspots) {
+      set({ areaCounts: null });
+      return;
+    }
+    try {
+      set({ areaCounts: await dataWorker.call<'area-counts'>({ type: 'area-counts', layer: layer.name, key: layer.fingerprint, features: layer.features }).promise });
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
+  loadBoundaryFile: async (file, name) => {
+    try {
+      const { boundaries: features, problems } = await readBoundaries(file, name);
+      const fingerprint = await identifyFile(blobByteSource(file, name));
+      const shown = get().boundaryLayers.find((l) => l.name === name)?.shown ?? features.length > 1;
+      set((state) => ({ boundaryLayers: [...state.boundaryLayers.filter((l) => l.name !== name), { name, fingerprint, features, shown }] }));
+      void rememberSourceBlob(fingerprint, file).catch(() => get().notify('error', `${name} could not be kept in this browser's storage; it will need loading again after a reload.`));
+      const skipped = problems.length > 0 ? ` Read with notes: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}.` : '';
+      get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.${skipped}`);
+      const { area, countsLayer } = get().view;
+      if (area?.kind === 'boundary' && area.layer === name) get().refreshHotspots();
+      else if (countsLayer === name) void get().refreshAreaCounts();
+    } catch (error) {
+      get().notify('error', error instanceof Error ? error.message : String(error));
+    }
+  },
+  setLayerShown: (name, shown) => set((state) => ({ boundaryLayers: state.boundaryLayers.map((l) => (l.name === name ? { ...l, shown } : l)) })),
+  removeBoundaryLayer: (name) => {
+    set((state) => ({ boundaryLayers: state.boundaryLayers.filter((l) => l.name !== name) }));
+    const area = get().view.area;
+    if (area?.kind === 'boundary' && area.layer === name) get().setView({ area: null });
+  },
+  setPickingFrom: (layer) => set({ pickingFrom: layer }),
+  pickAreaAt: (lng, lat) => {
+    const layer = get().boundaryLayers.find((l) => l.name === get().pickingFrom);
+    set({ pickingFrom: null });
+    const feature = layer?.features.find((f) => insideArea(prepareArea(f.geometry), lng, lat));
+    if (!layer || !feature) {
+      get().notify('info', 'No area of that boundary file there: click inside one of its outlines.');
+      return;
+    }
+    get().setView({ area: { kind: 'boundary', layer: layer.name, feature: feature.name } });
+  },
+});
