@@ -14,6 +14,7 @@ import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { benchPrediction } from './predictionBench';
 import { ensurePoliceFile } from './policeFile';
 import { benchStudyArea } from './studyArea';
+import { benchWarehouseTable } from './warehouseTable';
 
 const workDir = join(tmpdir(), 'hotspot-planner-bench');
 mkdirSync(workDir, { recursive: true });
@@ -27,6 +28,7 @@ await benchAnalyses(dataset);
 await benchStudyArea(dataset);
 await benchPrediction();
 await benchVisibility();
+await benchWarehouseTable(workDir);
 await benchLargeFile(workDir);
 
 // The browser half needs the built app and Chromium; it reports its figures as one JSON line.
