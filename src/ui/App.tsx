@@ -16,6 +16,7 @@ import { SourcesPanel } from './SourcesPanel';
 import { StudyAreaPanel } from './StudyAreaPanel';
 import { PlaceSearch } from './PlaceSearch';
 import { TopTable } from './TopTable';
+import { CellList } from './CellList';
 import { TrendChart } from './TrendChart';
 import { WorkspacePanel } from './WorkspacePanel';
 import { PanelBoundary } from './PanelBoundary';
@@ -176,6 +177,7 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Top cells">
           <TopTable />
+          <CellList />
         </PanelBoundary>
       </aside>
       <Notices />

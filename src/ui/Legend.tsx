@@ -19,12 +19,17 @@ export function Legend() {
   const selected = effectiveCategories({ view, categories, sources });
   const subject = `${(selected.length === 1 ? categories.find((c) => c.id === selected[0])?.name : undefined) ?? `${selected.length} categories`}${view.area ? ` in ${areaLabel(view.area)}` : ''}`;
   const period = shownPeriod(view, profile);
+  const coarserNotes = coarserTables?.map((table) => (
+    <p key={table.name} className="small note">
+      {table.name} is not shown: it holds counts per H3 res {table.resolution} cell, which cannot be split into finer cells. Choose res {table.resolution} or coarser to include it.
+    </p>
+  ));
   // Counts by area colour polygons, not cells: an empty cell list there is not "no incidents".
   if (classification.cells.length === 0 && view.method !== 'areas') {
     return (
       <section className="legend" aria-label="Legend">
         <h2>{subject}</h2>
-        <p className="small">No incidents match the current filters: choose other categories, months or sources.</p>
+        {coarserNotes && coarserNotes.length > 0 ? coarserNotes : <p className="small">No incidents match the current filters: choose other categories, months or sources.</p>}
       </section>
     );
   }
@@ -45,11 +50,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
-      {coarserTables?.map((table) => (
-        <p key={table.name} className="small note">
-          {table.name} is not shown: it holds counts per H3 res {table.resolution} cell, which cannot be split into finer cells. Choose res {table.resolution} or coarser to include it.
-        </p>
-      ))}
+      {coarserNotes}
       {view.area && <div className="small" data-testid="legend-area">{describeView(useAppStore.getState()).areaNote}</div>}
       {classification.problem && <p className="error-text small" role="alert">{classification.areas || view.method === 'areas' ? 'Counts by area' : 'Gi*'} not shown: {classification.problem}</p>}
     </section>

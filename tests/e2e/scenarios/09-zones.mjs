@@ -34,7 +34,9 @@ export async function run({ browser, url, outDir }) {
   // Draw a zone: three corners on the map, then Finish.
   await page.getByRole('button', { name: 'Draw zone' }).click();
   const box = await page.getByTestId('map').boundingBox();
-  for (const [dx, dy] of [[-60, -40], [60, -40], [0, 60]]) await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  // Corners in the upper half of the map, clear of the notices stacked at its foot.
+  for (const [dx, dy] of [[-60, -120], [60, -120], [0, -20]]) await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  await page.getByText('(3 so far)').waitFor();
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await page.getByRole('button', { name: 'Finish zone' }).click();

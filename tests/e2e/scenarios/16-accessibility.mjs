@@ -21,6 +21,17 @@ export async function run({ browser, url }) {
   await page.getByRole('region', { name: 'Pinned cell' }).waitFor();
   await assertAccessible(page, 'pinned cell');
 
+  // Any cell, not only the top ones: the list of every cell, sorted by H3 index, a row chosen by keyboard.
+  const list = page.locator('.cell-list');
+  if (!(await list.evaluate((details) => details.open))) await list.locator('summary').click();
+  await list.getByRole('button', { name: 'H3 cell' }).click();
+  const row = list.locator('tbody tr').first();
+  const cell = await row.locator('td').first().innerText();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.h3-index', { hasText: cell }).waitFor();
+  await assertAccessible(page, 'cell list');
+
   await loadFiles(page, [join(root, 'tests', 'fixtures', 'council-complaints-small.csv')]);
   await page.getByRole('dialog').waitFor();
   await assertAccessible(page, 'column-mapping dialog');
