@@ -65,10 +65,11 @@ export async function run({ browser, url, outDir }) {
   // The same file as the study area: Brent's cells, Gi* computed (it used to run out of memory).
   await page.getByLabel('Hotspot method').selectOption('gistar');
   await page.locator('.legend', { hasText: 'Gi* hot and cold spots' }).waitFor();
-  await page.getByLabel('Load study area boundary').setInputFiles(declaredPath);
-  ({ dialog } = await importDialog(page));
-  await dialog.getByRole('button', { name: 'Use these boundaries' }).click();
-  assertEqual(await page.getByLabel('Study area').locator('option:checked').innerText(), 'Boundary: Brent', 'Brent chosen as the study area');
+  await page.getByLabel('Load boundary file').setInputFiles(declaredPath);
+  const studyArea = page.getByLabel('Study area', { exact: true });
+  await studyArea.locator('option', { hasText: /^Brent$/ }).waitFor({ state: 'attached' });
+  await studyArea.selectOption({ label: 'Brent' });
+  await page.locator('.legend', { hasText: 'in Brent' }).waitFor();
   await page.locator('.legend', { hasText: 'Gi* hot and cold spots' }).waitFor();
   assertEqual(await page.locator('.notice', { hasText: /Memory allocation|Unexpected error/ }).count(), 0, 'no memory or unexpected error');
   await waitForMapIdle(page);
