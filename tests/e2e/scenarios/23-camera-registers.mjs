@@ -33,6 +33,9 @@ export async function run({ browser, url, outDir }) {
   assert(/1 of 5 cameras stand more than 2 km outside the area of the loaded incidents \(median \d+ km away, e\.g\. BR-105\)/.test(text), `the far camera is warned about (${text})`);
   await page.screenshot({ path: join(outDir, 'cameras-register-dialog.png') });
   await dialog.getByRole('button', { name: 'Add to the 52 current cameras' }).click();
+  // The first user file replaces the synthetic sample's cameras; Undo brings them back beside the new ones.
+  await panel.getByText(/^5 cameras on the ground: 4 fixed, 1 re-deployable/).waitFor();
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
   await panel.getByText(/57 cameras on the ground: 44 fixed, 13 re-deployable/).waitFor();
   await page.locator('summary', { hasText: 'Edit cameras by hand' }).click();
   await page.getByRole('button', { name: 'Move BR-105' }).waitFor();
