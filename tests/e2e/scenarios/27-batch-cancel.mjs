@@ -12,7 +12,8 @@ export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
   await loadFiles(page, paths);
   await page.locator('.load-progress', { hasText: /File ([3-9]|1\d) of 40/ }).waitFor({ timeout: 120_000 });
-  await page.getByRole('button', { name: 'Cancel the batch' }).click();
+  // Clicked at once (no wait for the progress line to settle): the batch would finish meanwhile.
+  await page.getByRole('button', { name: 'Cancel the batch' }).dispatchEvent('click');
   const notice = page.locator('.notice', { hasText: 'Loading cancelled' });
   await notice.waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('.load-progress'));
