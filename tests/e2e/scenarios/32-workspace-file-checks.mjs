@@ -22,7 +22,9 @@ export async function run({ browser, url, outDir }) {
   const dir = tempDir('hp-wsfile-');
   const { page } = await openApp(browser, url);
   await loadFiles(page, writeMonthlyFiles(dir, { count: 1, rows: 150, firstYear: 2024 }));
-  await waitForSources(page, 3);
+  // The first user file replaces the synthetic sample: one card left.
+  await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 1 && !document.querySelector('.load-progress'));
+  await waitForSources(page, 1);
   await waitForMapIdle(page);
   await page.waitForTimeout(1200);
   const work = await sourceNames(page);
@@ -43,7 +45,8 @@ export async function run({ browser, url, outDir }) {
     await page.getByRole('alert').filter({ hasText: message }).getByRole('button', { name: 'Dismiss' }).click();
   }
   await page.reload();
-  await waitForSources(page, 3);
+  await page.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor({ timeout: 60_000 });
+  await waitForSources(page, 1);
   assertEqual(await sourceNames(page), work, 'still intact after a reload');
 
   // Everything the user made comes back from a file: camera moves and the last evaluation.
