@@ -55,7 +55,7 @@ export async function run({ browser, url, outDir }) {
   const at = await handle.boundingBox();
   await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
   await page.mouse.down();
-  await page.mouse.move(at.x - 60, at.y - 60, { steps: 5 });
+  await page.mouse.move(at.x + 60, at.y + 40, { steps: 5 });
   await page.mouse.up();
   await page.waitForTimeout(500);
   const areaAfter = await areaOf();
