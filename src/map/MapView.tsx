@@ -310,6 +310,7 @@ export function MapView() {
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" aria-label="Hotspot map" role="region" />
       {tooltip}
+      {(draft || cameraEdit) && <div className="map-crosshair" aria-hidden="true" />}
     </div>
   );
 }

@@ -26,6 +26,7 @@ function NumberField({ label, value, min, max, step, onChange }: { label: string
 function CameraList() {
   const cameras = useAppStore((state) => state.cameras);
   const edit = useAppStore((state) => state.cameraEdit);
+  const mapCentre = useAppStore((state) => state.mapView);
   const { setCameraEdit, removeCamera } = useAppStore.getState();
   useEffect(() => {
     if (!edit) return;
@@ -38,7 +39,11 @@ function CameraList() {
       <summary className="small">Edit cameras by hand</summary>
       {edit ? (
         <p className="small" role="status">
-          Click on the map to {edit.mode === 'add' ? `place the new ${edit.kind === 'fixed' ? 'fixed' : 're-deployable'} camera` : `move ${edit.id}`} (Escape cancels).{' '}
+          Click on the map to {edit.mode === 'add' ? `place the new ${edit.kind === 'fixed' ? 'fixed' : 're-deployable'} camera` : `move ${edit.id}`} (Escape cancels), or move the map so the cross is on the place and{' '}
+          <button type="button" className="link" disabled={!mapCentre} onClick={() => mapCentre && useAppStore.getState().placeCamera(mapCentre.lat, mapCentre.lng)}>
+            place it at the map centre
+          </button>
+          .{' '}
           <button type="button" className="link" onClick={() => setCameraEdit(null)}>
             Cancel
           </button>

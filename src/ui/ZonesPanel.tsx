@@ -25,11 +25,15 @@ function DrawControls() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [draft, finishDrawing, cancelDrawing, undoVertex, redoVertex]);
+  const mapCentre = useAppStore((state) => state.mapView);
   if (!draft) return <button type="button" onClick={startDrawing}>Draw zone</button>;
   return (
     <div className="draw-controls" role="group" aria-label="Drawing a zone">
-      <p className="small">Click the corners on the map ({draft.length} so far). Enter finishes, Backspace undoes, Escape cancels.</p>
+      <p className="small">Click the corners on the map ({draft.length} so far). Enter finishes, Backspace undoes, Escape cancels. Without a pointer: move the map (focus it, then the arrow keys) so the cross is on the corner, and add it here.</p>
       <div className="row tight">
+        <button type="button" onClick={() => mapCentre && useAppStore.getState().addVertex([mapCentre.lng, mapCentre.lat])} disabled={!mapCentre}>
+          Add corner at the map centre
+        </button>
         <button type="button" onClick={undoVertex} disabled={draft.length === 0}>Undo</button>
         <button type="button" onClick={redoVertex}>Redo</button>
         <button type="button" className="primary" onClick={finishDrawing}>Finish zone</button>

@@ -32,6 +32,28 @@ export async function run({ browser, url }) {
   await page.locator('.h3-index', { hasText: cell }).waitFor();
   await assertAccessible(page, 'cell list');
 
+  // A zone drawn without a pointer: the arrow keys move the map, each corner is added at its centre.
+  const zoneRows = page.locator('.zone-table tbody tr');
+  const zonesBefore = await zoneRows.count();
+  await page.getByRole('button', { name: 'Draw zone' }).click();
+  for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowDown']) {
+    await page.locator('.maplibregl-canvas').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press(key);
+    await page.waitForTimeout(800);
+    await page.getByRole('button', { name: 'Add corner at the map centre' }).click();
+  }
+  await page.getByText('(3 so far)').waitFor();
+  await assertAccessible(page, 'drawing a zone');
+  await page.getByRole('button', { name: 'Finish zone' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.zone-table tbody tr').length === n + 1, zonesBefore);
+
+  // A camera placed without a pointer, at the map centre.
+  const onTheGround = async () => Number(/([\d,]+) cameras on the ground/.exec(await page.locator('.panel', { hasText: 'CCTV planner' }).innerText())[1].replace(/,/g, ''));
+  const camerasBefore = await onTheGround();
+  await page.getByRole('button', { name: 'Add fixed camera' }).click();
+  await page.getByRole('button', { name: 'place it at the map centre' }).click();
+  await page.waitForFunction((n) => new RegExp(`${n + 1} cameras on the ground`).test(document.body.innerText), camerasBefore);
+
   await loadFiles(page, [join(root, 'tests', 'fixtures', 'council-complaints-small.csv')]);
   await page.getByRole('dialog').waitFor();
   await assertAccessible(page, 'column-mapping dialog');
