@@ -26,8 +26,9 @@ export async function run({ browser, url, outDir }) {
   assertEqual(await dialog.getByLabel('Zone names from').inputValue(), 'NAME', 'names from NAME');
   await page.screenshot({ path: join(outDir, 'geometry-bng-dialog.png') });
   await dialog.getByRole('button', { name: 'Add 33 zones' }).click();
-  // The boroughs replace the synthetic sample's zones.
-  await page.locator('.zone-table tbody tr').nth(32).waitFor();
+  // The boroughs replace the synthetic sample; Undo brings it (its incidents and zones) back beside them.
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.zone-table tbody tr').nth(35).waitFor();
   const shown = await zoneCounts(page);
   for (const feature of declared.features) {
     const { NAME, HECTARES } = feature.properties;
@@ -60,7 +61,7 @@ export async function run({ browser, url, outDir }) {
   writeFileSync(wrongPath, JSON.stringify({ type: 'FeatureCollection', features: shifted }));
   await page.getByLabel('Load zones').setInputFiles(wrongPath);
   await page.locator('.notice', { hasText: 'are neither longitude/latitude nor British National Grid' }).waitFor();
-  assertEqual(await page.locator('.zone-table tbody tr').count(), 33, 'nothing added by the refused file');
+  assertEqual(await page.locator('.zone-table tbody tr').count(), 36, 'nothing added by the refused file');
 
   // The same file as the study area: Brent's cells, Gi* computed (it used to run out of memory).
   await page.getByLabel('Hotspot method').selectOption('gistar');

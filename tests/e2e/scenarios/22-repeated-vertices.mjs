@@ -41,8 +41,9 @@ export async function run({ browser, url, outDir }) {
   await dialog.getByRole('button', { name: 'Add 33 zones' }).click();
 
   await page.locator('.notice', { hasText: '33 zones loaded from london_boroughs_wgs84.geojson' }).waitFor();
-  // The boroughs replace the synthetic sample's zones.
-  await page.locator('.zone-table tbody tr').nth(32).waitFor();
+  // The boroughs replace the synthetic sample; Undo brings it (its incidents and zones) back beside them.
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.zone-table tbody tr').nth(35).waitFor();
   const shown = await zoneCounts(page);
   for (const f of file.features) {
     const landHa = f.properties.HECTARES - f.properties.NONLD_AREA;
