@@ -22,9 +22,9 @@ export async function run({ browser, url, outDir }) {
   const dir = tempDir('hp-wsfile-');
   const { page } = await openApp(browser, url);
   await loadFiles(page, writeMonthlyFiles(dir, { count: 1, rows: 150, firstYear: 2024 }));
-  // The first user file replaces the synthetic sample: one card left.
-  await page.waitForFunction(() => document.querySelectorAll('.source-card').length === 1 && !document.querySelector('.load-progress'));
-  await waitForSources(page, 1);
+  // The first user file replaces the synthetic sample; Undo keeps both (the sample's cameras are needed for moves).
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await waitForSources(page, 3);
   await waitForMapIdle(page);
   await page.waitForTimeout(1200);
   const work = await sourceNames(page);
@@ -45,8 +45,7 @@ export async function run({ browser, url, outDir }) {
     await page.getByRole('alert').filter({ hasText: message }).getByRole('button', { name: 'Dismiss' }).click();
   }
   await page.reload();
-  await page.locator('.notice', { hasText: 'Your last workspace was restored.' }).waitFor({ timeout: 60_000 });
-  await waitForSources(page, 1);
+  await waitForSources(page, 3);
   assertEqual(await sourceNames(page), work, 'still intact after a reload');
 
   // Everything the user made comes back from a file: camera moves and the last evaluation.

@@ -41,15 +41,20 @@ export async function run({ browser, url }) {
   const cameras = join(tempDir('hp-poison-'), 'council-cctv.csv');
   writeFileSync(cameras, 'Camera ID,Latitude,Longitude,Radius (m),Direction,FOV\nC-1,51.556,-0.279,80,90,60\nC-2,51.557,-0.280,0,90,60\nC-3,51.558,-0.281,wide,,\n');
   await page.getByLabel('Load cameras').setInputFiles(cameras);
+  await page.getByRole('button', { name: 'Replace the current cameras' }).click();
   await page.getByRole('alert').filter({ hasText: 'Line 3: radius (m): below 1; Line 4: radius (m): expected a number' }).waitFor();
+  // The first user file replaced the synthetic sample; Undo brings its data and 52 cameras back beside the new one.
+  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await waitForSources(page, 2);
   await waitForMapIdle(page);
-  assert(/^1 cameras on the ground/.test(await cameraText()), 'the good row is kept, the app still drawn');
-  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await page.waitForFunction(() => /^53 cameras on the ground/m.test(document.body.innerText));
+  assert(/^53 cameras on the ground/.test(await cameraText()), 'the good row is kept beside the sample, the app still drawn');
+  await page.getByRole('alert').filter({ hasText: 'Line 3' }).getByRole('button', { name: 'Dismiss' }).click();
   await waitUntilKept(page, 2);
   await page.reload();
   await waitForSources(page, 2);
   await page.locator('summary', { hasText: 'CCTV planner' }).click();
-  assert(/^1 cameras on the ground/.test(await cameraText()), 'the kept camera is back after a reload');
+  assert(/^53 cameras on the ground/.test(await cameraText()), 'the kept cameras are back after a reload');
 
   // Then the saved copy is damaged.
   await poisonAutosave(page);
