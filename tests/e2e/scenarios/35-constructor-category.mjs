@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assert, assertEqual, loadFiles, openApp, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, keepSample, loadFiles, openApp, waitForSources } from '../harness.mjs';
 
 const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 /** Rows per category, each category at its own street (pairs: `__proto__:` in an object literal would set its prototype). */
@@ -32,6 +32,7 @@ export async function run({ browser, url, outDir }) {
   const path = objectNamesFile(mkdtempSync(join(tmpdir(), 'object-names-')));
   const { page, consoleErrors } = await openApp(browser, url);
   await loadFiles(page, [path]);
+  await keepSample(page);
   await waitForSources(page, 3);
   assertEqual(await page.locator('.source-card').filter({ hasText: 'object-names.csv' }).getByRole('status').innerText(), '15 rows loaded, 0 rejected', 'status');
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertEqual, download, loadFiles, openApp, parseCsv, waitForSources } from '../harness.mjs';
+import { assertEqual, download, keepSample, loadFiles, openApp, parseCsv, waitForSources } from '../harness.mjs';
 
 const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const line = (i, location = `On or near Street ${i % 97}`) =>
@@ -51,6 +51,7 @@ export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
 
   await loadFiles(page, [join(dir, 'classic-mac.csv')]);
+  await keepSample(page);
   await waitForSources(page, 3);
   assertEqual(pythonRecords(join(dir, 'classic-mac.csv')), 738, 'Python counts 738 records');
   assertEqual(await status(page, 'classic-mac.csv'), '738 rows loaded, 0 rejected', 'CR-only file: every row');
