@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellToLatLng } from 'h3-js';
-import { assert, assertEqual, loadFiles, openApp, parseCsv, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, keepSample, loadFiles, openApp, parseCsv, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { countPoliceCells } from '../independentCount.mjs';
 import { checkGridRefs, checkMarking, exportPack, proj4GridRef, renderPages } from '../briefingPack.mjs';
 
@@ -23,8 +23,11 @@ export async function run({ browser, url, outDir }) {
   });
 
   const { page } = await openApp(browser, url);
-  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
   await loadFiles(page, files);
+  // The files replace the synthetic sample; Undo brings back its cameras (for moves), then its data files go again.
+  await keepSample(page);
+  await waitForSources(page, files.length + 2, 180_000);
+  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
   await waitForSources(page, files.length, 180_000);
   await page.getByRole('button', { name: 'Select none' }).click();
   await page.getByRole('checkbox', { name: 'Burglary', exact: true }).first().check();
