@@ -25,6 +25,8 @@ export async function run({ browser, url, outDir }) {
   await page.locator('.move-label').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(outDir, 'moves-on-map.png') });
 
+  // The workspace is written 0.6 s after a change; reload once it has been.
+  await page.waitForTimeout(1500);
   await page.reload();
   await waitForSources(page, 2);
   await waitForMapIdle(page);
