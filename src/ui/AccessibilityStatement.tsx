@@ -21,7 +21,7 @@ export function AccessibilityStatement() {
             </p>
             <h3>How accessible it is</h3>
             <ul>
-              <li>Every control works from the keyboard, with a visible focus outline, in the order of the panels.</li>
+              <li>Every control works from the keyboard, with a visible focus outline, in the order of the panels. Any cell can be chosen from the list of every cell; zone corners and cameras can be placed at the map centre after moving the map with the arrow keys.</li>
               <li>Each release is checked with axe-core against WCAG 2.2 A and AA in every state the automated end-to-end tests reach; the release passes only with no violations.</li>
               <li>The information on the map is also given as text: the legend, the table of top cells (each row selects its cell) and the cell details, the figures behind each chart, and summary sentences.</li>
               <li>Hot and cold spots are named in words in the legend, tables and tooltips, never by colour alone; the colour ramps are colour-blind safe (ColorBrewer).</li>
@@ -29,7 +29,7 @@ export function AccessibilityStatement() {
             <h3>What is not fully accessible</h3>
             <ul>
               <li>The map itself is a picture drawn on a canvas: maps are exempt from the regulations, and its content is available in the tables and exports instead.</li>
-              <li>Drawing a zone or placing a camera by pointing on the map needs a pointer; keyboard users can import zones and cameras from files, edit corners with the arrow keys and edit the values in the panels.</li>
+              <li>Hot and cold spots are marked on the map by colour; in the legend, the tooltips and the list of every cell they are named in words.</li>
               <li>Charts are drawn on a canvas; their figures are in the tables and the CSV exports.</li>
             </ul>
             <h3>Reporting a problem</h3>
