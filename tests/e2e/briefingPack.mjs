@@ -28,6 +28,28 @@ export function checkGridRefs(text) {
   return pairs.length;
 }
 
+/** Plans four cameras in the CCTV planner and asks for moves (`maxMoves`, or the panel's default), as a user would. */
+export async function planWithMoves(page, maxMoves) {
+  await page.locator('summary', { hasText: 'CCTV planner' }).click();
+  await page.getByLabel('Number of cameras').fill('4');
+  await page.getByRole('button', { name: 'Plan cameras' }).click();
+  await page.locator('.coverage-summary').waitFor();
+  if (maxMoves !== undefined) await page.getByLabel('Moves', { exact: true }).fill(String(maxMoves));
+  await page.getByRole('button', { name: 'Suggest moves' }).click();
+  await page.locator('.moves li').first().waitFor();
+}
+
+/** Names the operation, exports the pack, renders its first pages and checks the marking on every page; returns the page texts. */
+export async function exportNamedPack(page, outDir, { operation, date, fileName }) {
+  await page.locator('summary', { hasText: 'Briefing' }).click();
+  await page.getByLabel('Operation name').fill(operation);
+  await page.getByLabel('Operation date').fill(date);
+  const { pages } = await exportPack(page, outDir, fileName);
+  renderPages(outDir, fileName);
+  checkMarking(pages, 'OFFICIAL-SENSITIVE');
+  return pages;
+}
+
 /** Clicks "Export briefing PDF", keeps the file, returns its bytes and page texts. */
 export async function exportPack(page, outDir, fileName) {
   const pdf = await download(page, () => page.getByRole('button', { name: 'Export briefing PDF' }).click());

@@ -7,7 +7,7 @@ import { accuracyReport, BENCHMARK_SHARES } from '../../src/core/hotspots/accura
 import { NO_FILTER } from '../../src/core/hotspots/filter';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
 import { memorySource } from './memorySource';
-import { BOROUGHS, csvFiles, hasRealData, MET_DIR, SKIP_MESSAGE } from './realData';
+import { BOROUGHS, brentMetRows, hasRealData, SKIP_MESSAGE } from './realData';
 
 if (!hasRealData) console.warn(SKIP_MESSAGE);
 
@@ -25,20 +25,9 @@ interface Incident {
 function brentIncidents(): { incidents: Incident[]; files: { name: string; text: string }[] } {
   const incidents: Incident[] = [];
   const files: { name: string; text: string }[] = [];
-  for (const path of csvFiles(MET_DIR)) {
-    const [header, ...rows] = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
-    const brent = rows.filter((r) => r[8].startsWith('Brent '));
+  for (const { path, header, brent, counted } of brentMetRows()) {
     files.push({ name: path.split('/').pop()!, text: Papa.unparse([header, ...brent], { newline: '\n' }) + '\n' });
-    const seen = new Set<string>();
-    for (const row of brent) {
-      if (row[4] === '' || row[5] === '') continue;
-      if (row[0] !== '') {
-        const key = row.join('\u0001');
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
-      incidents.push({ month: month(row[1]), lat: Number(row[5]), lng: Number(row[4]) });
-    }
+    for (const row of counted) incidents.push({ month: month(row[1]), lat: Number(row[5]), lng: Number(row[4]) });
   }
   return { incidents, files };
 }

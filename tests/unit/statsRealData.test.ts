@@ -11,7 +11,7 @@ import { NO_FILTER, selectRows } from '../../src/core/hotspots/filter';
 import { giStarHotspots } from '../../src/core/hotspots/hotspotStatistics';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
 import { predictiveAccuracy } from '../../src/core/stats/accuracy';
-import { BOROUGHS, csvFiles, hasRealData, MET_DIR, SKIP_MESSAGE } from './realData';
+import { BOROUGHS, brentMetRows, hasRealData, SKIP_MESSAGE } from './realData';
 
 if (!hasRealData) console.warn(SKIP_MESSAGE);
 
@@ -22,18 +22,9 @@ function independentCounts(): { y2022: Map<string, number>; y2023: Map<string, n
   const y2022 = new Map<string, number>();
   const y2023 = new Map<string, number>();
   const rowsByFile = new Map<string, string[][]>();
-  for (const path of csvFiles(MET_DIR)) {
-    const [header, ...rows] = Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
-    const brent = rows.filter((r) => r[8].startsWith('Brent '));
+  for (const { path, header, brent, counted } of brentMetRows()) {
     rowsByFile.set(path, [header, ...brent]);
-    const seen = new Set<string>();
-    for (const row of brent) {
-      if (row[4] === '' || row[5] === '') continue;
-      if (row[0] !== '') {
-        const key = row.join('\u0001');
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
+    for (const row of counted) {
       const cell = latLngToCell(Number(row[5]), Number(row[4]), RESOLUTION);
       const target = row[1].startsWith('2022') ? y2022 : y2023;
       target.set(cell, (target.get(cell) ?? 0) + 1);

@@ -93,7 +93,7 @@ export const DEFAULT_TIME_STEPS = 1;
 export function spaceTimeGiStar(cube: readonly Float64Array[], neighbours: NeighbourIndex, timeSteps: number, minWithData = MIN_CELLS_WITH_DATA): Float64Array[] {
   const months = cube.length;
   const cells = months > 0 ? cube[0].length : 0;
-  // Per month, each cell's sum over its spatial ring; then a running sum over the time window.
+  // Per month, each cell's sum over its spatial ring; then a running sum over the neighbourhood time step.
   const ringSums = cube.map((values) => {
     const sums = new Float64Array(cells);
     for (let i = 0; i < cells; i++) for (let e = neighbours.offsets[i]; e < neighbours.offsets[i + 1]; e++) sums[i] += values[neighbours.indices[e]];

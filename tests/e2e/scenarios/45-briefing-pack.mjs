@@ -4,27 +4,17 @@
 import { assert, assertEqual, openApp, waitForMapIdle } from '../harness.mjs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { checkGridRefs, checkMarking, colourShare, exportPack, renderPages } from '../briefingPack.mjs';
+import { checkGridRefs, colourShare, exportNamedPack, exportPack, planWithMoves } from '../briefingPack.mjs';
 import { onePngPmtiles } from '../pmtilesFixture.mjs';
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
-  await page.locator('summary', { hasText: 'CCTV planner' }).click();
-  await page.getByLabel('Number of cameras').fill('4');
-  await page.getByRole('button', { name: 'Plan cameras' }).click();
-  await page.locator('.coverage-summary').waitFor();
-  await page.getByRole('button', { name: 'Suggest moves' }).click();
-  await page.locator('.moves li').first().waitFor();
+  await planWithMoves(page);
   const moved = (await page.locator('.moves li').allInnerTexts()).map((t) => /^Move (RD-\d+)/.exec(t)?.[1]).filter(Boolean);
   assert(moved.length > 0, 'at least one move suggested on the sample');
   await waitForMapIdle(page);
 
-  await page.locator('summary', { hasText: 'Briefing' }).click();
-  await page.getByLabel('Operation name').fill('Clearwater');
-  await page.getByLabel('Operation date').fill('2026-03-14');
-  const { pages } = await exportPack(page, outDir, 'pack-sample.pdf');
-  renderPages(outDir, 'pack-sample.pdf');
-  checkMarking(pages, 'OFFICIAL-SENSITIVE');
+  const pages = await exportNamedPack(page, outDir, { operation: 'Clearwater', date: '2026-03-14', fileName: 'pack-sample.pdf' });
   const [map, closeUps] = pages;
   const rest = pages.slice(2).join(' ');
   assert(map.includes('Operation Clearwater') && map.includes('Date: 14 March 2026') && /Data: Jan 2025 - Dec 2025/.test(map), 'operation, date and data period on their own lines');

@@ -1,17 +1,12 @@
 // Moves on the map: each suggested move is an arrow with its camera and gain at the middle; the moves
 // survive a reload; moving a camera by hand drops them (they no longer fit the layout).
 import { join } from 'node:path';
+import { planWithMoves } from '../briefingPack.mjs';
 import { assert, assertEqual, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
-  await page.locator('summary', { hasText: 'CCTV planner' }).click();
-  await page.getByLabel('Number of cameras').fill('4');
-  await page.getByRole('button', { name: 'Plan cameras' }).click();
-  await page.locator('.coverage-summary').waitFor();
-  await page.getByLabel('Moves', { exact: true }).fill('3');
-  await page.getByRole('button', { name: 'Suggest moves' }).click();
-  await page.locator('.moves li').first().waitFor();
+  await planWithMoves(page, 3);
   const listed = (await page.locator('.moves li').allInnerTexts()).map((t) => /^Move (RD-\d+) to .+: \+([\d,.]+) incidents/.exec(t)).filter(Boolean).map(([, id, gain]) => `${id} +${Math.round(Number(gain.replace(/,/g, '')))}`);
   assert(listed.length > 0, 'moves suggested');
   await waitForMapIdle(page);

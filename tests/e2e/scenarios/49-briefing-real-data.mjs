@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { cellToLatLng } from 'h3-js';
 import { assert, assertEqual, keepSample, loadFiles, openApp, parseCsv, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { countPoliceCells } from '../independentCount.mjs';
-import { checkGridRefs, checkMarking, exportPack, proj4GridRef, renderPages } from '../briefingPack.mjs';
+import { checkGridRefs, exportNamedPack, planWithMoves, proj4GridRef } from '../briefingPack.mjs';
 
 export async function run({ browser, url, outDir }) {
   const metDir = join(sharedData, 'police-uk', 'met-burglary-2022-2023');
@@ -33,20 +33,10 @@ export async function run({ browser, url, outDir }) {
   await page.getByRole('checkbox', { name: 'Burglary', exact: true }).first().check();
   await page.waitForFunction(() => document.querySelector('.legend h2')?.textContent === 'Burglary');
   await waitForMapIdle(page);
-  await page.locator('summary', { hasText: 'CCTV planner' }).click();
-  await page.getByLabel('Number of cameras').fill('4');
-  await page.getByRole('button', { name: 'Plan cameras' }).click();
-  await page.locator('.coverage-summary').waitFor();
-  await page.getByRole('button', { name: 'Suggest moves' }).click();
-  await page.locator('.moves li').first().waitFor();
+  await planWithMoves(page);
   await waitForMapIdle(page);
 
-  await page.locator('summary', { hasText: 'Briefing' }).click();
-  await page.getByLabel('Operation name').fill('Doorstep');
-  await page.getByLabel('Operation date').fill('2024-02-01');
-  const { pages } = await exportPack(page, outDir, 'pack-brent-burglary.pdf');
-  renderPages(outDir, 'pack-brent-burglary.pdf');
-  checkMarking(pages, 'OFFICIAL-SENSITIVE');
+  const pages = await exportNamedPack(page, outDir, { operation: 'Doorstep', date: '2024-02-01', fileName: 'pack-brent-burglary.pdf' });
   const [map, closeUps] = pages;
   const text = pages.join(' ');
   assert(/Data: Jan 2022 - Dec 2023/.test(map), 'data period from the files');
