@@ -73,14 +73,13 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
     }
   };
   const head = await read(0, Math.min(file.size, chunkBytes));
-  // Files read in one piece rather than streamed are identified by all their bytes too.
-  const wholeFingerprint = async (): Promise<string> => {
+  if (isParquet(head)) {
+    // Parquet is read by row group, not streamed: its identity is hashed from all its bytes first.
     const hasher = new ContentHasher();
     for (let offset = 0; offset < file.size; offset += chunkBytes) hasher.push(offset === 0 ? head : await read(offset, chunkBytes));
-    return hasher.finish();
-  };
-  if (isParquet(head)) return ingestParquet(dataset, file, options, await wholeFingerprint());
-  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read, await wholeFingerprint());
+    return ingestParquet(dataset, file, options, await hasher.finish());
+  }
+  if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read);
   const encoding = sniffEncoding(head, file.name);
   const decoder = new TextDecoder(encoding);
   const reader = new CsvRecordReader();
@@ -139,9 +138,12 @@ function headerOf(record: ReadRecord, fileName: string): string[] {
 }
 
 /** GeoJSON point features as incidents: one record per feature, mapped like a CSV's columns. */
-async function ingestGeoJson(dataset: Dataset, file: ByteSource, head: Uint8Array, options: IngestOptions, read: (offset: number, length: number) => Promise<Uint8Array>, fingerprint: string): Promise<IngestResult> {
+async function ingestGeoJson(dataset: Dataset, file: ByteSource, head: Uint8Array, options: IngestOptions, read: (offset: number, length: number) => Promise<Uint8Array>): Promise<IngestResult> {
   if (file.size > MAX_GEOJSON_BYTES) throw new CoreError('BAD_INPUT', `${file.name} is GeoJSON of ${Math.round(file.size / 2 ** 20)} MB; GeoJSON incidents are read whole, up to ${MAX_GEOJSON_BYTES / 2 ** 20} MB. Save it as CSV to load it in pieces.`);
   const bytes = file.size <= head.length ? head : await read(0, file.size);
+  const hasher = new ContentHasher();
+  hasher.push(bytes);
+  const fingerprint = await hasher.finish();
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8').decode(bytes));
