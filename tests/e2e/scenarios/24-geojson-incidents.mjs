@@ -46,6 +46,8 @@ export async function run({ browser, url, outDir }) {
   assertEqual(rejected[0], ['line', 'Longitude', 'Latitude', 'category', 'persistent_id', 'month', 'location.street.id', 'location.street.name', 'context', 'reason'], 'rejected rows keep the columns');
   assertEqual(rejected.slice(1).map((r) => [r[0], r.at(-1)]), [[String(rows.length + 1), 'Not a point (a line or an area)'], [String(rows.length + 2), 'Coordinates outside the UK']], 'feature numbers and reasons');
 
+  // The workspace is written 0.6 s after a change; reload once it has been.
+  await page.waitForTimeout(1500);
   await page.reload();
   await card.waitFor();
   await waitForSources(page, 1);
