@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = join(root, 'tests', 'e2e', 'out');
 export const sharedData = join(root, '..', 'shared', 'data');
+/** The built app to serve: `dist/` unless E2E_DIST names another build (so two builds can be tested side by side). */
+const distDir = process.env.E2E_DIST ?? join(root, 'dist');
 mkdirSync(outDir, { recursive: true });
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,8 +29,8 @@ export async function startPreview() {
 }
 
 function previewOnPort(port) {
-  if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `vite build` first.');
-  const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir} is missing: run \`vite build\` first.`);
+  const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`vite preview did not start:\n${output}`)), 30_000);
