@@ -140,6 +140,12 @@ export interface IncidentColumns {
   lsoa: Uint32Array | null;
   /** Incidents a row stands for (pre-aggregated counts); null means one each. */
   weight: Float32Array | null;
+  /** Days since 1970-01-01 per row of a mapped source (0 = the row's date has no day); null for police.uk and H3 tables, which give months. */
+  day: Uint16Array | null;
+  /** Person or household key per row (ids into `Dataset.keys`, 0 = none); null when no key column is mapped. */
+  key: Uint32Array | null;
+  /** Case reference per row (ids into `Dataset.references`); null when no reference column is mapped. */
+  reference: Uint32Array | null;
 }
 
 export interface SourceSummary {
@@ -183,6 +189,9 @@ export class Dataset {
   readonly categories = new CategoryRegistry();
   readonly locations = new StringInterner();
   readonly lsoaNames = new StringInterner();
+  /** Person or household keys and case references of council extracts: personal data, kept in this worker and never sent anywhere. */
+  readonly keys = new StringInterner();
+  readonly references = new StringInterner();
   sources: IncidentSource[] = [];
   /**
    * Points standing for a whole H3 cell of a pre-aggregated table (its centre), with that cell: at a

@@ -69,8 +69,9 @@ function MappingDialog({ fileName, request, initial, remembered }: { fileName: s
         <ColumnSelect label="Category column" optional value={mapping.category} header={request.header} onChange={(category) => set({ category })} />
         <ColumnSelect label="Reference column" optional value={mapping.reference} header={request.header} onChange={(reference) => set({ reference })} />
         <ColumnSelect label="Location text column" optional value={mapping.location} header={request.header} onChange={(location) => set({ location })} />
+        <ColumnSelect label="Person or household key column" optional value={mapping.key} header={request.header} onChange={(key) => set({ key })} />
       </div>
-      <p className="muted small">Dates are read day-first (UK): 31/01/2025 14:30, 2025-01-31T14:30, 2025-01.</p>
+      <p className="muted small">Dates are read day-first (UK): 31/01/2025 14:30, 2025-01-31T14:30, 2025-01. The Community Trigger radar needs dates with a day; it groups complaints by place and by the person or household key, which stays in this browser.</p>
       <div className="sample-table">
         <table className="compact">
           <thead>

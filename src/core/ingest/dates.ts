@@ -11,7 +11,11 @@ export interface ParsedDate {
   minuteOfDay: number;
   /** 0 = Monday ... 6 = Sunday, or -1 when the source gives no day. */
   weekday: number;
+  /** Days since 1970-01-01, or 0 when the source gives no day (dates start in 1990, so no real date is day 0). */
+  day: number;
 }
+
+export const MS_PER_DAY = 86_400_000;
 
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const YEAR_FIRST = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -26,6 +30,11 @@ export function monthLabel(monthIndex: number): string {
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   return `${year}-${month < 10 ? '0' : ''}${month}`;
+}
+
+/** `YYYY-MM-DD` of a day number (days since 1970-01-01). */
+export function dayLabel(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** Parses `YYYY-MM` into a month index, or null. */
@@ -55,8 +64,9 @@ function build(year: number, month: number, day: number, hour?: string, minute?:
     if (h > 23 || m > 59 || s > 59) return null;
     minuteOfDay = h * 60 + m;
   }
-  const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
-  return { monthIndex: monthIndexOf(year, month), minuteOfDay, weekday };
+  const dayNumber = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // 1 January 1970 was a Thursday (3, with Monday = 0).
+  return { monthIndex: monthIndexOf(year, month), minuteOfDay, weekday: (dayNumber + 3) % 7, day: dayNumber };
 }
 
 /** Parses one date or date-time cell; null when it is not a real date in a known format. */
@@ -68,5 +78,5 @@ export function parseUkDate(raw: string): ParsedDate | null {
   match = YEAR_FIRST.exec(text);
   if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]), match[4], match[5], match[6]);
   const month = parseMonthLabel(text);
-  return month === null ? null : { monthIndex: month, minuteOfDay: -1, weekday: -1 };
+  return month === null ? null : { monthIndex: month, minuteOfDay: -1, weekday: -1, day: 0 };
 }

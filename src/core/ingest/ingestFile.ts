@@ -6,7 +6,8 @@ import { geoJsonRecords, looksLikeJsonObject, MAX_GEOJSON_BYTES } from './geoJso
 import { ingestParquet, isParquet } from './parquet';
 import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
 import { sniffEncoding } from './sniff';
-import { SourceBuilder, type RowLayout } from './sourceBuilder';
+import type { RowLayout } from './rowReader';
+import { SourceBuilder } from './sourceBuilder';
 
 /** Random access to a file's bytes: a browser `Blob` or a file on disk in node. */
 export interface ByteSource {

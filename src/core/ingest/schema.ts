@@ -22,6 +22,8 @@ export interface ColumnMapping {
   category?: string;
   reference?: string;
   location?: string;
+  /** A person or household key (complainant, household or property reference), for the Community Trigger radar. */
+  key?: string;
 }
 
 export interface H3Columns {
@@ -57,6 +59,7 @@ const GUESSES = {
   category: [/^(category|type|crime type|complaint type|incident type|problem type)$/, /categor|type|class/],
   reference: [/^(reference|ref|id|case ref|case reference|case id)$/, /\bref|\bid$/],
   location: [/^(location|address|street|place)$/, /\b(location|address|street) name$/, /location|address|street/],
+  key: [/^(household|household (ref|reference|id|key)|person (ref|reference|id|key)|complainant( (ref|reference|id))?|uprn|victim (ref|id))$/, /\b(household|complainant|uprn)\b/],
 } as const;
 
 const H3_NAMES = [/^(h3|h3 index|h3 cell|cell|hex|hex id|h3index)$/];
@@ -91,6 +94,8 @@ export function guessMapping(header: readonly string[]): Partial<ColumnMapping> 
   const useBng = !(lat && lng) && Boolean(easting && northing);
   const date = name(GUESSES.date);
   const time = name(GUESSES.time);
+  const reference = name(GUESSES.reference);
+  const key = name(GUESSES.key);
   return {
     coordinates: useBng ? 'bng' : 'wgs84',
     y: useBng ? northing : lat,
@@ -98,8 +103,10 @@ export function guessMapping(header: readonly string[]): Partial<ColumnMapping> 
     date,
     time: time !== date ? time : undefined,
     category: name(GUESSES.category),
-    reference: name(GUESSES.reference),
+    // "Household ref" names a household, not the case.
+    reference: reference !== key ? reference : undefined,
     location: name(GUESSES.location),
+    key,
   };
 }
 
@@ -110,7 +117,7 @@ export function missingMappingFields(mapping: Partial<ColumnMapping>, header: re
   if (!has(mapping.y)) missing.push(mapping.coordinates === 'bng' ? 'northing' : 'latitude');
   if (!has(mapping.x)) missing.push(mapping.coordinates === 'bng' ? 'easting' : 'longitude');
   if (!has(mapping.date)) missing.push('date');
-  for (const optional of ['time', 'category', 'reference', 'location'] as const) {
+  for (const optional of ['time', 'category', 'reference', 'location', 'key'] as const) {
     if (mapping[optional] !== undefined && !has(mapping[optional])) missing.push(optional);
   }
   return missing;

@@ -25,6 +25,7 @@ const mappingSchema = v.object({
   category: v.optional(columnName),
   reference: v.optional(columnName),
   location: v.optional(columnName),
+  key: v.optional(columnName),
 });
 
 export const sourceEntrySchema = v.object(
