@@ -37,7 +37,29 @@ export interface TriggerSettings {
   referenceDay: number;
 }
 
-export const DEFAULT_TRIGGER_SETTINGS = { threshold: 3, windowDays: 183, distanceM: 50 } as const;
+/** The rule the team sets: how many complaints, within how many days, and how near counts as the same place. */
+export type TriggerRule = Omit<TriggerSettings, 'referenceDay'>;
+
+export const DEFAULT_TRIGGER_SETTINGS: TriggerRule = { threshold: 3, windowDays: 183, distanceM: 50 };
+
+/** What the panel accepts and a saved workspace may hold. */
+export const TRIGGER_LIMITS = {
+  threshold: { min: 1, max: 50, whole: true },
+  windowDays: { min: 1, max: 3660, whole: true },
+  distanceM: { min: 0, max: 1000, whole: false },
+} as const;
+
+const LIMIT_MESSAGES: Record<keyof TriggerRule, string> = {
+  threshold: 'The threshold must be a whole number of complaints from 1 to 50.',
+  windowDays: 'The period must be a whole number of days from 1 to 3,660 (ten years).',
+  distanceM: 'The distance must be from 0 to 1,000 m.',
+};
+
+/** Why a value cannot be used for a part of the rule, or null when it can. */
+export function triggerRuleProblem(part: keyof TriggerRule, value: number): string | null {
+  const { min, max, whole } = TRIGGER_LIMITS[part];
+  return Number.isFinite(value) && value >= min && value <= max && (!whole || Number.isInteger(value)) ? null : LIMIT_MESSAGES[part];
+}
 
 export interface TriggerGroup {
   basis: 'place' | 'key';
@@ -122,11 +144,21 @@ function placeGroups(complaints: readonly TriggerComplaint[], settings: TriggerS
     const group = groupOf('place', `${a.lat!.toFixed(5)}, ${a.lng!.toFixed(5)}`, a.lat, a.lng, members, complaints, settings);
     if (group) groups.push(group);
   }
-  // Largest first; a group wholly inside one already listed adds nothing.
+  // Largest first; a group wholly inside one already listed adds nothing. Only listed groups holding
+  // the group's first complaint can hold all of it, so those are the only ones compared.
   groups.sort((p, q) => q.members.length - p.members.length || p.day - q.day);
   const listed: TriggerGroup[] = [];
+  const listedHolding = new Map<number, Set<number>[]>();
   for (const group of groups) {
-    if (!listed.some((other) => group.members.every((m) => other.members.includes(m)))) listed.push(group);
+    const holders = listedHolding.get(group.members[0]) ?? [];
+    if (holders.some((members) => group.members.every((m) => members.has(m)))) continue;
+    listed.push(group);
+    const members = new Set(group.members);
+    for (const m of group.members) {
+      const list = listedHolding.get(m);
+      if (list) list.push(members);
+      else listedHolding.set(m, [members]);
+    }
   }
   return listed;
 }
