@@ -86,7 +86,7 @@ const line = (values: readonly (string | number)[]): string => values.map((v) =>
 const month2 = (m: number): string => String(m).padStart(2, '0');
 
 export const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
-export const COUNCIL_HEADER = 'Reference,Date received,Category,Easting,Northing,Location,Description';
+export const COUNCIL_HEADER = 'Reference,Date received,Category,Easting,Northing,Location,Description,Household';
 export const CAMERA_HEADER = 'Camera ID,Name,Type,Latitude,Longitude,Radius (m)';
 
 export interface SampleFiles {
@@ -168,8 +168,16 @@ export function generateSample(seeds: Seeds, seed = 20250101): SampleFiles {
     }
   }
 
-  // Council complaints: address-level points (not snapped), with dates and times.
+  // Council complaints: address-level points (not snapped), with dates and times. A complaint given
+  // with a house address names the household that made it (one key per address, in order of first
+  // appearance), so some households complain again and again; "near no." reports name none.
   const council: string[] = [COUNCIL_HEADER];
+  const households = new Map<string, string>();
+  const householdOf = (location: string): string => {
+    if (!/^\d/.test(location)) return '';
+    if (!households.has(location)) households.set(location, `HH-${String(households.size + 1).padStart(5, '0')}`);
+    return households.get(location)!;
+  };
   const councilNames = Object.keys(seeds.councilCategories);
   const councilShares = Object.values(seeds.councilCategories);
   let reference = 0;
@@ -195,7 +203,7 @@ export function generateSample(seeds: Seeds, seed = 20250101): SampleFiles {
       let fields: (string | number)[] = [
         `ASB-${seeds.year}-${String(++reference).padStart(6, '0')}`,
         `${month2(day)}/${month2(month + 1)}/${seeds.year} ${month2(hour)}:${month2(minute)}`,
-        category, Math.round(easting), Math.round(northing), location, `${category} reported by resident`,
+        category, Math.round(easting), Math.round(northing), location, `${category} reported by resident`, householdOf(location),
       ];
       // A real extract has a few broken rows: a blank easting, an impossible date, a zero easting.
       const flaw = s.random();

@@ -14,6 +14,6 @@ export const SAMPLE_FILES: { url: string; name: string; mapping?: ColumnMapping 
   {
     url: councilUrl,
     name: 'brent-council-complaints-sample.csv',
-    mapping: { coordinates: 'bng', x: 'Easting', y: 'Northing', date: 'Date received', category: 'Category', reference: 'Reference', location: 'Location' },
+    mapping: { coordinates: 'bng', x: 'Easting', y: 'Northing', date: 'Date received', category: 'Category', reference: 'Reference', location: 'Location', key: 'Household' },
   },
 ];
