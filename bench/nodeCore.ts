@@ -41,7 +41,7 @@ export async function benchReaggregateNode(dataset: Dataset): Promise<void> {
   const ms = await timeMs(7, () => {
     toggle = !toggle;
     const categories = toggle ? [asb] : dataset.categories.list.map((c) => c.id);
-    computeHotspots(dataset, { filter: { ...NO_FILTER, categories }, resolution: 9, harmWeights: {}, rankBy: 'count', topN: 20 });
+    computeHotspots(dataset, { filter: { ...NO_FILTER, categories }, resolution: 9, harmWeights: {}, weighting: 'count', harmScheme: '', topN: 20, method: { kind: 'count' } });
   });
   record('node.reaggregate_1m.filter_change', ms, 'ms', '≤ 100 ms');
 }

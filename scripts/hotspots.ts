@@ -58,8 +58,10 @@ const query: HotspotQuery = {
   filter: { ...NO_FILTER, monthFrom: month(values.from, '--from'), monthTo: month(values.to, '--to'), categories },
   resolution: Number(values.res),
   harmWeights: Object.fromEntries(dataset.categories.list.map((c) => [c.id, c.family === 'police.uk' ? harmWeight(scheme, c.name) : 1])),
-  rankBy: values.harm ? 'harm' : 'count',
+  weighting: values.harm ? 'harm' : 'count',
+  harmScheme: scheme.label,
   topN: 0,
+  method: { kind: 'count' },
 };
 const { result, selection } = computeHotspots(dataset, query);
 const records = hotspotExportRecords(dataset, selection, query, result);

@@ -11,7 +11,7 @@ if (neverOnlineMapsSetting()) forbidOnlineMaps();
 
 // Start the data worker now and let it parse the sample while the page draws; the app claims the
 // sample only if there is no saved workspace to restore.
-dataWorker.call<'prepare-sample'>({ type: 'prepare-sample', files: SAMPLE_FILES.map(({ url, name, mapping }) => ({ url: new URL(url, window.location.href).href, name, mapping })) });
+dataWorker.call('prepare-sample', { files: SAMPLE_FILES.map(({ url, name, mapping }) => ({ url: new URL(url, window.location.href).href, name, mapping })) });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

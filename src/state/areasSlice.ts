@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { boundariesFromGeoJson, type BoundaryImport, type NamedBoundary } from '../core/geo/boundaries';
-import type { AreaChoice, AreaFilter } from '../core/hotspots/areaFilter';
+import type { AreaFilter } from '../core/hotspots/areaFilter';
+import { areaLabel, type AreaChoice } from '../core/vocabulary';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
 import { dataWorker } from './worker';
 import { identifyFile } from '../core/ingest/contentHash';
@@ -39,12 +40,6 @@ export interface AreasSlice {
 }
 
 /** What the study area is called on legends, titles and exports. */
-export function areaLabel(choice: AreaChoice): string {
-  if (choice.kind === 'boundary') return choice.feature;
-  if (choice.kind === 'zone') return choice.name;
-  return choice.prefix.trim();
-}
-
 /**
  * The study area as the worker needs it. A chosen area whose boundary is not loaded (yet) selects
  * nothing and says so, rather than quietly falling back to everywhere.
@@ -89,7 +84,7 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       return;
     }
     try {
-      set({ areaCounts: await dataWorker.call<'area-counts'>({ type: 'area-counts', layer: layer.name, key: layer.fingerprint, features: layer.features }).promise });
+      set({ areaCounts: await dataWorker.call('area-counts', { map: hotspots.query, layer: layer.name, key: layer.fingerprint, features: layer.features }).promise });
     } catch (error) {
       get().notify('error', error instanceof Error ? error.message : String(error));
     }

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { describeBuildings, type BuildingsSummary } from '../core/buildings/importBuildings';
-import type { CameraPlan } from '../core/coverage/planCameras';
 import { WorkerError } from '../worker/client';
-import type { WorkerRequest } from '../worker/protocol';
+import type { MessageParams, MessageResult } from '../worker/protocol';
 import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { dataWorker } from './worker';
@@ -21,7 +20,7 @@ export interface BuildingsSlice {
 }
 
 async function sendToWorker(blob: Blob, name: string, fingerprint: string): Promise<BuildingsSummary> {
-  return dataWorker.call<'load-buildings'>({ type: 'load-buildings', file: blob, name, key: fingerprint }).promise;
+  return dataWorker.call('load-buildings', { file: blob, name, key: fingerprint }).promise;
 }
 
 export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice> = (set, get) => ({
@@ -42,7 +41,7 @@ export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice
     }
   },
   clearBuildings: () => {
-    void dataWorker.call<'clear-buildings'>({ type: 'clear-buildings' }).promise;
+    void dataWorker.call('clear-buildings', {}).promise;
     set((state) => ({ buildings: null, planOptions: { ...state.planOptions, useBuildings: false }, plan: null, moves: null }));
   },
   planSteps: null,
@@ -55,13 +54,14 @@ export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice
 });
 
 /**
- * Plans cameras, through the buildings when asked: steps are shown as they come, and a worker that
- * no longer holds the footprints (it restarted) gets them again from the stored file.
+ * Asks a camera-plan question, through the buildings when the plan uses them: steps are shown as
+ * they come, and a worker that no longer holds the footprints (it restarted) gets them again from
+ * the stored file.
  */
-export async function requestPlan(request: Omit<Extract<WorkerRequest, { type: 'plan-cameras' }>, 'id' | 'buildings'>): Promise<CameraPlan> {
+export async function requestPlan<K extends 'plan-cameras' | 'plan-exact' | 'plan-moves'>(type: K, params: MessageParams<K>): Promise<MessageResult<K>> {
   const { buildings } = useAppStore.getState();
-  const send = () => {
-    const call = dataWorker.call<'plan-cameras'>({ ...request, buildings: buildings?.fingerprint }, undefined, (done, total) => useAppStore.setState({ planSteps: { requestId: call.id, done, total } }));
+  const send = (): Promise<MessageResult<K>> => {
+    const call: { id: number; promise: Promise<MessageResult<K>> } = dataWorker.call(type, params, undefined, (done, total) => useAppStore.setState({ planSteps: { requestId: call.id, done, total } }));
     return call.promise;
   };
   try {

@@ -3,6 +3,7 @@ import { cameraCards, type CameraCard } from '../core/cameras/justification';
 import type { Bounds } from '../core/geo/webMercator';
 import type { PatrolWindows } from '../core/hotspots/patrolWindows';
 import { describeView } from './describe';
+import { shownMap } from './resultsSlice';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -16,7 +17,7 @@ export const demandUnit = (state: AppState): string => (state.view.weighting ===
 export async function cameraCardsAndPatrol(state: AppState, area: Bounds | null, today: string): Promise<{ cards: CameraCard[]; patrol: PatrolWindows }> {
   const sites = cameraSites(state.cameras, state.plan, state.moves?.moves ?? [], state.planOptions.radiusM);
   const specifications = sites.map((s) => ({ ...s.proposed, radiusM: s.radiusM, directionDeg: s.directionDeg, fovDeg: s.fovDeg }));
-  const facts = await dataWorker.call<'briefing-facts'>({ type: 'briefing-facts', sites: specifications, area }).promise;
+  const facts = await dataWorker.call('briefing-facts', { map: shownMap(state), sites: specifications, area }).promise;
   const cards = cameraCards(sites, facts.demand, state.justification, { today, period: describeView(state).period, unit: demandUnit(state) });
   return { cards, patrol: facts.patrol };
 }

@@ -1,25 +1,19 @@
 import type { StateCreator } from 'zustand';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
-import type { CameraPlan, CandidateSite, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import type { CandidateSite, PlanOptions } from '../core/coverage/planCameras';
+import type { AnsweredMoves, AnsweredPlan } from '../core/coverage/planQuery';
 import { WorkerError } from '../worker/client';
 import { requestPlan } from './buildingsSlice';
-import { hotspotQuery } from './resultsSlice';
+import { shownMap } from './resultsSlice';
 import type { AppState } from './store';
-import { dataWorker } from './worker';
-
-export interface MovesResult {
-  moves: MoveSuggestion[];
-  before: number;
-  after: number;
-}
 
 /** Cameras on the ground, the placement settings, and the latest plan. */
 export interface CamerasSlice {
   cameras: Camera[];
   planOptions: PlanOptions;
-  plan: CameraPlan | null;
-  moves: MovesResult | null;
+  plan: AnsweredPlan | null;
+  moves: AnsweredMoves | null;
   planning: boolean;
   /** Zones (by id) new cameras must stay out of, and zones whose incidents are covered first. */
   excludedZones: string[];
@@ -41,6 +35,12 @@ export interface CamerasSlice {
   /** Review intervals, DPIA reference and purpose for the cameras' justification cards. */
   justification: JustificationSettings;
   setJustification: (change: Partial<JustificationSettings>) => void;
+}
+
+/** The plan on screen: an exact solve or moves answer its question, whatever the settings say now. */
+function shownPlan(state: Pick<AppState, 'plan'>): AnsweredPlan {
+  if (!state.plan) throw new Error('Plan cameras first.');
+  return state.plan;
 }
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = { cameras: 8, radiusM: 100, minSpacingM: 0, edgeFactor: 1, basis: 'count' };
@@ -100,18 +100,19 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
       run(async () => {
         const state = get();
         const areas = (ids: string[]) => state.zones.filter((z) => ids.includes(z.id)).map((z) => z.geometry);
-        const options = { ...state.planOptions, basis: state.view.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
-        const plan = await requestPlan({ type: 'plan-cameras', query: hotspotQuery(state), cameras: state.cameras, options });
+        const map = shownMap(state);
+        const options = { ...state.planOptions, basis: map.weighting, excludedAreas: areas(state.excludedZones), mustCoverAreas: areas(state.mustCoverZones), candidateSites: state.candidateSites };
+        const plan = await requestPlan('plan-cameras', { query: { map, cameras: state.cameras, options, buildings: state.buildings?.fingerprint } });
         set({ plan, moves: null });
       }),
     solveExactly: () =>
       run(async () => {
-        const plan = await dataWorker.call<'plan-exact'>({ type: 'plan-exact' }).promise;
+        const plan = await requestPlan('plan-exact', { query: shownPlan(get()).query });
         set({ plan });
       }),
     suggestMoves: (maxMoves) =>
       run(async () => {
-        const moves = await dataWorker.call<'plan-moves'>({ type: 'plan-moves', maxMoves }).promise;
+        const moves = await requestPlan('plan-moves', { query: shownPlan(get()).query, maxMoves });
         set({ moves });
       }),
   };

@@ -1,6 +1,6 @@
 import { monthLabel } from '../core/ingest/dates';
 import { HARM_SCHEMES } from '../core/stats/harm';
-import { areaLabel } from './areasSlice';
+import { areaLabel } from '../core/vocabulary';
 import { effectiveCategories } from './resultsSlice';
 import type { AppState } from './store';
 

@@ -26,7 +26,7 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 const categoryKey = (c: { family: string; name: string }): string => `${c.family}/${c.name}`;
 
 async function loadEntry(entry: WorkspaceSource, blob: Blob): Promise<{ summary: SourceSummary; categories: AppState['categories'] }> {
-  const { id, promise } = dataWorker.call<'load'>({ type: 'load', file: blob, name: entry.name, mapping: entry.mapping ?? undefined }, (progress) =>
+  const { id, promise } = dataWorker.call('load', { file: blob, name: entry.name, mapping: entry.mapping ?? undefined }, (progress) =>
     useAppStore.setState((state) => ({ loading: state.loading && { ...state.loading, progress } })),
   );
   useAppStore.setState({ loading: { requestId: id, fileName: entry.name, progress: null } });
@@ -40,7 +40,7 @@ async function loadEntry(entry: WorkspaceSource, blob: Blob): Promise<{ summary:
 }
 
 async function removeFromWorker(ids: readonly number[]): Promise<void> {
-  for (const sourceId of ids) await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId }).promise.catch(() => undefined);
+  for (const sourceId of ids) await dataWorker.call('remove-source', { sourceId }).promise.catch(() => undefined);
 }
 
 /**

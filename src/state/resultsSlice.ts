@@ -1,13 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
-import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
+import type { HotspotQuery, HotspotResult, MethodQuery } from '../core/hotspots/computeHotspots';
 import type { IncidentFilter } from '../core/hotspots/filter';
-import type { GiStarOptions } from '../core/hotspots/hotspotStatistics';
 import type { AppState } from './store';
 import { resolveArea } from './areasSlice';
 import { exportNote } from './sampleSlice';
 import { presentCategoryIds } from './selection';
-import { effectiveHarmWeights } from './weightsSlice';
+import { effectiveHarmWeights, harmSchemeLabel } from './weightsSlice';
 import { dataWorker } from './worker';
 
 export interface ResultsSlice {
@@ -48,8 +47,18 @@ export function effectiveFilter(state: Pick<AppState, 'view' | 'categories' | 's
   };
 }
 
-function statisticsOptions(state: AppState): GiStarOptions {
-  return { k: state.view.giK, fdr: state.view.fdr, studyArea: state.view.studyArea, basis: state.view.weighting };
+function methodQuery({ view }: AppState): MethodQuery {
+  const statistics = { k: view.giK, fdr: view.fdr, studyArea: view.studyArea };
+  switch (view.method) {
+    case 'gistar':
+    case 'emerging':
+      return { kind: view.method, statistics };
+    case 'change':
+      return { kind: 'change', earlier: view.compareFrom !== null && view.compareTo !== null ? [view.compareFrom, view.compareTo] : null, later: null, minCount: view.minChangeCount };
+    case 'count':
+    case 'areas':
+      return { kind: view.method };
+  }
 }
 
 export function hotspotQuery(state: AppState): HotspotQuery {
@@ -57,20 +66,17 @@ export function hotspotQuery(state: AppState): HotspotQuery {
     filter: effectiveFilter(state),
     resolution: state.view.resolution,
     harmWeights: effectiveHarmWeights(state),
-    rankBy: state.view.weighting,
+    weighting: state.view.weighting,
+    harmScheme: harmSchemeLabel(state),
     topN: state.view.topN,
-    giStar: state.view.method === 'gistar' ? statisticsOptions(state) : undefined,
-    emerging: state.view.method === 'emerging' ? statisticsOptions(state) : undefined,
-    change:
-      state.view.method === 'change'
-        ? {
-            earlier: state.view.compareFrom !== null && state.view.compareTo !== null ? [state.view.compareFrom, state.view.compareTo] : null,
-            later: null,
-            minCount: state.view.minChangeCount,
-            basis: state.view.weighting,
-          }
-        : undefined,
+    method: methodQuery(state),
   };
+}
+
+/** The query of the map on screen: questions about the map (a cell, an export, zones) ask about it, not the settings being edited. */
+export function shownMap(state: Pick<AppState, 'hotspots'>): HotspotQuery {
+  if (!state.hotspots) throw new Error('There is no hotspot map yet: load data first.');
+  return state.hotspots.query;
 }
 
 /** Only the newest request's answer is shown; older ones that arrive late are dropped. */
@@ -91,7 +97,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
       set({ hotspots: null, breakdown: null, pinnedCell: null });
       return;
     }
-    const { id, promise } = dataWorker.call<'hotspots'>({ type: 'hotspots', query: hotspotQuery(state) });
+    const { id, promise } = dataWorker.call('hotspots', { query: hotspotQuery(state) });
     latestRequest = id;
     set({ computing: true });
     promise
@@ -113,11 +119,11 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
   pinCell: async (cell) => {
     set({ pinnedCell: cell, breakdown: cell === null ? null : get().breakdown });
     if (cell === null) return;
-    const breakdown = await dataWorker.call<'cell-breakdown'>({ type: 'cell-breakdown', cell }).promise;
+    const breakdown = await dataWorker.call('cell-breakdown', { map: shownMap(get()), cell }).promise;
     if (get().pinnedCell === cell) set({ breakdown });
   },
 
   focusOn: (cell) => set({ focusCell: { cell, at: Date.now() } }),
 
-  exportHotspots: (format) => dataWorker.call<'export-hotspots'>({ type: 'export-hotspots', format, note: exportNote(get()) }).promise,
+  exportHotspots: (format) => dataWorker.call('export-hotspots', { map: shownMap(get()), format, note: exportNote(get()) }).promise,
 });

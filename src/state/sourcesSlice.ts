@@ -120,7 +120,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     loadFile: async (file, name, mapping, quiet = false) => {
       // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.
       const sameSize = get().sources.filter((source) => source.bytes === file.size);
-      const fingerprint = sameSize.length > 0 ? await dataWorker.call<'identify'>({ type: 'identify', file }).promise.catch(() => null) : null;
+      const fingerprint = sameSize.length > 0 ? await dataWorker.call('identify', { file }).promise.catch(() => null) : null;
       const existing = sameSize.find((source) => source.fingerprint === fingerprint);
       if (existing && !(await ask({ kind: 'duplicate', fileName: name, existingName: existing.name }))) {
         get().notify('info', `${name} was not loaded again.`);
@@ -128,7 +128,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       }
       let chosenMapping = mapping;
       for (;;) {
-        const { id, promise } = dataWorker.call<'load'>({ type: 'load', file, name, mapping: chosenMapping }, (progress) =>
+        const { id, promise } = dataWorker.call('load', { file, name, mapping: chosenMapping }, (progress) =>
           set((state) => ({ loading: state.loading && { ...state.loading, progress } })),
         );
         set({ loading: { requestId: id, fileName: name, progress: null } });
@@ -159,7 +159,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
     loadPreparedSample: async (name, url) => {
       try {
-        const result = await dataWorker.call<'load-prepared'>({ type: 'load-prepared', name }).promise;
+        const result = await dataWorker.call('load-prepared', { name }).promise;
         if (result.status !== 'loaded') return null;
         return accept(result.summary, result.categories, fetch(url).then((response) => response.blob()), true);
       } catch (error) {
@@ -182,7 +182,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     removeSource: async (id) => {
-      await dataWorker.call<'remove-source'>({ type: 'remove-source', sourceId: id }).promise;
+      await dataWorker.call('remove-source', { sourceId: id }).promise;
       // The map no longer answers for the loaded data; answers asked about it are dropped (see refreshZoneReport).
       set((state) => ({ sources: state.sources.filter((source) => source.id !== id), hotspots: null }));
       get().refreshHotspots();
@@ -193,7 +193,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       settleSelection(get());
     },
 
-    downloadRejected: (ids) => dataWorker.call<'rejected-rows'>({ type: 'rejected-rows', sourceIds: [...ids] }).promise,
+    downloadRejected: (ids) => dataWorker.call('rejected-rows', { sourceIds: [...ids] }).promise,
 
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 

@@ -3,13 +3,9 @@ import type { StudyArea } from '../core/hotspots/hotspotStatistics';
 import type { HarmScheme } from '../core/stats/harm';
 import type { AreaChoice } from './areasSlice';
 import type { AppState } from './store';
-import type { CLASS_BREAKS, HOTSPOT_METHODS, WEIGHTINGS } from '../core/workspace/workspaceSchema';
+import type { ClassBreaks, HotspotMethod, Weighting } from '../core/vocabulary';
 
-export type ClassBreaks = (typeof CLASS_BREAKS)[number];
-/** What the map shows: incident counts, Gi* hot and cold spots, or how hot spots change month by month. */
-export type HotspotMethod = (typeof HOTSPOT_METHODS)[number];
-/** What each incident weighs: one, or its category's harm. */
-export type Weighting = (typeof WEIGHTINGS)[number];
+export type { ClassBreaks, HotspotMethod, Weighting };
 
 /** What the user is looking at: filters and map settings. Plain data, so a workspace can save it. */
 export interface ViewSettings {

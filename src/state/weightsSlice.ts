@@ -30,6 +30,12 @@ export function effectiveHarmWeights(state: Pick<AppState, 'harmWeights' | 'view
   return weights;
 }
 
+/** The harm scheme in force, as legends and exports name it. */
+export function harmSchemeLabel(state: Pick<AppState, 'harmWeights' | 'view'>): string {
+  const edited = Object.keys(state.harmWeights).length;
+  return `${schemeOf(state.view).label}${edited > 0 ? `, ${edited} weight${edited === 1 ? '' : 's'} edited` : ''}`;
+}
+
 export const createWeightsSlice: StateCreator<AppState, [], [], WeightsSlice> = (set, get) => ({
   harmWeights: {},
   setHarmWeight: (categoryId, weight) => {

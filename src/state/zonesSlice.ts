@@ -3,6 +3,7 @@ import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneReport } from '../core/zones/zoneReport';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
+import { shownMap } from './resultsSlice';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -113,7 +114,7 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
       return;
     }
     try {
-      const zoneReport = await dataWorker.call<'zone-report'>({ type: 'zone-report', zones }).promise;
+      const zoneReport = await dataWorker.call('zone-report', { map: hotspots.query, zones }).promise;
       if (get().hotspots === hotspots) set({ zoneReport });
     } catch (error) {
       // An answer about a map that has since changed (e.g. its sources were removed meanwhile) is dropped.
@@ -122,7 +123,7 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   },
   proposeZones: async (minBin, options) => {
     try {
-      const proposals = await dataWorker.call<'propose-zones'>({ type: 'propose-zones', minBin, options }).promise;
+      const proposals = await dataWorker.call('propose-zones', { map: shownMap(get()), minBin, options }).promise;
       set({ proposals });
       if (proposals.length === 0) get().notify('info', 'No group of hot cells is large enough to propose as a zone; lower the minimum size or the confidence.');
     } catch (error) {

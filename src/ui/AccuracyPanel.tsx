@@ -42,9 +42,7 @@ export function AccuracyPanel() {
     run(async () => {
       const state = useAppStore.getState();
       const base = hotspotQuery(state);
-      const next = await dataWorker.call<'accuracy'>({
-        type: 'accuracy',
-        query: {
+      const next = await dataWorker.call('accuracy', { query: {
           filter: { ...effectiveFilter(state), monthFrom: null, monthTo: null },
           resolution: base.resolution,
           harmWeights: base.harmWeights,

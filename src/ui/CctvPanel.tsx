@@ -5,7 +5,7 @@ import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv, movesCsv } from '../core/coverage/planCameras';
 import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
-import { areaLabel } from '../state/areasSlice';
+import { areaLabel } from '../core/vocabulary';
 import { CameraListPanel } from './CameraListPanel';
 import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
 import { RowActions } from './controls';

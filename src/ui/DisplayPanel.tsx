@@ -1,24 +1,11 @@
-import type { ClassBreaks, HotspotMethod, Weighting } from '../state/viewSlice';
+import { CLASS_BREAK_WORDS, CLASS_BREAKS, HOTSPOT_METHODS, METHOD_WORDS, WEIGHTING_WORDS, WEIGHTINGS, type ClassBreaks, type HotspotMethod, type Weighting } from '../core/vocabulary';
 import { useAppStore } from '../state/store';
 import { FileButton, MonthSelect, Select } from './controls';
 import { HarmWeights } from './HarmWeights';
 
-const METHODS: { value: HotspotMethod; label: string }[] = [
-  { value: 'count', label: 'Incident count' },
-  { value: 'gistar', label: 'Gi* hot spots (significance)' },
-  { value: 'emerging', label: 'Emerging hot spots (trend)' },
-  { value: 'change', label: 'Change between periods' },
-  { value: 'areas', label: 'Counts by area (wards, LSOAs…)' },
-];
-const WEIGHTINGS: { value: Weighting; label: string }[] = [
-  { value: 'count', label: 'Each incident = 1' },
-  { value: 'harm', label: 'Harm-weighted' },
-];
-const BREAKS: { value: ClassBreaks; label: string }[] = [
-  { value: 'quantile', label: 'Quantile' },
-  { value: 'equal', label: 'Equal interval' },
-  { value: 'jenks', label: 'Natural breaks (Jenks)' },
-];
+const METHODS = HOTSPOT_METHODS.map((value) => ({ value, label: METHOD_WORDS[value].control }));
+const WEIGHTING_OPTIONS = WEIGHTINGS.map((value) => ({ value, label: WEIGHTING_WORDS[value].control }));
+const BREAKS = CLASS_BREAKS.map((value) => ({ value, label: CLASS_BREAK_WORDS[value] }));
 
 /** Gi* cells without a polygon study area: the data's cells and rings of empty cells around them. */
 function RingControl() {
@@ -114,7 +101,7 @@ export function DisplayPanel() {
       <summary>Map display</summary>
       <div className="row">
         <Select<HotspotMethod> label="Hotspot method" value={view.method} options={METHODS} onChange={(method) => setView({ method })} />
-        <Select<Weighting> label="Weighting" value={view.weighting} options={WEIGHTINGS} onChange={(weighting) => setView({ weighting })} />
+        <Select<Weighting> label="Weighting" value={view.weighting} options={WEIGHTING_OPTIONS} onChange={(weighting) => setView({ weighting })} />
       </div>
       {view.weighting === 'harm' && <HarmWeights />}
       {view.method === 'change' && <ComparisonControls />}

@@ -3,10 +3,11 @@ import { evaluationCsv } from '../core/zones/evaluateIntervention';
 import { camerasCoverageZone } from '../state/cameraCoverage';
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
 import { exportNote } from '../state/sampleSlice';
+import { shownMap } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
 import { Select } from './controls';
-import { areaLabel } from '../state/areasSlice';
+import { areaLabel } from '../core/vocabulary';
 import { downloadFile, fileSafe } from './download';
 import { formatMonth, formatNumber } from './format';
 import { LineChart } from './LineChart';
@@ -47,9 +48,7 @@ export function EvaluationPanel() {
     setBusy(true);
     try {
       const other = zones.find((z) => z.id === control);
-      const evaluation = await dataWorker.call<'evaluate'>({
-        type: 'evaluate',
-        query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
+      const evaluation = await dataWorker.call('evaluate', { map: shownMap(useAppStore.getState()), query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
       }).promise;
       setResult(evaluation);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { useClassification } from '../state/classification';
-import { areaLabel } from '../state/areasSlice';
+import { areaLabel } from '../core/vocabulary';
 import { useAppStore } from '../state/store';
 import { shownPeriod } from '../state/describe';
 import { effectiveCategories } from '../state/resultsSlice';

@@ -35,7 +35,7 @@ export function PlaceSearch() {
   useEffect(() => {
     if (text.trim().length < 2 || sourceCount === 0) return;
     const timer = setTimeout(() => {
-      void dataWorker.call<'find-places'>({ type: 'find-places', query: text, limit: 8 }).promise.then(setLocations, () => setLocations([]));
+      void dataWorker.call('find-places', { query: text, limit: 8 }).promise.then(setLocations, () => setLocations([]));
     }, 200);
     return () => clearTimeout(timer);
   }, [text, sourceCount]);

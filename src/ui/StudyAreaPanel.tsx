@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { areaLabel, areaProblem, type AreaChoice } from '../state/areasSlice';
+import { areaChoiceWords, areaLabel, type AreaChoice } from '../core/vocabulary';
+import { areaProblem } from '../state/areasSlice';
 import { useAppStore } from '../state/store';
 import { FileButton } from './controls';
 import { formatInteger } from './format';
@@ -34,7 +35,7 @@ export function StudyAreaPanel() {
         Study area
         <select aria-label="Study area" value={encode(area)} onChange={(e) => setView({ area: e.target.value ? (JSON.parse(e.target.value) as AreaChoice) : null })}>
           <option value="">Everywhere in the loaded data</option>
-          {area && !listed && <option value={encode(area)}>{area.kind === 'lsoa' ? `LSOA names starting "${area.prefix}"` : areaLabel(area)}</option>}
+          {area && !listed && <option value={encode(area)}>{areaChoiceWords(area)}</option>}
           {options
             .filter((o) => o.choices.length > 0)
             .map((o) => (

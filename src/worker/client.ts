@@ -1,5 +1,5 @@
 import type { IngestProgress } from '../core/ingest/ingestFile';
-import type { ResultTypes, WorkerEvent, WorkerRequest } from './protocol';
+import type { MessageName, MessageParams, MessageResult, WorkerEvent } from './protocol';
 
 /** A worker error carried to the main thread: the code for logs, the message for the user. */
 export class WorkerError extends Error {
@@ -10,8 +10,6 @@ export class WorkerError extends Error {
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void; onProgress?: (progress: IngestProgress) => void; onSteps?: (done: number, total: number) => void };
-
-type RequestOf<T extends WorkerRequest['type']> = Omit<Extract<WorkerRequest, { type: T }>, 'id'>;
 
 /**
  * Promise-based calls into the data worker. If the worker dies, every pending call fails with a
@@ -25,17 +23,18 @@ export class DataWorkerClient {
 
   constructor(private readonly createWorker: () => Worker) {}
 
-  call<T extends WorkerRequest['type']>(request: RequestOf<T>, onProgress?: (progress: IngestProgress) => void, onSteps?: (done: number, total: number) => void): { id: number; promise: Promise<ResultTypes[T]> } {
+  call<K extends MessageName>(type: K, params: MessageParams<K>, onProgress?: (progress: IngestProgress) => void, onSteps?: (done: number, total: number) => void): { id: number; promise: Promise<MessageResult<K>> } {
     const id = this.nextId++;
-    const promise = new Promise<ResultTypes[T]>((resolve, reject) => {
+    const promise = new Promise<MessageResult<K>>((resolve, reject) => {
+      // The worker answers a `K` message with `MessageResult<K>`: the one place its answer is typed.
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, onProgress, onSteps });
     });
-    this.ensureWorker().postMessage({ ...request, id } as unknown as WorkerRequest);
+    this.ensureWorker().postMessage({ ...params, type, id });
     return { id, promise };
   }
 
   cancel(target: number): void {
-    this.call<'cancel'>({ type: 'cancel', target });
+    this.call('cancel', { target });
   }
 
   private ensureWorker(): Worker {

@@ -2,7 +2,7 @@
 import { Dataset, packCategories, type IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile } from '../core/ingest/ingestFile';
-import { handleQuery } from './queries';
+import { forgetAnswers, handleQuery } from './queries';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 /**
@@ -51,6 +51,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       const source = await pending;
       source.summary.id = dataset.allocateSourceId();
       dataset.addSource(source);
+      forgetAnswers();
       post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: packCategories(dataset.categories.list) } });
       return;
     }
@@ -63,6 +64,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
           signal,
           onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
         });
+        forgetAnswers();
         post({
           type: 'result',
           id: request.id,

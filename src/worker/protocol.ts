@@ -1,77 +1,69 @@
 import type { BuildingsSummary } from '../core/buildings/importBuildings';
 import type { PackedCategories, SourceSummary } from '../core/dataset';
 import type { AccuracyQuery, AccuracyReport } from '../core/hotspots/accuracyReport';
-import type { Camera } from '../core/cameras/importCameras';
 import type { SiteDemand, SiteSpecification } from '../core/cameras/coverageDemand';
 import type { Bounds } from '../core/geo/webMercator';
 import type { PatrolWindows } from '../core/hotspots/patrolWindows';
-import type { CameraPlan, MoveSuggestion, PlanOptions } from '../core/coverage/planCameras';
+import type { AnsweredMoves, AnsweredPlan, PlanQuery } from '../core/coverage/planQuery';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { InterventionEvaluation, InterventionQuery } from '../core/zones/evaluateIntervention';
 import type { ZoneReport } from '../core/zones/zoneReport';
+import type { ZoneEvidence, ZoneEvidenceQuery } from '../core/zones/zoneEvidence';
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
 import type { FoundPlace } from '../core/hotspots/findPlaces';
 import type { NamedBoundary } from '../core/geo/boundaries';
+import type { TriggerQuery, TriggerReport } from '../core/trigger/triggerReport';
 
-
-/** What the main thread may ask the data worker. Each request carries an id; the answer echoes it. */
-export type WorkerRequest =
-  | { type: 'load'; id: number; file: Blob; name: string; mapping?: ColumnMapping }
-  | { type: 'identify'; id: number; file: Blob }
-  | { type: 'prepare-sample'; id: number; files: { url: string; name: string; mapping?: ColumnMapping }[] }
-  | { type: 'load-prepared'; id: number; name: string }
-  | { type: 'cancel'; id: number; target: number }
-  | { type: 'remove-source'; id: number; sourceId: number }
-  | { type: 'hotspots'; id: number; query: HotspotQuery }
-  | { type: 'cell-breakdown'; id: number; cell: string }
-  | { type: 'export-hotspots'; id: number; format: 'csv' | 'geojson'; note?: string | null }
-  | { type: 'rejected-rows'; id: number; sourceIds: number[] }
-  | { type: 'accuracy'; id: number; query: AccuracyQuery }
-  | { type: 'plan-cameras'; id: number; query: HotspotQuery; cameras: Camera[]; options: PlanOptions; buildings?: string }
-  | { type: 'plan-exact'; id: number }
-  | { type: 'plan-moves'; id: number; maxMoves: number }
-  | { type: 'zone-report'; id: number; zones: Zone[] }
-  | { type: 'propose-zones'; id: number; minBin: number; options: ProposalOptions }
-  | { type: 'evaluate'; id: number; query: InterventionQuery }
-  | { type: 'area-counts'; id: number; layer: string; key: string; features: NamedBoundary[] }
-  | { type: 'find-places'; id: number; query: string; limit: number }
-  | { type: 'briefing-facts'; id: number; sites: SiteSpecification[]; area: Bounds | null }
-  | { type: 'load-buildings'; id: number; file: Blob; name: string; key: string }
-  | { type: 'clear-buildings'; id: number };
 
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: PackedCategories }
   | { status: 'needs-mapping'; request: MappingRequest };
 
-export interface ResultTypes {
-  load: LoadResult;
-  identify: string;
-  cancel: null;
-  'prepare-sample': null;
-  'load-prepared': LoadResult;
-  'remove-source': null;
-  hotspots: HotspotResult;
-  'cell-breakdown': CellBreakdown;
-  'export-hotspots': string;
-  'rejected-rows': string;
-  accuracy: AccuracyReport;
-  'plan-cameras': CameraPlan;
-  'plan-exact': CameraPlan;
-  'plan-moves': { moves: MoveSuggestion[]; before: number; after: number };
-  'zone-report': ZoneReport;
-  'propose-zones': ProposedZone[];
-  evaluate: InterventionEvaluation;
-  'area-counts': AreaCounts;
-  'find-places': FoundPlace[];
-  'briefing-facts': { demand: SiteDemand[]; patrol: PatrolWindows };
-  'load-buildings': BuildingsSummary;
-  'clear-buildings': null;
+/**
+ * Every message the data worker answers: its parameters and its result, declared together so a
+ * message cannot be half-declared and calls need no casts. Questions about a map carry the map's
+ * query (`map`), and camera questions the plan's query, so the worker answers from the request
+ * alone: its caches are keyed by those queries, never by what was asked before.
+ */
+export interface DataMessages {
+  load: { params: { file: Blob; name: string; mapping?: ColumnMapping }; result: LoadResult };
+  identify: { params: { file: Blob }; result: string };
+  cancel: { params: { target: number }; result: null };
+  'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };
+  'load-prepared': { params: { name: string }; result: LoadResult };
+  'remove-source': { params: { sourceId: number }; result: null };
+  hotspots: { params: { query: HotspotQuery }; result: HotspotResult };
+  'cell-breakdown': { params: { map: HotspotQuery; cell: string }; result: CellBreakdown };
+  'export-hotspots': { params: { map: HotspotQuery; format: 'csv' | 'geojson'; note?: string | null }; result: string };
+  'rejected-rows': { params: { sourceIds: number[] }; result: string };
+  accuracy: { params: { query: AccuracyQuery }; result: AccuracyReport };
+  'plan-cameras': { params: { query: PlanQuery }; result: AnsweredPlan };
+  'plan-exact': { params: { query: PlanQuery }; result: AnsweredPlan };
+  'plan-moves': { params: { query: PlanQuery; maxMoves: number }; result: AnsweredMoves };
+  'zone-report': { params: { map: HotspotQuery; zones: Zone[] }; result: ZoneReport };
+  'propose-zones': { params: { map: HotspotQuery; minBin: number; options: ProposalOptions }; result: ProposedZone[] };
+  evaluate: { params: { map: HotspotQuery; query: InterventionQuery }; result: InterventionEvaluation };
+  'area-counts': { params: { map: HotspotQuery; layer: string; key: string; features: NamedBoundary[] }; result: AreaCounts };
+  'find-places': { params: { query: string; limit: number }; result: FoundPlace[] };
+  'briefing-facts': { params: { map: HotspotQuery; sites: SiteSpecification[]; area: Bounds | null }; result: { demand: SiteDemand[]; patrol: PatrolWindows } };
+  'load-buildings': { params: { file: Blob; name: string; key: string }; result: BuildingsSummary };
+  'clear-buildings': { params: Record<string, never>; result: null };
+  'community-trigger': { params: { query: TriggerQuery }; result: TriggerReport };
+  'zone-evidence': { params: { map: HotspotQuery; query: ZoneEvidenceQuery }; result: ZoneEvidence };
 }
+
+export type MessageName = keyof DataMessages;
+export type MessageParams<K extends MessageName> = DataMessages[K]['params'];
+export type MessageResult<K extends MessageName> = DataMessages[K]['result'];
+
+/** A message as posted: its name, the call's id (the answer echoes it) and its parameters. */
+export type RequestOf<K extends MessageName> = { type: K; id: number } & MessageParams<K>;
+export type WorkerRequest = { [K in MessageName]: RequestOf<K> }[MessageName];
 
 export type WorkerEvent =
   | { type: 'progress'; id: number; progress: IngestProgress }

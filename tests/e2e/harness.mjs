@@ -80,6 +80,12 @@ export async function waitForSources(page, count, timeout = 60_000) {
   await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
 }
 
+/** Waits until the file named has its card and nothing is loading (a first file replaces the sample, so counting cards would race). */
+export async function waitForFile(page, name, timeout = 60_000) {
+  await page.locator('.source-card', { hasText: name }).waitFor({ timeout });
+  await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
+}
+
 export async function waitForMapIdle(page, timeout = 30_000) {
   await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-idle') === 'true', null, { timeout });
 }

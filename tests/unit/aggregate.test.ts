@@ -100,7 +100,7 @@ describe('aggregateCells', () => {
 
   it('ranks the top cells with shares in computeHotspots', async () => {
     const ds = await dataset();
-    const { result } = computeHotspots(ds, { filter: NO_FILTER, resolution: 9, harmWeights: {}, rankBy: 'count', topN: 2 });
+    const { result } = computeHotspots(ds, { filter: NO_FILTER, resolution: 9, harmWeights: {}, weighting: 'count', harmScheme: '', topN: 2, method: { kind: 'count' } });
     expect(result.top.map((t) => [t.value, t.topLocation])).toEqual([
       [3, 'High Road'],
       [2, 'Station Road'],

@@ -24,7 +24,7 @@ describe('names that are properties of a plain object', () => {
       // Only weights other than 1 are sent; none of these names is in a scheme.
       expect(harmWeights).toEqual({});
       // postMessage clones the query and the result: a function in either is a DataCloneError.
-      const query = structuredClone({ filter: { ...NO_FILTER, categories: [categories[0].id] }, resolution: 9, harmWeights, rankBy: 'harm' as const, topN: 5 });
+      const query = structuredClone({ filter: { ...NO_FILTER, categories: [categories[0].id] }, resolution: 9, harmWeights, weighting: 'harm' as const, harmScheme: 'edited', topN: 5, method: { kind: 'count' as const } });
       const { result } = computeHotspots(dataset, query);
       expect(structuredClone(result).top[0].topCategory).toBe('constructor');
     }

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('study area in selectRows', () => {
 
   it('names the area on the result, says what is outside, and takes the Gi* cells from the polygon', async () => {
     const ds = await dataset();
-    const { result } = computeHotspots(ds, { filter: { ...NO_FILTER, area: AREA }, resolution: 9, harmWeights: {}, rankBy: 'count', topN: 5, giStar: { k: 1, fdr: false, studyArea: { kind: 'ring', ringK: 1 }, basis: 'count' } });
+    const { result } = computeHotspots(ds, { filter: { ...NO_FILTER, area: AREA }, resolution: 9, harmWeights: {}, weighting: 'count', harmScheme: '', topN: 5, method: { kind: 'gistar', statistics: { k: 1, fdr: false, studyArea: { kind: 'ring', ringK: 1 } } } });
     expect(result.area).toEqual({ name: 'Test area', outside: 2 });
     expect(result.aggregate.totalCount).toBe(4);
     // Gi* refuses four incidents, but its cells would be the polygon's, not the data's plus a ring.

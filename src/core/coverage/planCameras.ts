@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import { cellToLatLng } from 'h3-js';
 import type { Camera } from '../cameras/importCameras';
 import type { Dataset } from '../dataset';
@@ -24,7 +25,7 @@ export interface PlanOptions {
   minSpacingM: number;
   /** Coverage at the edge of the radius (1 = no decay). */
   edgeFactor: number;
-  basis: 'count' | 'harm';
+  basis: Weighting;
   /** Areas new cameras may not go (e.g. private land, a conservation area). */
   excludedAreas?: (Polygon | MultiPolygon)[];
   /** Areas whose incidents are covered first (e.g. a PSPO zone); the rest competes for what is left. */

@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import { cellToLatLng } from 'h3-js';
 import type { CellAggregate } from '../hotspots/aggregate';
 import { cellFeatureCollection } from '../hotspots/cellFeatures';
@@ -18,7 +19,7 @@ export interface HotspotExportInput {
   topCategory: readonly string[];
   topLocation: readonly string[];
   /** Which value ranks the cells. */
-  rankBy: 'count' | 'harm';
+  rankBy: Weighting;
   statistics?: HotspotStatistics;
   /** The study area's name, carried on every record so a file never loses where it is about. */
   areaName?: string | null;

@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import { getHexagonAreaAvg, getHexagonEdgeLengthAvg, UNITS } from 'h3-js';
 import { monthLabel } from '../ingest/dates';
 import type { InterventionEvaluation } from '../zones/evaluateIntervention';
@@ -37,7 +38,7 @@ export function evaluationFinding(e: InterventionEvaluation): Finding {
 }
 
 /** Where it happens in one sentence: how much the numbered places hold, in how small an area. */
-export function concentrationFinding(top: readonly { count: number }[], totals: { incidents: number; cells: number; resolution: number; rankedBy: 'count' | 'harm' }): Finding {
+export function concentrationFinding(top: readonly { count: number }[], totals: { incidents: number; cells: number; resolution: number; rankedBy: Weighting }): Finding {
   const held = top.reduce((sum, t) => sum + t.count, 0);
   const share = totals.incidents > 0 ? (100 * held) / totals.incidents : 0;
   const edgeM = getHexagonEdgeLengthAvg(totals.resolution, UNITS.m);

@@ -8,20 +8,31 @@ import { incidentsOutside, selectRows, type IncidentFilter, type SourceSelection
 import { periodChange, type PeriodChange } from './periodChange';
 import { giStarHotspots, neighboursFor, studyAreaCells, studyAreaWithin, type GiStarOptions, type GiStarResult } from './hotspotStatistics';
 import { rankCells } from './rank';
+import { clampResolution, type Weighting } from '../vocabulary';
 
+/** Gi* settings of a statistics method; what each incident weighs comes from the query's weighting. */
+export type StatisticsSettings = Omit<GiStarOptions, 'basis'>;
+
+/** The method a map answers, one branch per method with the settings only it uses. */
+export type MethodQuery =
+  | { kind: 'count' }
+  | { kind: 'areas' }
+  | { kind: 'gistar'; statistics: StatisticsSettings }
+  | { kind: 'emerging'; statistics: StatisticsSettings }
+  /** Two periods to compare; the earlier one defaults to the same length just before the later. */
+  | { kind: 'change'; earlier: [number, number] | null; later: [number, number] | null; minCount: number };
+
+/** What the user asked of the data: the hotspot result echoes it, so every label describes the map drawn. */
 export interface HotspotQuery {
   filter: IncidentFilter;
   resolution: number;
   /** Harm per category id; categories without one weigh 1. */
   harmWeights: Record<number, number>;
-  rankBy: 'count' | 'harm';
+  weighting: Weighting;
+  /** The harm scheme's name for labels, with "edited" when the user changed weights. */
+  harmScheme: string;
   topN: number;
-  /** Gi* options when the map shows statistically significant hot spots. */
-  giStar?: GiStarOptions;
-  /** Options when the map shows emerging hot spots (Gi* per month and its trend). */
-  emerging?: GiStarOptions;
-  /** Two periods to compare; the earlier one defaults to the same length just before the later. */
-  change?: { earlier: [number, number] | null; later: [number, number] | null; minCount: number; basis: 'count' | 'harm' };
+  method: MethodQuery;
 }
 
 export interface EmergingMap {
@@ -43,6 +54,8 @@ export interface TopHotspot {
 }
 
 export interface HotspotResult {
+  /** The query answered, with the resolution actually used. */
+  query: HotspotQuery;
   aggregate: CellAggregate;
   /** Gi* over the study area, or the reason it could not be computed. */
   giStar?: GiStarResult | { error: string };
@@ -58,9 +71,6 @@ export interface HotspotResult {
   elapsedMs: number;
 }
 
-export const MIN_RESOLUTION = 7;
-export const MAX_RESOLUTION = 11;
-
 export function harmWeightArray(dataset: Dataset, weights: Record<number, number>): Float64Array {
   return Float64Array.from(dataset.categories.list, (category) => weights[category.id] ?? 1);
 }
@@ -72,13 +82,14 @@ export function harmWeightArray(dataset: Dataset, weights: Record<number, number
  */
 export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result: HotspotResult; selection: SourceSelection[] } {
   const started = performance.now();
-  const resolution = Math.min(MAX_RESOLUTION, Math.max(MIN_RESOLUTION, Math.round(query.resolution)));
+  const resolution = clampResolution(query.resolution);
+  const method = query.method;
   const { selection, coarserTables } = withinResolution(selectRows(dataset, query.filter), resolution);
   const aggregate = aggregateCells(dataset, selection, resolution, harmWeightArray(dataset, query.harmWeights));
   // The month chart shows every month, so a brush can widen the range as well as narrow it.
   const allMonths = timeProfile(selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
   const profile = { ...timeProfile(selection), monthFrom: allMonths.monthFrom, monthCounts: allMonths.monthCounts };
-  const ranked = rankCells(query.rankBy === 'harm' ? aggregate.harm : aggregate.counts).slice(0, query.topN);
+  const ranked = rankCells(query.weighting === 'harm' ? aggregate.harm : aggregate.counts).slice(0, query.topN);
   const topCells = ranked.map((entry) => aggregate.cells[entry.index]);
   const labels = topLabelsByCell(dataset, selection, resolution, topCells);
   const top = ranked.map((entry, i) => ({
@@ -90,25 +101,25 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  const result: HotspotResult = { aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
-  if (query.giStar) {
+  const result: HotspotResult = { query: { ...query, resolution }, aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
+  if (method.kind === 'gistar') {
     try {
-      result.giStar = giStarHotspots(aggregate, { ...query.giStar, studyArea: studyAreaWithin(query.giStar.studyArea, query.filter.area) });
+      result.giStar = giStarHotspots(aggregate, { ...method.statistics, basis: query.weighting, studyArea: studyAreaWithin(method.statistics.studyArea, query.filter.area) });
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       result.giStar = { error: error.message };
     }
   }
-  if (query.change) {
+  if (method.kind === 'change') {
     const dataTo = profile.monthFrom + profile.monthCounts.length - 1;
-    const later = query.change.later ?? [query.filter.monthFrom ?? profile.monthFrom, query.filter.monthTo ?? dataTo];
+    const later = method.later ?? [query.filter.monthFrom ?? profile.monthFrom, query.filter.monthTo ?? dataTo];
     const length = later[1] - later[0] + 1;
-    const earlier = query.change.earlier ?? [later[0] - length, later[0] - 1];
-    result.change = periodChange(dataset, query.filter, resolution, earlier, later, query.change.basis, harmWeightArray(dataset, query.harmWeights), query.change.minCount);
+    const earlier = method.earlier ?? [later[0] - length, later[0] - 1];
+    result.change = periodChange(dataset, query.filter, resolution, earlier, later, query.weighting, harmWeightArray(dataset, query.harmWeights), method.minCount);
   }
-  if (query.emerging) {
+  if (method.kind === 'emerging') {
     try {
-      result.emerging = emergingMap(dataset, selection, query, aggregate, profile.monthFrom, profile.monthCounts.length);
+      result.emerging = emergingMap(dataset, selection, query, method.statistics, aggregate, profile.monthFrom, profile.monthCounts.length);
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       result.emerging = { error: error.message };
@@ -134,12 +145,11 @@ function withinResolution(selection: SourceSelection[], resolution: number): { s
 }
 
 /** Gi* per month over the filter's months (or all data months) on the study area, trend, classes. */
-function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, aggregate: CellAggregate, dataFrom: number, dataMonths: number): EmergingMap {
-  const options = query.emerging!;
+function emergingMap(dataset: Dataset, selection: readonly SourceSelection[], query: HotspotQuery, options: StatisticsSettings, aggregate: CellAggregate, dataFrom: number, dataMonths: number): EmergingMap {
   const monthFrom = query.filter.monthFrom ?? dataFrom;
   const monthTo = query.filter.monthTo ?? dataFrom + dataMonths - 1;
   const cells = studyAreaCells(aggregate, studyAreaWithin(options.studyArea, query.filter.area));
-  const weights = options.basis === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
+  const weights = query.weighting === 'harm' ? harmWeightArray(dataset, query.harmWeights) : undefined;
   const cube = cellMonthCube(dataset, selection, aggregate.resolution, cells, monthFrom, monthTo - monthFrom + 1, weights);
   const result = emergingHotspots(cube, neighboursFor(cells, options.k));
   return { cells, classIndex: result.classIndex, classCounts: result.classCounts, months: result.months, monthFrom };
@@ -161,5 +171,5 @@ export function hotspotExportRecords(dataset: Dataset, selection: readonly Sourc
     const position = new Map(emerging.cells.map((cell, i) => [cell, i]));
     statistics = { ...statistics, emergingClass: aggregate.cells.map((cell) => EMERGING_CLASSES[emerging.classIndex[position.get(cell) ?? -1] ?? 0] ?? 'no pattern') };
   }
-  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.rankBy, statistics, areaName: query.filter.area?.name });
+  return hotspotRecords({ aggregate, topCategory: labels.topCategory, topLocation: labels.topLocation, rankBy: query.weighting, statistics, areaName: query.filter.area?.name });
 }

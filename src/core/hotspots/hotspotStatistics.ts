@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';
 import { hotspotBins } from '../stats/fdr';
@@ -14,7 +15,7 @@ export interface GiStarOptions {
   k: number;
   fdr: boolean;
   studyArea: StudyArea;
-  basis: 'count' | 'harm';
+  basis: Weighting;
 }
 
 export interface GiStarResult {

@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import type { Dataset } from '../dataset';
 import { changeClass, minimumTotalForSignificance, type ChangeClass } from '../stats/binomial';
 import { aggregateCells, type CellAggregate } from './aggregate';
@@ -32,7 +33,7 @@ export interface PeriodChange {
   minTotalForSignificance: number;
 }
 
-export function periodChange(dataset: Dataset, filter: IncidentFilter, resolution: number, earlierPeriod: [number, number], laterPeriod: [number, number], basis: 'count' | 'harm', harmWeights: ArrayLike<number>, minCount: number): PeriodChange {
+export function periodChange(dataset: Dataset, filter: IncidentFilter, resolution: number, earlierPeriod: [number, number], laterPeriod: [number, number], basis: Weighting, harmWeights: ArrayLike<number>, minCount: number): PeriodChange {
   const aggregate = ([monthFrom, monthTo]: [number, number]): CellAggregate => aggregateCells(dataset, selectRows(dataset, { ...filter, monthFrom, monthTo }), resolution, harmWeights);
   const before = aggregate(earlierPeriod);
   const after = aggregate(laterPeriod);

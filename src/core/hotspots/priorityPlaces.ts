@@ -1,3 +1,4 @@
+import type { Weighting } from '../vocabulary';
 import { cellToLatLng } from 'h3-js';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { csvDocument } from '../export/csv';
@@ -27,7 +28,7 @@ export type PriorityRecord = Record<string, string | number>;
 const round = (value: number, places: number): number => Number(value.toFixed(places));
 
 /** The chosen cells (indices into `cells`, busiest first) with their value, share and running share. */
-export function priorityPlaceRecords(cells: readonly string[], values: ArrayLike<number>, chosen: readonly number[], basis: 'count' | 'harm'): PriorityRecord[] {
+export function priorityPlaceRecords(cells: readonly string[], values: ArrayLike<number>, chosen: readonly number[], basis: Weighting): PriorityRecord[] {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   let running = 0;

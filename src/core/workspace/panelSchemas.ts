@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Camera } from '../cameras/importCameras';
 import type { Zone } from '../zones/zone';
+import { HOTSPOT_METHODS, MAX_RESOLUTION, MIN_RESOLUTION, WEIGHTINGS } from '../vocabulary';
 import { areaGeometry, between, check, finite, flag, insideUkCheck, integerBetween, list, monthIndex, oneOf, text, ukPlace, type Checked } from './schemaParts';
 
 /**
@@ -56,7 +57,17 @@ export const planOptionsSchema = v.looseObject({
   radiusM: between(1, MAX_CAMERA_RADIUS_M),
   minSpacingM: between(0, 10_000),
   edgeFactor: between(0, 1),
-  basis: oneOf(['count', 'harm']),
+  basis: oneOf(WEIGHTINGS),
+});
+
+/**
+ * The question a saved plan answers. A plan saved without it (older files) is dropped with that
+ * reason, never shown against settings it was not made for.
+ */
+const planQuerySchema = v.looseObject({
+  map: v.looseObject({ filter: v.looseObject({}), resolution: integerBetween(MIN_RESOLUTION, MAX_RESOLUTION), weighting: oneOf(WEIGHTINGS), method: v.looseObject({ kind: oneOf(HOTSPOT_METHODS) }) }),
+  cameras: list(cameraSchema, 100_000),
+  options: planOptionsSchema,
 });
 
 const plannedCamera = v.looseObject({ rank: finite(), lat: finite(), lng: finite(), easting: finite(), northing: finite(), marginalGain: finite(), coveredDemand: finite(), topLocation: text() });
@@ -68,12 +79,14 @@ export const cameraPlanSchema = v.looseObject({
   demandCells: finite(),
   method: oneOf(['greedy', 'exact']),
   exact: v.optional(v.looseObject({ status: text(1000) })),
+  query: planQuerySchema,
 });
 
 export const movesSchema = v.looseObject({
   moves: list(v.looseObject({ cameraId: text(1000), toLat: finite(), toLng: finite(), toLocation: text(), gain: finite(), gainPct: finite() }), 1000),
   before: finite(),
   after: finite(),
+  query: planQuerySchema,
 });
 
 const counts = v.looseObject({ before: finite(), after: finite() });

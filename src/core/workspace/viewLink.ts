@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { AreaChoice } from '../hotspots/areaFilter';
 import { monthIndexOf, parseMonthLabel } from '../ingest/dates';
-import { areaChoiceSchema, HOTSPOT_METHODS, hoursSchema, resolutionSchema, weekdaysSchema, WEIGHTINGS } from './workspaceSchema';
+import { isHotspotMethod, isWeighting, type AreaChoice } from '../vocabulary';
+import { areaChoiceSchema, hoursSchema, resolutionSchema, weekdaysSchema } from './workspaceSchema';
 
 /**
  * The shareable view: what is on screen, in the URL hash, never the data. Opening the link with
@@ -84,8 +84,8 @@ export function decodeView(hash: string, today = new Date()): { view: SharedView
     view.categories = categories;
     return true;
   });
-  take('mode', (text) => (HOTSPOT_METHODS as readonly string[]).includes(text) && Boolean((view.method = text)));
-  take('weight', (text) => (WEIGHTINGS as readonly string[]).includes(text) && Boolean((view.weighting = text)));
+  take('mode', (text) => isHotspotMethod(text) && Boolean((view.method = text)));
+  take('weight', (text) => isWeighting(text) && Boolean((view.weighting = text)));
   take('days', (text) => valid(weekdaysSchema, numbers(text)) && Boolean((view.weekdays = numbers(text))));
   take('hours', (text) => valid(hoursSchema, numbers(text)) && Boolean((view.hours = numbers(text))));
   const area = (choice: AreaChoice) => valid(areaChoiceSchema, choice) && Boolean((view.area = choice));

@@ -1,13 +1,8 @@
 import * as v from 'valibot';
 import { HARM_SCHEMES } from '../stats/harm';
+import { CLASS_BREAKS, HOTSPOT_METHODS, MAX_RESOLUTION, MIN_RESOLUTION, WEIGHTINGS } from '../vocabulary';
 import { areaGeometry, check, flag, integerBetween, list, monthIndex, oneOf, text, between, type Checked } from './schemaParts';
 
-/** What the saved view may hold; the view link reads with the same bounds. */
-export const HOTSPOT_METHODS = ['count', 'gistar', 'emerging', 'change', 'areas'] as const;
-export const WEIGHTINGS = ['count', 'harm'] as const;
-export const CLASS_BREAKS = ['quantile', 'equal', 'jenks'] as const;
-export const MIN_RESOLUTION = 7;
-export const MAX_RESOLUTION = 11;
 const HARM_SCHEME_IDS = HARM_SCHEMES.map((s) => s.id) as [HarmSchemeId, ...HarmSchemeId[]];
 type HarmSchemeId = (typeof HARM_SCHEMES)[number]['id'];
 

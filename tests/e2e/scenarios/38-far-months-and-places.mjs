@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assert, assertEqual, download, loadFiles, openApp, parseCsv, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, download, loadFiles, openApp, parseCsv, waitForFile } from '../harness.mjs';
 
 const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const line = (month, lng, lat) => `,${month},Metropolitan Police Service,Metropolitan Police Service,${lng},${lat},On or near High Road,E01000001,Brent 001A,Anti-social behaviour,,`;
@@ -15,7 +15,7 @@ export async function run({ browser, url, outDir }) {
   writeFileSync(path, [POLICE_HEADER, ...rows].join('\n') + '\n');
   const { page } = await openApp(browser, url);
   await loadFiles(page, [path]);
-  await waitForSources(page, 3);
+  await waitForFile(page, 'far-months-and-places.csv');
   const card = page.locator('.source-card').filter({ hasText: 'far-months-and-places.csv' });
   assertEqual(await card.getByRole('status').innerText(), '4 rows loaded, 2 rejected', 'status');
   assertEqual((await card.locator('.reasons li').allInnerTexts()).sort(), ['Coordinates outside the UK: 1', 'Dated after today: 1'], 'reasons');

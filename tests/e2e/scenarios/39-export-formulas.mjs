@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertEqual, download, loadFiles, openApp, parseCsv, waitForSources } from '../harness.mjs';
+import { assertEqual, download, loadFiles, openApp, parseCsv, waitForFile } from '../harness.mjs';
 
 const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const LOCATIONS = [' =HYPERLINK("http://x")', '\u00a0+SUM(1)', '\uff1dcmd()', '\uff0bcmd()', '\uff0dcmd()', '\uff20SUM(1)', '\t=1+1'];
@@ -21,7 +21,7 @@ export async function run({ browser, url }) {
   writeFileSync(path, [POLICE_HEADER, ...rows].join('\n') + '\n');
   const { page } = await openApp(browser, url);
   await loadFiles(page, [path]);
-  await waitForSources(page, 3);
+  await waitForFile(page, 'hidden-formulas.csv');
   const card = page.locator('.source-card').filter({ hasText: 'hidden-formulas.csv' });
   assertEqual(await card.getByRole('status').innerText(), '7 rows loaded, 7 rejected', 'status');
 
