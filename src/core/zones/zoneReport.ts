@@ -39,11 +39,17 @@ export function hotCellsOf(result: HotspotResult, minBin: number): string[] {
   return cells.map((cell, i) => ({ cell, value: counts[i] })).sort((a, b) => b.value - a.value).slice(0, take).map((c) => c.cell);
 }
 
+/** The study area in hectares as the map's cells measure it: Gi*'s study cells when computed, else the cells holding incidents. */
+export function studyCellsAreaHa(result: HotspotResult): number {
+  const { aggregate, giStar } = result;
+  const studyCells = giStar && 'cells' in giStar ? giStar.cells.length : aggregate.cells.length;
+  return studyCells * getHexagonAreaAvg(aggregate.resolution, 'km2') * 100;
+}
+
 export function zoneReport(dataset: Dataset, selection: readonly SourceSelection[], result: HotspotResult, zones: readonly Zone[]): ZoneReport {
   const membership = zones.map((zone) => membershipOf(dataset, zone));
-  const { aggregate, profile, giStar } = result;
-  const studyCells = giStar && 'cells' in giStar ? giStar.cells.length : aggregate.cells.length;
-  const study = { areaHa: studyCells * getHexagonAreaAvg(aggregate.resolution, 'km2') * 100, monthFrom: profile.monthFrom, months: profile.monthCounts.length };
+  const { aggregate, profile } = result;
+  const study = { areaHa: studyCellsAreaHa(result), monthFrom: profile.monthFrom, months: profile.monthCounts.length };
   const hot = hotCellsOf(result, 2);
   const outside = cellsOutsideZones(hot, zones.map((z) => z.geometry));
   const labels = topLabelsByCell(dataset, selection, aggregate.resolution, outside).topLocation;

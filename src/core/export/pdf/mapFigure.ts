@@ -25,8 +25,10 @@ export interface MapLayers {
   places: { number: number; lat: number; lng: number; label: string }[];
   cameras: Pick<CameraSite, 'id' | 'kind' | 'status' | 'current' | 'proposed' | 'radiusM'>[];
   zones: { name: string; geometry: Polygon | MultiPolygon }[];
-  /** Outlines to draw bold (an inset's own cell). */
+  /** Outlines to draw bold (an inset's own cell, a displacement ring). */
   highlight: [number, number][][];
+  /** What the bold outlines are, for the legend; unnamed ones are not listed. */
+  highlightLabel?: string;
   /** Draw each camera's reach (insets: close enough to read). */
   showReach: boolean;
 }
@@ -86,26 +88,33 @@ function placeMarker(doc: jsPDF, n: number, x: number, y: number, r = 2.3): void
   doc.setFont('helvetica', 'bold').setFontSize(r * 3.2).setTextColor(0).text(String(n), x, y + r * 0.42, { align: 'center' });
 }
 
-type LegendItem = [full: string, short: string, draw: (doc: jsPDF, x: number, y: number) => void];
+type LegendItem = [full: string, short: string, draw: (doc: jsPDF, x: number, y: number) => void, drawn: (layers: MapLayers) => boolean];
 
 const LEGEND: LegendItem[] = [
-  ['Top location (number as in the table)', 'place', (doc, x, y) => placeMarker(doc, 1, x, y, 1.5)],
-  ['Fixed camera', 'fixed', (doc, x, y) => cameraSymbol(doc, 'fixed', 'kept', x, y, 1.1)],
-  ['Re-deployable camera', 're-deployable', (doc, x, y) => cameraSymbol(doc, 'redeployable', 'kept', x, y, 1.1)],
-  ['New camera (NEW-n)', 'new', (doc, x, y) => cameraSymbol(doc, 'redeployable', 'new', x, y, 1.1)],
-  ['Move: from now to proposed', 'move', (doc, x, y) => arrow(doc, [x - 2, y], [x + 2.5, y])],
-  ['PSPO zone', 'zone', (doc, x, y) => void doc.setLineDashPattern([1, 0.7], 0).setLineWidth(0.4).line(x - 2, y, x + 2.5, y).setLineDashPattern([], 0)],
+  ['Top location (number as in the table)', 'place', (doc, x, y) => placeMarker(doc, 1, x, y, 1.5), (l) => l.places.length > 0],
+  ['Fixed camera', 'fixed', (doc, x, y) => cameraSymbol(doc, 'fixed', 'kept', x, y, 1.1), (l) => l.cameras.some((c) => c.kind === 'fixed')],
+  ['Re-deployable camera', 're-deployable', (doc, x, y) => cameraSymbol(doc, 'redeployable', 'kept', x, y, 1.1), (l) => l.cameras.some((c) => c.kind !== 'fixed')],
+  ['New camera (NEW-n)', 'new', (doc, x, y) => cameraSymbol(doc, 'redeployable', 'new', x, y, 1.1), (l) => l.cameras.some((c) => c.status === 'new')],
+  ['Move: from now to proposed', 'move', (doc, x, y) => arrow(doc, [x - 2, y], [x + 2.5, y]), (l) => l.cameras.some((c) => c.status === 'moved')],
+  ['PSPO zone', 'zone', (doc, x, y) => void doc.setLineDashPattern([1, 0.7], 0).setLineWidth(0.4).line(x - 2, y, x + 2.5, y).setLineDashPattern([], 0), (l) => l.zones.length > 0],
 ];
 
+/** The legend entries for what this map draws. */
+function legendItems(layers: MapLayers): LegendItem[] {
+  const items = LEGEND.filter((item) => item[3](layers));
+  if (layers.highlightLabel && layers.highlight.length > 0) items.push([layers.highlightLabel, 'bold', (doc, x, y) => void doc.setDrawColor(0).setLineWidth(0.8).line(x - 2, y, x + 2.5, y), () => true]);
+  return items;
+}
+
 /** The legend of shapes (and the picture's shading) in the lower left; on a close-up, one line along the top. */
-function legend(doc: jsPDF, rect: Rect, shading: Shading | null, compact: boolean): void {
+function legend(doc: jsPDF, rect: Rect, items: readonly LegendItem[], shading: Shading | null, compact: boolean): void {
   doc.setTextColor(0);
   if (compact) {
     let x = rect.x + 1;
     doc.setFont('helvetica', 'normal').setFontSize(5);
-    const width = LEGEND.reduce((sum, [, short]) => sum + 6.5 + doc.getTextWidth(short), 0) + 1 + doc.getTextWidth('dotted: reach');
+    const width = items.reduce((sum, [, short]) => sum + 6.5 + doc.getTextWidth(short), 0) + 1 + doc.getTextWidth('dotted: reach');
     doc.setFillColor(255, 255, 255).setDrawColor(0).setLineWidth(0.2).rect(x, rect.y + 1, width, 4.2, 'FD');
-    for (const [, short, draw] of [...LEGEND, ['dotted: reach', 'dotted: reach', () => undefined] as LegendItem]) {
+    for (const [, short, draw] of [...items, ['dotted: reach', 'dotted: reach', () => undefined, () => true] as LegendItem]) {
       draw(doc, x + 3, rect.y + 3.1);
       doc.setFont('helvetica', 'normal').setFontSize(5).setTextColor(0).text(short, x + (short.startsWith('dotted') ? 1 : 5.5), rect.y + 4);
       x += (short.startsWith('dotted') ? 1 : 6.5) + doc.getTextWidth(short);
@@ -113,18 +122,19 @@ function legend(doc: jsPDF, rect: Rect, shading: Shading | null, compact: boolea
     return;
   }
   const rows = shading?.entries ?? [];
-  const h = 3 + LEGEND.length * 3.4 + (rows.length > 0 ? 4 + rows.length * 3.2 : 0);
+  if (items.length === 0 && rows.length === 0) return;
+  const h = 3 + items.length * 3.4 + (rows.length > 0 ? 4 + rows.length * 3.2 : 0);
   const w = 48;
   const x = rect.x + 1.5;
   const y = rect.y + rect.h - h - 1.5;
   doc.setFillColor(255, 255, 255).setDrawColor(0).setLineWidth(0.2).rect(x, y, w, h, 'FD');
-  LEGEND.forEach(([text, , draw], i) => {
+  items.forEach(([text, , draw], i) => {
     const cy = y + 3 + i * 3.4;
     draw(doc, x + 3, cy);
     doc.setFont('helvetica', 'normal').setFontSize(6).setTextColor(0).text(pdfSafeText(text), x + 7, cy + 0.9);
   });
   if (rows.length > 0) {
-    let cy = y + 3 + LEGEND.length * 3.4 + 1;
+    let cy = y + 3 + items.length * 3.4 + 1;
     doc.setFont('helvetica', 'bold').setFontSize(6).text(pdfSafeText(shading?.title ?? ''), x + 1.5, cy);
     for (const entry of rows) {
       cy += 3.2;
@@ -199,7 +209,8 @@ export function drawMapFigure(doc: jsPDF, rect: Rect, bounds: Bounds, layers: Ma
     cameraSymbol(doc, camera.kind, camera.status, at[0], at[1], 1.3);
     label(doc, camera.id, at[0], at[1], compact ? 5.5 : 5, placed, rect, camera.status !== 'kept');
   }
-  for (const zone of layers.zones) {
+  // A zone without a name is outlined only (the picture already names it).
+  for (const zone of layers.zones.filter((z) => z.name !== '')) {
     const ring = rings(zone.geometry)[0] ?? [];
     const at = project(ring.reduce((s, p) => s + p[1], 0) / Math.max(1, ring.length), ring.reduce((s, p) => s + p[0], 0) / Math.max(1, ring.length));
     if (inside(at)) {
@@ -215,6 +226,6 @@ export function drawMapFigure(doc: jsPDF, rect: Rect, bounds: Bounds, layers: Ma
   }
   doc.restoreGraphicsState();
   doc.setDrawColor(0).setLineWidth(0.3).rect(rect.x, rect.y, rect.w, rect.h, 'S');
-  legend(doc, rect, picture ? shading : null, compact);
+  legend(doc, rect, legendItems(layers), picture ? shading : null, compact);
   scaleBar(doc, rect, bounds, compact);
 }

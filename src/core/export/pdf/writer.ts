@@ -1,4 +1,4 @@
-import { jsPDF } from 'jspdf';
+import type { jsPDF } from 'jspdf';
 
 export const PAGE_W = 297;
 export const PAGE_H = 210;
@@ -7,6 +7,9 @@ export const MARGIN = 12;
 const BAND = 9;
 export const BODY_TOP = MARGIN + BAND - 4;
 export const BODY_BOTTOM = PAGE_H - MARGIN - BAND + 4;
+
+/** The Government Security Classifications a pack may carry at the top and bottom of every page. */
+export const PROTECTIVE_MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
 
 /** jsPDF's built-in fonts speak Windows-1252; anything else becomes '?', never a broken glyph. */
 export function pdfSafeText(text: string): string {
@@ -23,10 +26,18 @@ export type Cell = string | { text: string; bold: true };
 
 /** Text, headings and tables flowing down A4 landscape pages, in black on white. */
 export class PdfWriter {
-  readonly doc = new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true });
   y = BODY_TOP;
 
-  constructor(private readonly marking: string) {}
+  private constructor(
+    readonly doc: jsPDF,
+    private readonly marking: string,
+  ) {}
+
+  /** jsPDF and its helpers (about 400 kB) load with the first PDF made, not with the page. */
+  static async create(marking: string): Promise<PdfWriter> {
+    const { jsPDF } = await import('jspdf');
+    return new PdfWriter(new jsPDF({ orientation: 'landscape', unit: 'mm', format: 'a4', compress: true }), marking);
+  }
 
   text(value: string, x: number, size: number, style: 'normal' | 'bold' = 'normal', width = PAGE_W - MARGIN - x): void {
     this.doc.setFont('helvetica', style).setFontSize(size);
