@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, polygon as turfPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { polygon as turfPolygon } from '@turf/helpers';
 import { wgs84ToBng } from '../src/core/geo/bng';
 
 /**

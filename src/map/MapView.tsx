@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { cellToLatLng } from 'h3-js';
-import { bbox as turfBbox } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
 import { useEffect, useRef, useState } from 'react';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { useClassification } from '../state/classification';

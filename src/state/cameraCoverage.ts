@@ -1,4 +1,5 @@
-import { union, featureCollection, feature } from '@turf/turf';
+import { union } from '@turf/union';
+import { featureCollection, feature } from '@turf/helpers';
 import { plannedCameraId } from '../core/cameras/cameraSites';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';

@@ -66,7 +66,7 @@ export function BriefingPanel() {
       const findings = hotspots ? [concentrationFinding(topLocations, { incidents: state.view.weighting === 'harm' ? hotspots.aggregate.totalHarm : hotspots.aggregate.totalCount, cells: hotspots.aggregate.cells.length, resolution: hotspots.aggregate.resolution, rankedBy: state.view.weighting })] : [];
       if (state.evaluation) findings.push(evaluationFinding(state.evaluation));
       const operation = name.trim() || 'unnamed';
-      const pdf = buildBriefingPdf({
+      const pdf = await buildBriefingPdf({
         operationName: operation,
         operationDate: new Date(`${date}T12:00:00`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
         protectiveMarking: marking,

@@ -74,7 +74,7 @@ const content: BriefingContent = {
 
 describe('briefing PDF', () => {
   it('marks every page at top and bottom, numbers pages, and puts the operation, date and data period on separate lines', async () => {
-    const pages = await pdfPages(buildBriefingPdf(content));
+    const pages = await pdfPages(await buildBriefingPdf(content));
     expect(pages.length).toBeGreaterThanOrEqual(4);
     pages.forEach((page, i) => {
       expect(page.match(/OFFICIAL-SENSITIVE/g)?.length).toBeGreaterThanOrEqual(2);
@@ -86,7 +86,7 @@ describe('briefing PDF', () => {
   });
 
   it('numbers the places on the map, in the table and on the close-ups alike, with grid references proj4 agrees with', async () => {
-    const pages = await pdfPages(buildBriefingPdf(content));
+    const pages = await pdfPages(await buildBriefingPdf(content));
     for (const [i, place] of topLocations.entries()) {
       const [lat, lng] = cellToLatLng(place.cell);
       const gridRef = proj4GridRef(lat, lng);
@@ -101,7 +101,7 @@ describe('briefing PDF', () => {
   });
 
   it('labels cameras on every map, lists moves, patrol windows, findings and a card per camera', async () => {
-    const pages = await pdfPages(buildBriefingPdf(content));
+    const pages = await pdfPages(await buildBriefingPdf(content));
     for (const id of ['FX-001', 'RD-07', 'NEW-1']) {
       expect(pages[0]).toContain(id);
       expect(pages[1]).toContain(id);
@@ -122,7 +122,7 @@ describe('briefing PDF', () => {
   });
 
   it('says when the data has no times, and leaves out what is empty', async () => {
-    const pages = await pdfPages(buildBriefingPdf({ ...content, cameras: [], zones: [], findings: [], patrol: { windows: { ...windows, timed: 0 }, area: 'the area on the map' } }));
+    const pages = await pdfPages(await buildBriefingPdf({ ...content, cameras: [], zones: [], findings: [], patrol: { windows: { ...windows, timed: 0 }, area: 'the area on the map' } }));
     const text = pages.join(' ');
     expect(text).toContain('has no times of day (police.uk gives the month only)');
     expect(text).not.toContain('Annex B');
@@ -131,7 +131,7 @@ describe('briefing PDF', () => {
 
   it('starts new pages when a table runs long, repeating its header', async () => {
     const many = { ...content, cameras: [], zones: [], sources: Array.from({ length: 60 }, (_, i) => ({ ...content.sources[0], name: `file-${i}.csv` })) };
-    const pages = await pdfPages(buildBriefingPdf(many));
+    const pages = await pdfPages(await buildBriefingPdf(many));
     const last = pages[pages.length - 1];
     expect(pages.join(' ')).toContain('file-59.csv');
     expect(pages.filter((p) => p.includes('Rows loaded')).length).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { kinks } from '@turf/turf';
+import { kinks } from '@turf/kinks';
 import { describe, expect, it } from 'vitest';
 import { ringCrossings } from '../../src/core/geo/crossings';
 

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { zipSync } from 'fflate';
 import { latLngToCell } from 'h3-js';
 import proj4 from 'proj4';

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Papa from 'papaparse';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

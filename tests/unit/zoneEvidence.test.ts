@@ -134,7 +134,7 @@ describe('a zone\'s evidence against an independent count', () => {
     expect(value('consultation', 'notes', consulteeRows(consultation)[0].label)).toBe("'@SUM(1) supportive");
     expect(value('pack', 'marking')).toBe('OFFICIAL-SENSITIVE');
 
-    const pages = await pdfPages(buildEvidencePdf({ ...facts, filters: 'H3 res 9', map: null, shading: null, generatedAt: '20/06/2025' }));
+    const pages = await pdfPages(await buildEvidencePdf({ ...facts, filters: 'H3 res 9', map: null, shading: null, generatedAt: '20/06/2025' }));
     pages.forEach((text, i) => expect(text.match(/OFFICIAL-SENSITIVE/g)?.length ?? 0, `marking on page ${i + 1}`).toBeGreaterThanOrEqual(2));
     const all = pages.join(' ');
     expect(all).toContain('PSPO evidence pack: Test Park PSPO');
@@ -144,7 +144,7 @@ describe('a zone\'s evidence against an independent count', () => {
 
     // On synthetic data the pack is never marked as evidence.
     const synthetic = { ...facts, dataNote: 'SYNTHETIC SAMPLE DATA, invented for illustration, is included (1 sample zone): not real incidents.' };
-    const syntheticPages = await pdfPages(buildEvidencePdf({ ...synthetic, filters: '', map: null, shading: null, generatedAt: '' }));
+    const syntheticPages = await pdfPages(await buildEvidencePdf({ ...synthetic, filters: '', map: null, shading: null, generatedAt: '' }));
     expect(syntheticPages.every((text) => (text.match(/SYNTHETIC SAMPLE - NOT EVIDENCE/g)?.length ?? 0) >= 2 && !text.includes('OFFICIAL-SENSITIVE'))).toBe(true);
     expect(syntheticPages[0]).toContain('ILLUSTRATION ONLY');
     expect(Papa.parse<string[]>(evidenceCsv(synthetic).trim()).data.slice(1).every((r) => r[4] === synthetic.dataNote)).toBe(true);

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import fc from 'fast-check';
 import { cellArea, gridDisk, latLngToCell } from 'h3-js';
 import type { MultiPolygon, Polygon } from 'geojson';

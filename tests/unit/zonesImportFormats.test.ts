@@ -1,5 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { centroid } from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bngToWgs84 } from '../../src/core/geo/bng';

@@ -1,4 +1,5 @@
-import { circle, sector } from '@turf/turf';
+import { circle } from '@turf/circle';
+import { sector } from '@turf/sector';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { Camera } from './importCameras';
 

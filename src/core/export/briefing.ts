@@ -116,8 +116,8 @@ function insetPage(w: PdfWriter, content: BriefingContent, places: readonly Brie
   });
 }
 
-export function buildBriefingPdf(content: BriefingContent): Uint8Array {
-  const w = new PdfWriter(content.protectiveMarking);
+export async function buildBriefingPdf(content: BriefingContent): Promise<Uint8Array> {
+  const w = await PdfWriter.create(content.protectiveMarking);
   const places = briefingPlaces(content.topLocations, content.cameras.map((c) => c.site), content.zones);
   mapPage(w, content, places);
   insetPage(w, content, places);

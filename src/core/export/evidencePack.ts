@@ -61,8 +61,8 @@ function summaryPage(w: PdfWriter, content: EvidencePackContent, findings: reado
   });
 }
 
-export function buildEvidencePdf(content: EvidencePackContent): Uint8Array {
-  const w = new PdfWriter(evidenceMarking(content.protectiveMarking, content.dataNote));
+export async function buildEvidencePdf(content: EvidencePackContent): Promise<Uint8Array> {
+  const w = await PdfWriter.create(evidenceMarking(content.protectiveMarking, content.dataNote));
   const findings = evidenceFindings(content);
   summaryPage(w, content, findings);
   w.newPage();

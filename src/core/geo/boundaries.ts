@@ -1,4 +1,6 @@
-import { area as turfArea, bbox as turfBbox, centroid } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { bbox as turfBbox } from '@turf/bbox';
+import { centroid } from '@turf/centroid';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';
 import { areasFromGeoJson, type AreaImport, type AreaImportOptions } from '../zones/importZones';

@@ -1,4 +1,5 @@
-import { pointOnFeature, area as turfArea } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { area as turfArea } from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../dataset';
 import { csvDocument } from '../export/csv';

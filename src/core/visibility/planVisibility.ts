@@ -1,4 +1,6 @@
-import { feature, featureCollection, simplify, union } from '@turf/turf';
+import { feature, featureCollection } from '@turf/helpers';
+import { simplify } from '@turf/simplify';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Camera } from '../cameras/importCameras';
 import { buildCoverageMatrix, coverageOf, type LocalPlane } from '../coverage/coverageMatrix';

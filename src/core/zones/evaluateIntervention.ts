@@ -1,4 +1,6 @@
-import { buffer as turfBuffer, difference, featureCollection, feature } from '@turf/turf';
+import { buffer as turfBuffer } from '@turf/buffer';
+import { difference } from '@turf/difference';
+import { featureCollection, feature } from '@turf/helpers';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../dataset';
 import { CoreError } from '../errors';

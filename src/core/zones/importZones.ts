@@ -1,5 +1,9 @@
 import { kml } from '@tmcw/togeojson';
-import { area, rewind, unkinkPolygon, union, featureCollection, polygon as turfPolygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { rewind } from '@turf/rewind';
+import { unkinkPolygon } from '@turf/unkink-polygon';
+import { union } from '@turf/union';
+import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { CoreError } from '../errors';

@@ -1,4 +1,8 @@
-import { area as turfArea, buffer, feature, featureCollection, intersect, simplify } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { buffer } from '@turf/buffer';
+import { feature, featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { simplify } from '@turf/simplify';
 import { cellToLatLng, cellsToMultiPolygon, getHexagonAreaAvg, getResolution, gridDisk } from 'h3-js';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { prepareArea, insideArea } from './pointsInZones';

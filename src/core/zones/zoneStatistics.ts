@@ -1,4 +1,4 @@
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
 import type { Dataset } from '../dataset';
 import type { SourceSelection } from '../hotspots/filter';
 import { rowWeight } from '../hotspots/filter';

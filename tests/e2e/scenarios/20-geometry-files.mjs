@@ -3,7 +3,7 @@
 // count of the raw police.uk rows (the bug was a stride-of-two read that counted 14,256 for 149).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { assert, assertEqual, loadFiles, openApp, parseCsv, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { CITY_DIR, importDialog, missingData, removeSample, showAllCategories, zoneCounts } from '../geometryFiles.mjs';
 

@@ -5,7 +5,10 @@
 // Then the LSOA name prefix, a reload, the view link and the briefing.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { booleanIntersects, booleanPointInPolygon, buffer, point, polygon } from '@turf/turf';
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { buffer } from '@turf/buffer';
+import { point, polygon } from '@turf/helpers';
 import { cellToBoundary } from 'h3-js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { assert, assertEqual, download, loadFiles, openApp, parseCsv, root, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';

@@ -4,7 +4,9 @@
 // other borough out of the table; then a borough picked by clicking the map.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area as turfArea, booleanPointInPolygon, point } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { point } from '@turf/helpers';
 import { assert, assertEqual, download, loadFiles, openApp, parseCsv, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
 
 const POLICE_DIR = join(sharedData, 'police-uk', 'met-burglary-2022-2023');
