@@ -1,8 +1,9 @@
-import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
+import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, consultationSchema, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
 import { check } from '../core/workspace/schemaParts';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION } from '../core/cameras/justification';
 import type { Zone } from '../core/zones/zone';
+import type { ZoneConsultation } from '../core/zones/consultation';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
 import { allowed, type BasemapChoice } from './basemapSlice';
 import { DEFAULT_PLAN_OPTIONS, type CamerasSlice } from './camerasSlice';
@@ -57,6 +58,16 @@ const zones: PanelState = {
   restore: (value) => {
     const kept = keepValid(value ?? [], 'zones', zoneSchema);
     return { change: { zones: kept.kept as Zone[], selectedZone: null, proposals: [], zoneUndo: [], zoneReport: null }, dropped: kept.dropped };
+  },
+};
+
+/** Each zone's consultation record; records of zones no longer listed are not kept. */
+const consultations: PanelState = {
+  fields: (s) => [s.consultations, s.zones],
+  save: (s) => s.consultations.filter((c) => s.zones.some((z) => z.id === c.zoneId)),
+  restore: (value) => {
+    const kept = keepValid(value ?? [], 'consultations', consultationSchema);
+    return { change: { consultations: kept.kept as ZoneConsultation[] }, dropped: kept.dropped };
   },
 };
 
@@ -168,6 +179,7 @@ export const SAVED_PANELS: ReadonlyMap<string, PanelState> = new Map([
   ['buildings', buildings],
   ['cameras', cameras],
   ['zones', zones],
+  ['consultations', consultations],
   ['evaluation', evaluation],
   ['basemap', basemap],
   ['boundaries', boundaries],

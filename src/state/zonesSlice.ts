@@ -3,6 +3,7 @@ import type { ProposalOptions, ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneReport } from '../core/zones/zoneReport';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
+import type { ZoneConsultation } from '../core/zones/consultation';
 import { shownMap } from './resultsSlice';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
@@ -23,6 +24,9 @@ export interface ZonesSlice {
   /** The latest intervention evaluation, for the map (its ring) and the briefing. */
   evaluation: InterventionEvaluation | null;
   setEvaluation: (evaluation: InterventionEvaluation | null) => void;
+  /** The council's consultation record and renewal decision date per zone (kept with the workspace). */
+  consultations: ZoneConsultation[];
+  setConsultation: (consultation: ZoneConsultation) => void;
   /** Adds zones with fresh ids, and returns the ids. */
   addZones: (zones: Zone[]) => string[];
   updateZone: (id: string, change: Partial<Zone>) => void;
@@ -70,6 +74,8 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
     void get().refreshZoneReport();
   },
   setEvaluation: (evaluation) => set({ evaluation }),
+  consultations: [],
+  setConsultation: (consultation) => set((state) => ({ consultations: [...state.consultations.filter((c) => c.zoneId !== consultation.zoneId), consultation] })),
   addZones: (zones) => {
     const added = zones.map((z) => ({ ...z, id: newZoneId() }));
     set((state) => ({ zones: [...state.zones, ...added] }));

@@ -25,6 +25,7 @@ import { AccuracyPanel } from './AccuracyPanel';
 import { AccessibilityStatement } from './AccessibilityStatement';
 import { CctvPanel } from './CctvPanel';
 import { ZonesPanel } from './ZonesPanel';
+import { EvidencePackPanel } from './EvidencePackPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
 import { ChangesTable } from './ChangesTable';
@@ -130,6 +131,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Zones">
           <ZonesPanel />
+        </PanelBoundary>
+        <PanelBoundary name="PSPO evidence pack">
+          <EvidencePackPanel />
         </PanelBoundary>
         <PanelBoundary name="CCTV planner">
           <CctvPanel />

@@ -6,6 +6,7 @@ import { referencedFiles } from '../core/workspace/workspaceFile';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { currentViewLink } from '../state/viewLink';
 import { useAppStore } from '../state/store';
+import { renewalReminders, todayIso } from '../state/renewals';
 import { FileButton, RowActions, useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
 
@@ -18,6 +19,9 @@ export function WorkspacePanel() {
     void listNamedWorkspaces().then(setNames);
   }, []);
   const notify = useAppStore((state) => state.notify);
+  const zones = useAppStore((state) => state.zones);
+  const consultations = useAppStore((state) => state.consultations);
+  const renewals = renewalReminders({ zones, consultations }, todayIso());
 
   const save = () =>
     run(async () => {
@@ -53,6 +57,13 @@ export function WorkspacePanel() {
     <details className="panel">
       <summary>Workspace</summary>
       <p className="muted small">Your work is kept in this browser automatically. Save it to a file to move it to another machine.</p>
+      {renewals.length > 0 && (
+        <ul className="renewal-reminder small" aria-label="PSPO renewals">
+          {renewals.map((r) => (
+            <li key={r.zoneId}>{r.text}</li>
+          ))}
+        </ul>
+      )}
       <label>
         Workspace name
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} />

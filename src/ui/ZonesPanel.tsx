@@ -3,6 +3,7 @@ import { zoneEvidenceCsv, zonesToGeoJson, zonesToKml } from '../core/zones/expor
 import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { describeView } from '../state/describe';
+import { renewalReminders, todayIso } from '../state/renewals';
 import { Field } from './controls';
 import { ZoneImportButton } from './ZoneImport';
 import { downloadFile } from './download';
@@ -98,6 +99,8 @@ export function ZonesPanel() {
   const report = useAppStore((state) => state.zoneReport);
   const proposals = useAppStore((state) => state.proposals);
   const selected = useAppStore((state) => state.selectedZone);
+  const consultations = useAppStore((state) => state.consultations);
+  const reminders = new Map(renewalReminders({ zones, consultations }, todayIso(), false).map((r) => [r.zoneId, r.text]));
   const { selectZone, proposeZones, acceptProposal } = useAppStore.getState();
   const [minBin, setMinBin] = useState(2);
   const [minCells, setMinCells] = useState(3);
@@ -130,6 +133,7 @@ export function ZonesPanel() {
                       {formatNumber(s.areaHa)} ha · {formatPercent(s.shareOfTotal)} of all
                       {s.beforeAfter && ` · ${formatInteger(s.beforeAfter.before)} → ${formatInteger(s.beforeAfter.after)} in ${s.beforeAfter.months} months either side of the start: ${s.beforeAfter.note}`}
                     </div>
+                    {reminders.has(s.zoneId) && <div className="renewal-reminder small">{reminders.get(s.zoneId)}</div>}
                   </td>
                   <td className="num">{formatInteger(s.incidents)}</td>
                   <td className="num">{s.densityRatio.toFixed(1)}</td>

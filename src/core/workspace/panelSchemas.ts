@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Camera } from '../cameras/importCameras';
 import type { Zone } from '../zones/zone';
+import { STATUTORY_CONSULTEES, type ConsulteeKey } from '../zones/consultation';
 import { HOTSPOT_METHODS, MAX_RESOLUTION, MIN_RESOLUTION, WEIGHTINGS } from '../vocabulary';
 import { areaGeometry, between, check, finite, flag, insideUkCheck, integerBetween, list, monthIndex, oneOf, text, ukPlace, type Checked } from './schemaParts';
 
@@ -49,6 +50,18 @@ export const zoneSchema = v.looseObject(
 export function checkZone(value: unknown): Checked<Zone> {
   return check(zoneSchema, value) as Checked<Zone>;
 }
+
+const CONSULTEE_KEYS = STATUTORY_CONSULTEES.map((c) => c.key) as [ConsulteeKey, ...ConsulteeKey[]];
+
+/** A zone's consultation record (s.72) and the council's renewal decision date. */
+export const consultationSchema = v.object(
+  {
+    zoneId: text(200),
+    decisionDate: dateText,
+    consultees: list(v.object({ consultee: oneOf(CONSULTEE_KEYS), date: dateText, notes: text(10_000) }), STATUTORY_CONSULTEES.length),
+  },
+  'expected a zone consultation',
+);
 
 const site = v.object({ ...ukPlace });
 
