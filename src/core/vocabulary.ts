@@ -36,7 +36,11 @@ export const CLASS_BREAK_WORDS: Readonly<Record<ClassBreaks, string>> = {
   jenks: 'Natural breaks (Jenks)',
 };
 
-/** How a study area is chosen: a boundary file's feature, the police.uk LSOA names starting with a prefix, or a zone. */
+/**
+ * How a study area is chosen: a boundary file's feature, the police.uk LSOA names starting with a
+ * prefix, or a zone. By name only (saved in workspaces and view links): the geometry stays in its
+ * boundary file or zone.
+ */
 export type AreaChoice = { kind: 'boundary'; layer: string; feature: string } | { kind: 'lsoa'; prefix: string } | { kind: 'zone'; name: string };
 
 /** The study area's name as legends, titles, file names and briefings show it. */

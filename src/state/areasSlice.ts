@@ -79,7 +79,7 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
   refreshAreaCounts: async () => {
     const { view, boundaryLayers, hotspots } = get();
     const layer = boundaryLayers.find((l) => l.name === view.countsLayer);
-    if (view.method !== 'areas' || !layer || !hotspots) {
+    if (!hotspots || hotspots.query.method.kind !== 'areas' || !layer) {
       set({ areaCounts: null });
       return;
     }

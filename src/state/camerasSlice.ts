@@ -37,6 +37,11 @@ export interface CamerasSlice {
   setJustification: (change: Partial<JustificationSettings>) => void;
 }
 
+/** The reach drawn, counted and exported for cameras without their own: the plan's while one is shown, else the setting. */
+export function cameraReach(state: Pick<AppState, 'plan' | 'planOptions'>): number {
+  return state.plan?.query.options.radiusM ?? state.planOptions.radiusM;
+}
+
 /** The plan on screen: an exact solve or moves answer its question, whatever the settings say now. */
 function shownPlan(state: Pick<AppState, 'plan'>): AnsweredPlan {
   if (!state.plan) throw new Error('Plan cameras first.');

@@ -5,6 +5,7 @@ import { rankCells } from '../core/hotspots/rank';
 import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
 import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
+import { METHOD_WORDS, WEIGHTING_WORDS } from '../core/vocabulary';
 import { areaClassification } from './areaClassification';
 import { useAppStore } from './store';
 import type { ClassBreaks } from './viewSlice';
@@ -66,22 +67,22 @@ export function rampClasses(values: ArrayLike<number>, breaks: ClassBreaks, clas
 /** Class breaks, colours and tooltips of the current result, shared by the map and the legend. */
 export function useClassification(): Classification | null {
   const hotspots = useAppStore((state) => state.hotspots);
-  const method = useAppStore((state) => state.view.method);
-  const weighting = useAppStore((state) => state.view.weighting);
   const breaks = useAppStore((state) => state.view.classBreaks);
   const classCount = useAppStore((state) => state.view.classCount);
-  const fdr = useAppStore((state) => state.view.fdr);
-  const giK = useAppStore((state) => state.view.giK);
   const areaCounts = useAppStore((state) => state.areaCounts);
   const perHectare = useAppStore((state) => state.view.perHectare);
   return useMemo(() => {
     if (!hotspots) return null;
+    // The method and weighting of the result drawn, not of the settings being edited.
+    const { method: methodQuery, weighting } = hotspots.query;
+    const method = methodQuery.kind;
+    const statistics = methodQuery.kind === 'gistar' || methodQuery.kind === 'emerging' ? methodQuery.statistics : null;
     if (method === 'areas') return areaClassification(areaCounts, { weighting, breaks, classCount, perHectare });
     const { aggregate } = hotspots;
     const harm = weighting === 'harm';
     const values = harm ? aggregate.harm : aggregate.counts;
     const format = (value: number) => (harm ? oneDecimal.format(value) : integer.format(value));
-    const valueUnit = harm ? 'harm-weighted incidents' : 'incidents';
+    const valueUnit = WEIGHTING_WORDS[weighting].unit;
     const gi = hotspots.giStar;
     if (method === 'gistar' && gi && 'z' in gi) {
       const bins = [3, 2, 1, 0, -1, -2, -3];
@@ -89,8 +90,8 @@ export function useClassification(): Classification | null {
         cells: gi.cells,
         colours: Array.from(gi.bin, (b) => (b === 0 ? NOT_SIGNIFICANT_COLOUR : GI_BIN_COLOURS[b])),
         legend: bins.map((b) => ({ colour: GI_BIN_COLOURS[b], label: binLabel(b), count: gi.binCounts[b + 3] })),
-        title: 'Gi* hot and cold spots',
-        unit: `Getis-Ord Gi*, k = ${gi.k}, ${fdr ? 'FDR-corrected' : 'no FDR correction'}, on ${valueUnit}`,
+        title: METHOD_WORDS.gistar.title,
+        unit: `Getis-Ord Gi*, k = ${gi.k}, ${gi.fdr ? 'FDR-corrected' : 'no FDR correction'}, on ${valueUnit}`,
         tooltip: (i) => [`${format(gi.values[i])} ${valueUnit}`, `z = ${gi.z[i].toFixed(2)}, p = ${gi.p[i] < 0.001 ? gi.p[i].toExponential(1) : gi.p[i].toFixed(3)}`, binLabel(gi.bin[i])],
         problem: null,
       };
@@ -102,8 +103,8 @@ export function useClassification(): Classification | null {
         cells: emerging.cells,
         colours: Array.from(emerging.classIndex, (i) => EMERGING_COLOURS[EMERGING_CLASSES[i]]),
         legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count })),
-        title: 'emerging hot spots',
-        unit: `space-time Gi* over ${emerging.months} months (ring k = ${giK} in the same and the previous ${DEFAULT_TIME_STEPS} month, FDR-corrected over all cell-months) with a Mann-Kendall trend; classes as ArcGIS defines them`,
+        title: METHOD_WORDS.emerging.title,
+        unit: `space-time Gi* over ${emerging.months} months (ring k = ${statistics?.k} in the same and the previous ${DEFAULT_TIME_STEPS} month, FDR-corrected over all cell-months) with a Mann-Kendall trend; classes as ArcGIS defines them`,
         tooltip: (i) => [EMERGING_CLASSES[emerging.classIndex[i]]],
         problem: null,
       };
@@ -120,7 +121,7 @@ export function useClassification(): Classification | null {
         cells: change.cells,
         colours: Array.from(change.change, (v) => CHANGE_COLOURS[classOfChange(v)]),
         legend: [`Fall of ${fmt(t2)} or more`, `Fall of ${fmt(t1)} – ${fmt(t2)}`, `Small fall`, 'Little or no change', 'Small rise', `Rise of ${fmt(t1)} – ${fmt(t2)}`, `Rise of ${fmt(t2)} or more`].map((label, i) => ({ colour: CHANGE_COLOURS[i], label })).reverse(),
-        title: 'change between periods',
+        title: METHOD_WORDS.change.title,
         unit: `${valueUnit} per cell, ${period(change.earlierPeriod)} → ${period(change.laterPeriod)} (${fmt(change.earlierTotal)} → ${fmt(change.laterTotal)}); % only where the earlier period has ${change.minCount}+`,
         tooltip: (i) => [`${fmt(change.earlier[i])} → ${fmt(change.later[i])} ${valueUnit}`, `change ${change.change[i] > 0 ? '+' : ''}${fmt(change.change[i])}${Number.isNaN(change.changePct[i]) ? ` (too few before for a %)` : ` (${change.changePct[i] > 0 ? '+' : ''}${fmt(change.changePct[i])}%)`}`],
         problem: null,
@@ -139,5 +140,5 @@ export function useClassification(): Classification | null {
       tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rankOf[i]}`],
       problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
-  }, [hotspots, method, weighting, breaks, classCount, fdr, giK, areaCounts, perHectare]);
+  }, [hotspots, breaks, classCount, areaCounts, perHectare]);
 }

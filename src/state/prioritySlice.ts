@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { StateCreator } from 'zustand';
 import { priorityRule, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
 import { priorityCells } from '../core/stats/evaluation';
+import { shownWeighting } from './resultsSlice';
 import { useAppStore, type AppState } from './store';
 
 export interface PrioritySettings {
@@ -34,7 +35,7 @@ export interface PriorityPlaces {
 /** The cells the rule picks from the current result; null with no result or an invalid rule. */
 export function usePriorityPlaces(): PriorityPlaces | null {
   const hotspots = useAppStore((state) => state.hotspots);
-  const weighting = useAppStore((state) => state.view.weighting);
+  const weighting = useAppStore(shownWeighting);
   const { kind, value } = useAppStore((state) => state.priority);
   return useMemo(() => {
     if (!hotspots || priorityRuleProblem(kind, value) !== null) return null;

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CellBreakdown } from '../core/hotspots/cellBreakdown';
 import type { HotspotQuery, HotspotResult, MethodQuery } from '../core/hotspots/computeHotspots';
 import type { IncidentFilter } from '../core/hotspots/filter';
+import type { HotspotMethod, Weighting } from '../core/vocabulary';
 import type { AppState } from './store';
 import { resolveArea } from './areasSlice';
 import { exportNote } from './sampleSlice';
@@ -78,6 +79,10 @@ export function shownMap(state: Pick<AppState, 'hotspots'>): HotspotQuery {
   if (!state.hotspots) throw new Error('There is no hotspot map yet: load data first.');
   return state.hotspots.query;
 }
+
+/** The weighting and method of the map drawn (the settings' until a first map is drawn), for tables and panels beside it. */
+export const shownWeighting = (state: Pick<AppState, 'hotspots' | 'view'>): Weighting => state.hotspots?.query.weighting ?? state.view.weighting;
+export const shownMethod = (state: Pick<AppState, 'hotspots' | 'view'>): HotspotMethod => state.hotspots?.query.method.kind ?? state.view.method;
 
 /** Only the newest request's answer is shown; older ones that arrive late are dropped. */
 let latestRequest = 0;

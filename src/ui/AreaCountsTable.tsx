@@ -1,14 +1,15 @@
 import { areaCountsCsv } from '../core/hotspots/areaCounts';
 import { areaValues } from '../state/areaClassification';
 import { describeView } from '../state/describe';
+import { shownMethod, shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber } from './format';
 
 /** Counts by area as a table, highest first, with the CSV and GeoJSON exports. */
 export function AreaCountsTable() {
-  const counts = useAppStore((state) => (state.view.method === 'areas' ? state.areaCounts : null));
-  const weighting = useAppStore((state) => state.view.weighting);
+  const counts = useAppStore((state) => (shownMethod(state) === 'areas' ? state.areaCounts : null));
+  const weighting = useAppStore(shownWeighting);
   const perHectare = useAppStore((state) => state.view.perHectare);
   const layers = useAppStore((state) => state.boundaryLayers);
   if (!counts) return null;

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
 import { insetFrames } from '../core/export/briefingPlaces';
 import { concentrationFinding, evaluationFinding } from '../core/export/plainWords';
-import { HARM_SCHEMES } from '../core/stats/harm';
 import { captureMapPictures } from '../map/exportImage';
 import { cameraCardsAndPatrol, demandUnit } from '../state/cameraCards';
 import { useClassification } from '../state/classification';
@@ -63,7 +62,7 @@ export function BriefingPanel() {
       const pictures = sections.map ? await captureMapPictures(2, insetFrames(topLocations)) : null;
       const area = pictures?.main.bounds ?? null;
       const { cards, patrol } = await cameraCardsAndPatrol(state, area, date);
-      const findings = hotspots ? [concentrationFinding(topLocations, { incidents: state.view.weighting === 'harm' ? hotspots.aggregate.totalHarm : hotspots.aggregate.totalCount, cells: hotspots.aggregate.cells.length, resolution: hotspots.aggregate.resolution, rankedBy: state.view.weighting })] : [];
+      const findings = hotspots ? [concentrationFinding(topLocations, { incidents: hotspots.query.weighting === 'harm' ? hotspots.aggregate.totalHarm : hotspots.aggregate.totalCount, cells: hotspots.aggregate.cells.length, resolution: hotspots.query.resolution, rankedBy: hotspots.query.weighting })] : [];
       if (state.evaluation) findings.push(evaluationFinding(state.evaluation));
       const operation = name.trim() || 'unnamed';
       const pdf = await buildBriefingPdf({
@@ -86,7 +85,7 @@ export function BriefingPanel() {
         sources: sections.sources ? briefingSources(state) : [],
         findings,
         demandUnit: demandUnit(state),
-        harmLabel: `harm (${HARM_SCHEMES.find((s) => s.id === state.view.harmScheme)?.label ?? 'harm weights'})`,
+        harmLabel: `harm (${hotspots?.query.harmScheme ?? 'harm weights'})`,
         generatedAt: new Date().toLocaleString('en-GB'),
       });
       downloadFile(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `briefing_${fileSafe(operation)}_${date}.pdf`);

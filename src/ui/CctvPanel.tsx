@@ -3,6 +3,7 @@ import { plannedCameraId } from '../core/cameras/cameraSites';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
 import { cameraPlanCsv, movesCsv } from '../core/coverage/planCameras';
+import { planChanges, type AnsweredPlan } from '../core/coverage/planQuery';
 import { exportNote } from '../state/sampleSlice';
 import { useAppStore } from '../state/store';
 import { areaLabel } from '../core/vocabulary';
@@ -115,6 +116,20 @@ function ZoneRoles() {
   );
 }
 
+/** Settings changed since the plan shown was made: its figures, circles and exports stay its own until it is made again. */
+function PlanChanges({ plan }: { plan: AnsweredPlan }) {
+  const options = useAppStore((state) => state.planOptions);
+  const cameras = useAppStore((state) => state.cameras);
+  const map = useAppStore((state) => state.hotspots?.query ?? null);
+  const changes = planChanges(plan.query, { options, cameras, map });
+  if (changes.length === 0) return null;
+  return (
+    <p className="note small" role="status">
+      This plan was made before these changes: {changes.join('; ')}. Its figures, circles and exports are for its own settings; plan again to use the new ones.
+    </p>
+  );
+}
+
 /** Where should the next re-deployable cameras go, and which should move? */
 export function CctvPanel() {
   const cameras = useAppStore((state) => state.cameras);
@@ -131,8 +146,8 @@ export function CctvPanel() {
 
   const exportGeoJson = () => {
     if (!plan) return;
-    const planned = plan.planned.map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: options.radiusM, directionDeg: null, fovDeg: null }));
-    const { points } = cameraFeatures(planned, options.radiusM);
+    const planned = plan.planned.map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable' as const, role: 'planned' as const, lat: c.lat, lng: c.lng, radiusM: plan.query.options.radiusM, directionDeg: null, fovDeg: null }));
+    const { points } = cameraFeatures(planned, plan.query.options.radiusM);
     const note = exportNote(useAppStore.getState());
     const labelled = note === null ? points : { ...points, features: points.features.map((f) => ({ ...f, properties: { ...f.properties, data_note: note } })) };
     downloadFile(JSON.stringify(labelled), 'camera-plan.geojson', 'application/geo+json');
@@ -178,6 +193,7 @@ export function CctvPanel() {
             Fixed cameras cover {formatPercent(plan.summary.shareFixedOnly)} of demand; with the {plan.planned.length} planned cameras,{' '}
             <strong>{formatPercent(plan.summary.shareWithPlan)}</strong> (+{formatNumber(plan.summary.coveredByPlan)} incidents). Re-deployables where they stand add {formatNumber(plan.summary.coveredByRedeployableNow)}. {formatNumber(plan.summary.overlapDemand)} incidents are seen by two or more cameras.
           </p>
+          <PlanChanges plan={plan} />
           <p className="muted small">
             {plan.method === 'exact' ? (plan.exact?.optimal ? 'Exact optimum (HiGHS)' : 'Best exact-solver solution at the time limit (HiGHS)') : 'Greedy (lazy evaluation)'} over {formatNumber(plan.candidates)} candidate sites and {formatNumber(plan.demandCells)} demand cells (H3 res 11).
           </p>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useClassification } from '../state/classification';
+import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { formatInteger, formatNumber } from './format';
 
@@ -12,7 +13,7 @@ type SortKey = 'value' | 'cell';
  */
 export function CellList() {
   const hotspots = useAppStore((state) => state.hotspots);
-  const weighting = useAppStore((state) => state.view.weighting);
+  const weighting = useAppStore(shownWeighting);
   const { focusOn, pinCell } = useAppStore.getState();
   const classification = useClassification();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'value', descending: true });

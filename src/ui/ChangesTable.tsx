@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { biggestChanges } from '../core/hotspots/periodChange';
+import { shownMethod } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { formatNumber } from './format';
 
 /** Where the problem grew and shrank most between the two periods; a row flies the map there. */
 export function ChangesTable() {
-  const change = useAppStore((state) => (state.view.method === 'change' ? state.hotspots?.change : undefined));
+  const change = useAppStore((state) => (shownMethod(state) === 'change' ? state.hotspots?.change : undefined));
   const focusOn = useAppStore((state) => state.focusOn);
   const pinCell = useAppStore((state) => state.pinCell);
   const lists = useMemo(() => (change ? biggestChanges(change, 8) : null), [change]);

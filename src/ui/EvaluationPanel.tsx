@@ -3,6 +3,7 @@ import { evaluationCsv } from '../core/zones/evaluateIntervention';
 import { camerasCoverageZone } from '../state/cameraCoverage';
 import { monthIndexOf, monthLabel } from '../core/ingest/dates';
 import { exportNote } from '../state/sampleSlice';
+import { cameraReach } from '../state/camerasSlice';
 import { shownMap } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { dataWorker } from '../state/worker';
@@ -29,7 +30,7 @@ export function EvaluationPanel() {
   const setResult = useAppStore((state) => state.setEvaluation);
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
-  const radiusM = useAppStore((state) => state.planOptions.radiusM);
+  const radiusM = useAppStore(cameraReach);
   const [busy, setBusy] = useState(false);
   const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : null));
   // Interventions: any zone (drawn ones included), or the area the cameras cover.

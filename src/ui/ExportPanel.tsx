@@ -15,7 +15,7 @@ export function ExportPanel() {
   const [busy, run] = useBusyAction('Export failed: ');
   const baseName = () => {
     const description = describeView(useAppStore.getState());
-    return `hotspots_${description.periodSlug}_res${description.resolution}`;
+    return `hotspots_${description.fileStem}`;
   };
 
   return (

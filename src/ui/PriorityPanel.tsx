@@ -4,6 +4,7 @@ import { withDataNote } from '../core/provenance';
 import { reductionArithmetic } from '../core/stats/evaluation';
 import { usePriorityPlaces } from '../state/prioritySlice';
 import { exportNote } from '../state/sampleSlice';
+import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -19,7 +20,7 @@ const RULES: { kind: PriorityRuleKind; label: string; unit: string; initial: num
 /** Priority places: which cells to work in (outlined on the map), what share of the problem they hold, and what a cut there is worth. */
 export function PriorityPanel() {
   const hotspots = useAppStore((state) => state.hotspots);
-  const weighting = useAppStore((state) => state.view.weighting);
+  const weighting = useAppStore(shownWeighting);
   const priority = useAppStore((state) => state.priority);
   const setPriority = useAppStore((state) => state.setPriority);
   const places = usePriorityPlaces();
@@ -48,7 +49,7 @@ export function PriorityPanel() {
   const cellCount = places?.values.length ?? 0;
   const records = () => {
     const state = useAppStore.getState();
-    return places ? withDataNote(priorityPlaceRecords(hotspots.aggregate.cells, places.values, places.chosen, state.view.weighting), exportNote(state)) : [];
+    return places ? withDataNote(priorityPlaceRecords(hotspots.aggregate.cells, places.values, places.chosen, shownWeighting(state)), exportNote(state)) : [];
   };
   return (
     <details className="panel">

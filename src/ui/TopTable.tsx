@@ -1,10 +1,11 @@
+import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { formatInteger, formatNumber, formatPercent } from './format';
 
 /** The N highest cells; a row click (or Enter) flies the map there and pins the cell. */
 export function TopTable() {
   const hotspots = useAppStore((state) => state.hotspots);
-  const weighting = useAppStore((state) => state.view.weighting);
+  const weighting = useAppStore(shownWeighting);
   const focusOn = useAppStore((state) => state.focusOn);
   const pinCell = useAppStore((state) => state.pinCell);
   if (!hotspots || hotspots.top.length === 0) return null;

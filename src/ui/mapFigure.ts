@@ -7,7 +7,7 @@ import type { AppState } from '../state/store';
 /** The map as a framed PNG, titled from the view; a synthetic-data warning leads the title while sample data is present. */
 export function exportMapFigure(state: AppState, classification: Classification | null, scale: number): Promise<Blob> {
   const description = describeView(state);
-  const title = `${description.subject} hotspots`;
+  const { title } = description;
   return exportMapImage({
     scale,
     title: exportNote(state) === null ? title : `SYNTHETIC SAMPLE DATA (not real incidents) · ${title}`,

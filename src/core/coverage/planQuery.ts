@@ -23,3 +23,22 @@ export interface AnsweredMoves {
   after: number;
   query: PlanQuery;
 }
+
+/**
+ * What differs between the settings a plan answered and the settings now, in words; empty when
+ * the plan still answers them. The plan's figures stay those of its own settings until it is made
+ * again, and the panel says so.
+ */
+export function planChanges(query: PlanQuery, now: { options: PlanOptions; cameras: readonly Camera[]; map: HotspotQuery | null }): string[] {
+  const changes: string[] = [];
+  const was = query.options;
+  const is = now.options;
+  if (was.radiusM !== is.radiusM) changes.push(`reach ${was.radiusM} m → ${is.radiusM} m`);
+  if (was.cameras !== is.cameras) changes.push(`cameras to place ${was.cameras} → ${is.cameras}`);
+  if (was.minSpacingM !== is.minSpacingM) changes.push(`spacing ${was.minSpacingM} m → ${is.minSpacingM} m`);
+  if (was.edgeFactor !== is.edgeFactor) changes.push(is.edgeFactor < 1 ? 'weaker at the edge' : 'even to the edge');
+  if (Boolean(was.useBuildings) !== Boolean(is.useBuildings)) changes.push(is.useBuildings ? 'through buildings' : 'without buildings');
+  if (JSON.stringify(query.cameras) !== JSON.stringify(now.cameras)) changes.push('cameras on the ground');
+  if (now.map && JSON.stringify(query.map) !== JSON.stringify(now.map)) changes.push('the map’s filters');
+  return changes;
+}

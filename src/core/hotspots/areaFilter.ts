@@ -11,8 +11,6 @@ import { pointMembership } from '../zones/pointsInZones';
  */
 export type AreaFilter = { kind: 'polygon'; name: string; geometry: Polygon | MultiPolygon } | { kind: 'lsoa'; name: string; prefix: string };
 
-/** The study area as the user chose it, by name only (saved in workspaces and view links): the geometry stays in its boundary file or zone. */
-
 /** An incident is inside when its point is in `points` (polygon areas) or its LSOA name id is in `lsoaNames` (prefix areas). */
 export interface AreaMasks {
   points: Uint8Array | null;

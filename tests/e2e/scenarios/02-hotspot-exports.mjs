@@ -38,7 +38,7 @@ export async function run({ browser, url, outDir }) {
   await page.waitForFunction(() => document.querySelector('.legend h2')?.textContent !== '0 categories');
 
   const csv = await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click());
-  assertEqual(csv.name, `hotspots_${from}_${to}_res10.csv`, 'CSV file name carries period and resolution');
+  assertEqual(csv.name, `hotspots_counts_${from}_${to}_res10.csv`, 'CSV file name carries method, period and resolution');
   const rows = parseCsv(csv.bytes.toString('utf8'));
   const header = rows[0];
   assertEqual(header.slice(0, 11), ['h3', 'resolution', 'lat', 'lng', 'count', 'harm', 'share', 'cumulative_share', 'rank', 'top_category', 'top_location'], 'CSV header');
