@@ -9,6 +9,7 @@ import { buildEvidencePdf } from '../../src/core/export/evidencePack';
 import { NO_FILTER, selectRows, type IncidentFilter } from '../../src/core/hotspots/filter';
 import { monthIndexOf } from '../../src/core/ingest/dates';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
+import { consultationSchema, keepValid } from '../../src/core/workspace/panelSchemas';
 import { consulteeRows, consulteesOutstanding, emptyConsultation, withConsulteeRecord } from '../../src/core/zones/consultation';
 import { orderTimeline, renewalReminder, wholeMonthsBetween } from '../../src/core/zones/orderDates';
 import { pointMembership } from '../../src/core/zones/pointsInZones';
@@ -195,5 +196,15 @@ describe('consultation checklist', () => {
     expect(consulteeRows(record).map((r) => r.consultee)).toEqual(['police', 'policing-body', 'community', 'land']);
     expect(consulteeRows(record)[3]).toMatchObject({ date: '2025-03-01', notes: 'letters to 40 owners' });
     expect(consulteesOutstanding(record)).toHaveLength(3);
+  });
+  it('keeps the valid records of a saved workspace and names each one it drops', () => {
+    const saved = [
+      { zoneId: 'z1', decisionDate: '', consultees: [{ consultee: 'police', date: '2026-10-01', notes: 'supportive' }] },
+      { zoneId: 'z2', decisionDate: '31/12/2026', consultees: [] },
+      { zoneId: 'z3', decisionDate: '', consultees: [{ consultee: 'mayor', date: '', notes: '' }] },
+    ];
+    const { kept, dropped } = keepValid(saved, 'consultations', consultationSchema);
+    expect(kept.map((k) => k.zoneId)).toEqual(['z1']);
+    expect(dropped).toEqual(['consultations[1].decisionDate: expected a date YYYY-MM-DD or nothing', 'consultations[2].consultees[0].consultee: expected one of police, policing-body, community, land']);
   });
 });

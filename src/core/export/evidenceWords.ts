@@ -1,4 +1,4 @@
-import { consulteeRows, type ZoneConsultation } from '../zones/consultation';
+import { consulteeRows, consulteesOutstanding, STATUTORY_CONSULTEES, type ZoneConsultation } from '../zones/consultation';
 import { longDate, orderTimeline, renewalReminder, type OrderTimeline } from '../zones/orderDates';
 import type { Zone } from '../zones/zone';
 import { MIN_TREND_MONTHS, type ZoneEvidence } from '../zones/zoneEvidence';
@@ -102,16 +102,15 @@ export function datesFinding(orderRef: string, timeline: OrderTimeline, name: st
 
 /** Section 5: who has been consulted, and who not yet. */
 export function consultationFinding(consultation: ZoneConsultation | null | undefined): Finding {
-  const rows = consulteeRows(consultation);
-  const done = rows.filter((row) => row.date !== '');
-  const outstanding = rows.filter((row) => row.date === '');
-  const latest = done.map((row) => row.date).sort().at(-1);
+  const dates = consulteeRows(consultation).map((row) => row.date).filter((date) => date !== '');
+  const outstanding = consulteesOutstanding(consultation);
+  const all = STATUTORY_CONSULTEES.length;
   return {
     title: 'Consultation (s.72)',
     plain:
       outstanding.length === 0
-        ? `All ${rows.length} statutory consultees have been consulted (the latest on ${longDate(latest!)}).`
-        : `${done.length} of ${rows.length} statutory consultees consulted; not yet recorded: ${outstanding.map((row) => row.label).join('; ')}.`,
+        ? `All ${all} statutory consultees have been consulted (the latest on ${longDate(dates.sort().at(-1)!)}).`
+        : `${dates.length} of ${all} statutory consultees consulted; not yet recorded: ${outstanding.join('; ')}.`,
     technical: [],
   };
 }

@@ -62,12 +62,13 @@ export function longDate(iso: string): string {
 export function orderTimeline(zone: Pick<Zone, 'startDate' | 'endDate'>, today: string, decisionDate = ''): OrderTimeline {
   const start = isoDate(zone.startDate);
   const end = isoDate(zone.endDate);
-  const expiry = end ?? (start ? dayBefore(addMonths(start, MAX_ORDER_MONTHS)) : null);
+  const longest = start ? dayBefore(addMonths(start, MAX_ORDER_MONTHS)) : null;
+  const expiry = end ?? longest;
   const setDecision = isoDate(decisionDate);
   const decision = setDecision ?? (expiry ? addMonths(expiry, -DECISION_LEAD_MONTHS) : null);
   const problems: string[] = [];
   if (start && end && end < start) problems.push(`The end date (${longDate(end)}) is before the start (${longDate(start)}).`);
-  else if (start && end && end > dayBefore(addMonths(start, MAX_ORDER_MONTHS))) problems.push(`The order runs from ${longDate(start)} to ${longDate(end)}, longer than the three years the Act allows (s.60).`);
+  else if (start && longest && end && end > longest) problems.push(`The order runs from ${longDate(start)} to ${longDate(end)}, longer than the three years the Act allows (s.60).`);
   if (expiry && setDecision && setDecision > expiry) problems.push(`The renewal decision date (${longDate(setDecision)}) is after the order expires (${longDate(expiry)}).`);
   let status: OrderStatus = 'no dates';
   if (expiry) {
