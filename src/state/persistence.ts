@@ -102,18 +102,24 @@ export async function deleteNamedWorkspace(name: string): Promise<void> {
   await forgetUnusedFiles(fingerprintsIn(doc), isDocumentKey);
 }
 
-/** Writes the workspace a moment after each change, and at once when the page is being left with a change unsaved. */
+/** Writes the workspace a moment after each change (at once when files come or go), and when the page is being left with a change unsaved. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // One write at a time, in order: a batch of files saves once per file, and each write releases files by the one before.
+  let writing = Promise.resolve();
   const save = () => {
     timer = undefined;
-    void saveWorkspaceNow().catch((error: Error) => useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`));
+    writing = writing.then(saveWorkspaceNow).catch((error: Error) => {
+      useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`);
+    });
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring) return;
     if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;
     clearTimeout(timer);
-    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
+    // A file loaded or removed is written at once: a reload a moment later must not lose it.
+    if (state.sources !== previous.sources) save();
+    else timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
   const flush = () => {
     if (timer === undefined) return;
