@@ -1,8 +1,8 @@
-import { cellToLatLng } from 'h3-js';
 import type { Dataset } from '../dataset';
 import { giStar } from '../stats/gistar';
 import { prospectiveAgeWeight, prospectiveDistanceWeight, PROSPECTIVE_RADIUS_M, quarticKernel, spreadOnCentres, type WeightedPoints } from '../stats/pointKernels';
 import { aggregateCells, type CellAggregate } from './aggregate';
+import { cellCentres } from './cellFeatures';
 import { rowWeight, type SourceSelection } from './filter';
 import { neighboursFor } from './hotspotStatistics';
 
@@ -55,17 +55,6 @@ function trainingPoints(fold: FoldData, weightOf: (month: number) => number): We
   const used: number[] = [];
   for (let p = 0; p < weight.length; p++) if (weight[p] > 0) used.push(p);
   return { lat: used.map((p) => points.lat.get(p)), lng: used.map((p) => points.lng.get(p)), weight: used.map((p) => weight[p]) };
-}
-
-function cellCentres(cells: readonly string[]): { lat: number[]; lng: number[] } {
-  const lat: number[] = [];
-  const lng: number[] = [];
-  for (const cell of cells) {
-    const [y, x] = cellToLatLng(cell);
-    lat.push(y);
-    lng.push(x);
-  }
-  return { lat, lng };
 }
 
 /** Per study cell, the score each method ranks by (higher = predicted hotter). Gi* may throw when too few cells have data. */

@@ -1,4 +1,4 @@
-import { cellToBoundary } from 'h3-js';
+import { cellToBoundary, cellToLatLng } from 'h3-js';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 
 /** Shoelace signed area (positive = counter-clockwise in lng/lat); reversed when clockwise. */
@@ -17,4 +17,16 @@ export function cellPolygon(cell: string): Polygon {
 export function cellFeatureCollection<P extends Record<string, unknown>>(cells: readonly string[], propertiesOf: (index: number) => P): FeatureCollection<Polygon, P> {
   const features: Feature<Polygon, P>[] = cells.map((cell, index) => ({ type: 'Feature', id: index, geometry: cellPolygon(cell), properties: propertiesOf(index) }));
   return { type: 'FeatureCollection', features };
+}
+
+/** Each cell's centre, as latitudes and longitudes in the cells' order. */
+export function cellCentres(cells: readonly string[]): { lat: number[]; lng: number[] } {
+  const lat: number[] = [];
+  const lng: number[] = [];
+  for (const cell of cells) {
+    const [y, x] = cellToLatLng(cell);
+    lat.push(y);
+    lng.push(x);
+  }
+  return { lat, lng };
 }

@@ -4,8 +4,22 @@ import { assert, assertEqual, download, openApp, parseCsv, waitForMapIdle } from
 
 export async function run({ browser, url, outDir }) {
   const { page } = await openApp(browser, url);
-  await page.getByLabel('Hotspot method').selectOption('gistar');
+  // The tooltip of a hovered cell follows the method: switched from the keyboard while the pointer stays, it shows the same cell's Gi* figures.
+  await page.locator('.top-table tbody tr').first().click();
+  await page.waitForTimeout(1000);
+  await waitForMapIdle(page);
+  const map = await page.getByTestId('map').boundingBox();
+  await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+  const tooltip = page.locator('.map-tooltip');
+  const [countLine, rankLine] = (await tooltip.innerText()).split('\n');
+  assert(/^[\d,]+ incidents$/.test(countLine) && rankLine.includes('rank 1'), `the top cell's count tooltip (${countLine} / ${rankLine})`);
+  await page.getByLabel('Hotspot method').focus();
+  await page.keyboard.press('ArrowDown');
   await page.locator('.legend', { hasText: 'Gi* hot and cold spots' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('.map-tooltip')?.textContent?.includes('z = '));
+  const giLines = (await tooltip.innerText()).split('\n');
+  assertEqual(giLines[0], countLine, 'the Gi* tooltip is for the same cell');
+  assert(/^z = -?[\d.]+, p = /.test(giLines[1]) && /spot|Not significant/.test(giLines[2]), `the tooltip shows Gi* figures (${giLines.join(' / ')})`);
   await waitForMapIdle(page);
   const legend = await page.locator('.legend li').allInnerTexts();
   assertEqual(legend.length, 7, 'seven Gi* classes');

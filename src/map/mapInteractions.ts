@@ -1,0 +1,38 @@
+import type * as maplibregl from 'maplibre-gl';
+import { useAppStore } from '../state/store';
+import { HOTSPOT_FILL } from './hotspotLayers';
+
+/** What a click on the map means depends on what the user is doing: picking an area, drawing a zone, placing a camera, or pointing at things. */
+function onClick(map: maplibregl.Map, event: maplibregl.MapMouseEvent): void {
+  const { draft, addVertex, cameraEdit, placeCamera, pickingFrom, pickAreaAt, selectCamera, selectZone, pinCell } = useAppStore.getState();
+  if (pickingFrom) {
+    pickAreaAt(event.lngLat.lng, event.lngLat.lat);
+    return;
+  }
+  if (draft) {
+    addVertex([event.lngLat.lng, event.lngLat.lat]);
+    return;
+  }
+  if (cameraEdit) {
+    placeCamera(event.lngLat.lat, event.lngLat.lng);
+    return;
+  }
+  const camera = map.queryRenderedFeatures(event.point, { layers: ['camera-points'] })[0];
+  selectCamera(camera ? String(camera.properties.id) : null);
+  const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
+  if (zone) selectZone(String(zone.properties.id));
+  const cell = map.queryRenderedFeatures(event.point, { layers: [HOTSPOT_FILL] })[0];
+  void pinCell(cell ? String(cell.properties.h3) : null);
+}
+
+/** Clicks, the view kept in the store as the map moves, and whether the map is idle. */
+export function addMapInteractions(map: maplibregl.Map, container: HTMLElement): void {
+  // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
+  map.on('idle', () => container.setAttribute('data-idle', 'true'));
+  map.on('dataloading', () => container.setAttribute('data-idle', 'false'));
+  map.on('moveend', () => {
+    const centre = map.getCenter();
+    useAppStore.getState().setMapView({ lng: centre.lng, lat: centre.lat, zoom: map.getZoom() });
+  });
+  map.on('click', (event) => onClick(map, event));
+}
