@@ -63,4 +63,5 @@ export const SYMBOL_COLOURS = {
   proposedZone: '#e66101',
   evaluationRing: '#ff7f00',
   priorityCell: '#c51b7d',
+  triggerGroup: '#01665e',
 } as const;

@@ -1,7 +1,8 @@
-import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, consultationSchema, evaluationSchema, keepValid, zoneSchema } from '../core/workspace/panelSchemas';
+import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, consultationSchema, evaluationSchema, keepValid, triggerRuleSchema, zoneSchema } from '../core/workspace/panelSchemas';
 import { check } from '../core/workspace/schemaParts';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION } from '../core/cameras/justification';
+import { DEFAULT_TRIGGER_SETTINGS } from '../core/trigger/communityTrigger';
 import type { Zone } from '../core/zones/zone';
 import type { ZoneConsultation } from '../core/zones/consultation';
 import type { InterventionEvaluation } from '../core/zones/evaluateIntervention';
@@ -135,6 +136,17 @@ const priority: PanelState = {
   },
 };
 
+/** The Community Trigger radar's threshold, period and distance. */
+const trigger: PanelState = {
+  fields: (s) => [s.triggerRule],
+  save: (s) => s.triggerRule,
+  restore: (value) => {
+    if (value === undefined) return { change: { triggerRule: DEFAULT_TRIGGER_SETTINGS }, dropped: [] };
+    const checked = check(triggerRuleSchema, value, 'trigger');
+    return checked.ok ? { change: { triggerRule: checked.value }, dropped: [] } : { change: { triggerRule: DEFAULT_TRIGGER_SETTINGS }, dropped: [checked.reason] };
+  },
+};
+
 /** Boundary files (study areas, reference layers): read again from this browser's stored copy. */
 const boundaries: PanelState = {
   fields: (s) => [s.boundaryLayers],
@@ -183,6 +195,7 @@ export const SAVED_PANELS: ReadonlyMap<string, PanelState> = new Map([
   ['evaluation', evaluation],
   ['basemap', basemap],
   ['boundaries', boundaries],
+  ['trigger', trigger],
 ]);
 
 export function panelsChanged(state: AppState, previous: AppState): boolean {

@@ -7,11 +7,12 @@ import { createPrioritySlice, type PrioritySlice } from './prioritySlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createSampleSlice, type SampleSlice } from './sampleSlice';
 import { createSourcesSlice, type SourcesSlice } from './sourcesSlice';
+import { createTriggerSlice, type TriggerSlice } from './triggerSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 import { createWeightsSlice, type WeightsSlice } from './weightsSlice';
 import { createZonesSlice, type ZonesSlice } from './zonesSlice';
 
-export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice & SampleSlice & PrioritySlice & AreasSlice;
+export type AppState = SourcesSlice & ViewSlice & ResultsSlice & WeightsSlice & CamerasSlice & ZonesSlice & BasemapSlice & BuildingsSlice & SampleSlice & PrioritySlice & AreasSlice & TriggerSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createSourcesSlice(...args),
@@ -25,4 +26,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createSampleSlice(...args),
   ...createPrioritySlice(...args),
   ...createAreasSlice(...args),
+  ...createTriggerSlice(...args),
 }));

@@ -28,6 +28,8 @@ import { ZonesPanel } from './ZonesPanel';
 import { EvidencePackPanel } from './EvidencePackPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { PriorityPanel } from './PriorityPanel';
+import { TriggerPanel } from './TriggerPanel';
+import { TriggerLayer } from '../map/TriggerLayer';
 import { ChangesTable } from './ChangesTable';
 import { AreaCountsTable } from './AreaCountsTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
@@ -151,6 +153,7 @@ export function App() {
       <main className="centre">
         <PanelBoundary name="The map">
           <MapView />
+          <TriggerLayer />
         </PanelBoundary>
         <PanelBoundary name="The legend">
           <Legend />
@@ -172,6 +175,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="Priority places">
           <PriorityPanel />
+        </PanelBoundary>
+        <PanelBoundary name="Community Trigger radar">
+          <TriggerPanel />
         </PanelBoundary>
         <PanelBoundary name="Changes">
           <ChangesTable />

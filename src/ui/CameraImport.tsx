@@ -4,9 +4,8 @@ import { camerasFarFromData, FAR_FROM_DATA_KM } from '../core/cameras/farFromDat
 import { useAppStore } from '../state/store';
 import { FileButton } from './controls';
 import { errorText, FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
-import { formatInteger } from './format';
+import { formatCount, formatInteger } from './format';
 
-const plural = (n: number, word: string) => `${formatInteger(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the camera file gave: count, kinds, which fields were used, and warnings to read before loading. */
 function CameraSummary({ result, asCandidates, onField }: { result: CameraImport; asCandidates: boolean; onField: (change: CameraImportOptions['fields']) => void }) {
@@ -17,7 +16,7 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
   return (
     <>
       <p>
-        {plural(result.rowsRead, 'row')} read: <strong>{plural(result.cameras.length, asCandidates ? 'candidate site' : 'camera')}</strong>
+        {formatCount(result.rowsRead, 'row')} read: <strong>{formatCount(result.cameras.length, asCandidates ? 'candidate site' : 'camera')}</strong>
         {!asCandidates && ` (${formatInteger(fixed)} fixed, ${formatInteger(result.cameras.length - fixed)} re-deployable)`}. Coordinates: {result.crsNote}.
       </p>
       <div className="row">
@@ -26,7 +25,7 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
       </div>
       {!asCandidates && (
         <ul className="small camera-fields">
-          {result.repeatedIds > 0 && <li>{plural(result.repeatedIds, 'camera')} repeat an earlier id in the file; the later ones get a suffix, e.g. "{result.cameras.find((c, i) => i > 0 && / \(\d+\)$/.test(c.id))?.id}"</li>}
+          {result.repeatedIds > 0 && <li>{formatCount(result.repeatedIds, 'camera')} repeat an earlier id in the file; the later ones get a suffix, e.g. "{result.cameras.find((c, i) => i > 0 && / \(\d+\)$/.test(c.id))?.id}"</li>}
           <li>Fixed or re-deployable: {fields.type ? `from "${fields.type}"` : 'no type column, so all are read as fixed'}</li>
           <li>Coverage radius: {fields.radius ? `from "${fields.radius}"` : "none in the file: the plan's radius is used"}</li>
           {(fields.direction || fields.fov) && <li>Direction and field of view: from "{fields.direction ?? '—'}" and "{fields.fov ?? '—'}"</li>}
@@ -34,12 +33,12 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
       )}
       {result.notCameras && (
         <p className="error-text" role="alert">
-          This does not look like a {asCandidates ? 'list of camera sites' : 'camera register'}: {result.notCameras}. Load its {plural(result.cameras.length, 'point')} only if they really are {asCandidates ? 'places for cameras' : 'cameras'}.
+          This does not look like a {asCandidates ? 'list of camera sites' : 'camera register'}: {result.notCameras}. Load its {formatCount(result.cameras.length, 'point')} only if they really are {asCandidates ? 'places for cameras' : 'cameras'}.
         </p>
       )}
       {far && far.far > 0 && (
         <p className="error-text far-warning" role="alert">
-          {formatInteger(far.far)} of {plural(far.total, asCandidates ? 'site' : 'camera')} stand more than {FAR_FROM_DATA_KM} km outside the area of the loaded incidents (median {formatInteger(Math.round(far.medianKm))} km away{far.examples.length > 0 ? `, e.g. ${far.examples.join(', ')}` : ''}): they can cover none of it.
+          {formatInteger(far.far)} of {formatCount(far.total, asCandidates ? 'site' : 'camera')} stand more than {FAR_FROM_DATA_KM} km outside the area of the loaded incidents (median {formatInteger(Math.round(far.medianKm))} km away{far.examples.length > 0 ? `, e.g. ${far.examples.join(', ')}` : ''}): they can cover none of it.
         </p>
       )}
       <ProblemList problems={result.problems} />
@@ -79,7 +78,7 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
       setCameras(mode === 'add' ? addCameras(remaining, result.cameras) : result.cameras);
     }
     const skipped = result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : '';
-    notify(result.problems.length > 0 ? 'error' : 'info', `${plural(result.cameras.length, asCandidates ? 'candidate site' : 'camera')} ${mode === 'add' && current.length > 0 && !asCandidates ? 'added' : 'loaded'} from ${fileName}${skipped}.`);
+    notify(result.problems.length > 0 ? 'error' : 'info', `${formatCount(result.cameras.length, asCandidates ? 'candidate site' : 'camera')} ${mode === 'add' && current.length > 0 && !asCandidates ? 'added' : 'loaded'} from ${fileName}${skipped}.`);
   };
   return (
     <>
@@ -98,7 +97,7 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
                 </button>
               )}
               <button type="button" className="primary" disabled={result.cameras.length === 0} onClick={() => void apply(result, 'replace')}>
-                {asCandidates ? `Use ${plural(result.cameras.length, 'site')}` : current.length > 0 ? 'Replace the current cameras' : `Load ${plural(result.cameras.length, 'camera')}`}
+                {asCandidates ? `Use ${formatCount(result.cameras.length, 'site')}` : current.length > 0 ? 'Replace the current cameras' : `Load ${formatCount(result.cameras.length, 'camera')}`}
               </button>
             </div>
           </div>

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Camera } from '../cameras/importCameras';
 import type { Zone } from '../zones/zone';
 import { STATUTORY_CONSULTEES, type ConsulteeKey } from '../zones/consultation';
+import { TRIGGER_LIMITS } from '../trigger/communityTrigger';
 import { HOTSPOT_METHODS, MAX_RESOLUTION, MIN_RESOLUTION, WEIGHTINGS } from '../vocabulary';
 import { areaGeometry, between, check, finite, flag, insideUkCheck, integerBetween, list, monthIndex, oneOf, text, ukPlace, type Checked } from './schemaParts';
 
@@ -137,6 +138,14 @@ export const camerasPanelSchemas = {
   excludedZones: list(text(200), 10_000),
   mustCoverZones: list(text(200), 10_000),
 } as const;
+
+const limited = ({ min, max, whole }: { min: number; max: number; whole: boolean }) => (whole ? integerBetween(min, max) : between(min, max));
+
+/** The Community Trigger radar's rule: threshold, period in days, and the distance that counts as the same place. */
+export const triggerRuleSchema = v.object(
+  { threshold: limited(TRIGGER_LIMITS.threshold), windowDays: limited(TRIGGER_LIMITS.windowDays), distanceM: limited(TRIGGER_LIMITS.distanceM) },
+  'expected the radar’s threshold, period and distance',
+);
 
 /** The building footprints file the plan uses (its summary; the bytes are a stored file). */
 export const buildingsSchema = v.looseObject({ name: text(1000), fingerprint: text(200) });
