@@ -90,7 +90,6 @@ export async function run({ browser, url, outDir }) {
   }
   assert(before === 0 && after > 200, `the groups are drawn (${before} → ${after} radar-coloured pixels)`);
   await page.screenshot({ path: join(outDir, 'community-trigger.png') });
-  await panel.screenshot({ path: join(outDir, 'community-trigger-panel.png') });
 
   // A lower threshold: every pair now counts (worked out by hand: A, B, P, Q1–Q2, R and the household met; K3 and Z1 one short).
   const threshold = panel.getByLabel('Complaints (threshold)');
