@@ -5,7 +5,7 @@ import { SYMBOL_COLOURS } from '../state/palette';
 import { useAppStore } from '../state/store';
 import { currentMap } from './mapInstance';
 
-/** Community Trigger groups over everything else: places outlined (solid when met, dashed when one complaint short), complaints as dots. */
+/** Community Trigger groups over everything else: places outlined (solid when met, dashed when one complaint short), complaints as dots, small when zoomed out so busy areas stay readable. */
 const PLACES = 'trigger-places';
 const COMPLAINTS = 'trigger-complaints';
 const colour = SYMBOL_COLOURS.triggerGroup;
@@ -17,7 +17,7 @@ function addTriggerLayers(map: MapLibreMap): void {
   map.addLayer({ id: 'trigger-places-fill', type: 'fill', source: PLACES, paint: { 'fill-color': colour, 'fill-opacity': 0.12 } });
   map.addLayer({ id: 'trigger-places-met', type: 'line', source: PLACES, filter: ['==', ['get', 'status'], 'met'], paint: { 'line-color': colour, 'line-width': 2.5 } });
   map.addLayer({ id: 'trigger-places-approaching', type: 'line', source: PLACES, filter: ['==', ['get', 'status'], 'approaching'], paint: { 'line-color': colour, 'line-width': 2.5, 'line-dasharray': [2, 1.5] } });
-  map.addLayer({ id: COMPLAINTS, type: 'circle', source: COMPLAINTS, paint: { 'circle-radius': 3.5, 'circle-color': colour, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1 } });
+  map.addLayer({ id: COMPLAINTS, type: 'circle', source: COMPLAINTS, paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 15, 4], 'circle-color': colour, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 0.3, 15, 1] } });
 }
 
 /** Draws the radar's groups on the live map while the radar's panel is open; renders nothing itself. */
