@@ -6,6 +6,7 @@ import { cameraSites, plannedCameraId } from '../core/cameras/cameraSites';
 import { moveArrows } from '../core/cameras/moveArrows';
 import { resolveArea } from '../state/areasSlice';
 import type { Classification } from '../state/classification';
+import { cameraReach } from '../state/camerasSlice';
 import { usePriorityPlaces } from '../state/prioritySlice';
 import { useAppStore } from '../state/store';
 import { updateAreaCounts, updateAreaLayers } from './areaLayers';
@@ -87,7 +88,7 @@ export function useCameraLayers(map: maplibregl.Map | null): void {
   const cameras = useAppStore((state) => state.cameras);
   const plan = useAppStore((state) => state.plan);
   const moves = useAppStore((state) => state.moves);
-  const radiusM = useAppStore((state) => state.planOptions.radiusM);
+  const radiusM = useAppStore(cameraReach);
   const selectedCamera = useAppStore((state) => state.selectedCamera);
 
   useEffect(() => {

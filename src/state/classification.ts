@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { classBreaks, classOf } from '../core/hotspots/classify';
+import { changeClasses } from '../core/hotspots/periodChange';
 import { CONFIDENCE_LEVELS } from '../core/stats/fdr';
 import { rankCells } from '../core/hotspots/rank';
 import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
@@ -111,16 +112,13 @@ export function useClassification(): Classification | null {
     }
     const change = hotspots.change;
     if (method === 'change' && change) {
-      // Symmetric classes: |change| split into three quantile classes, mirrored around "little change".
-      const magnitude = classBreaks(Float64Array.from(change.change, Math.abs).filter((v) => v > 0), 'quantile', 3);
-      const [t1, t2] = [magnitude[0] ?? 1, magnitude[1] ?? (magnitude[0] ?? 1) * 2];
-      const classOfChange = (v: number) => (v <= -t2 ? 0 : v <= -t1 ? 1 : v < -0.5 ? 2 : v <= 0.5 ? 3 : v < t1 ? 4 : v < t2 ? 5 : 6);
+      const { classOf, labels } = changeClasses(change);
       const fmt = (v: number) => oneDecimal.format(v);
       const period = ([from, to]: [number, number]) => `${monthLabel(from)}…${monthLabel(to)}`;
       return {
         cells: change.cells,
-        colours: Array.from(change.change, (v) => CHANGE_COLOURS[classOfChange(v)]),
-        legend: [`Fall of ${fmt(t2)} or more`, `Fall of ${fmt(t1)} – ${fmt(t2)}`, `Small fall`, 'Little or no change', 'Small rise', `Rise of ${fmt(t1)} – ${fmt(t2)}`, `Rise of ${fmt(t2)} or more`].map((label, i) => ({ colour: CHANGE_COLOURS[i], label })).reverse(),
+        colours: Array.from(classOf, (c) => CHANGE_COLOURS[c]),
+        legend: labels.map((label, i) => ({ colour: CHANGE_COLOURS[i], label })).reverse(),
         title: METHOD_WORDS.change.title,
         unit: `${valueUnit} per cell, ${period(change.earlierPeriod)} → ${period(change.laterPeriod)} (${fmt(change.earlierTotal)} → ${fmt(change.laterTotal)}); % only where the earlier period has ${change.minCount}+`,
         tooltip: (i) => [`${fmt(change.earlier[i])} → ${fmt(change.later[i])} ${valueUnit}`, `change ${change.change[i] > 0 ? '+' : ''}${fmt(change.change[i])}${Number.isNaN(change.changePct[i]) ? ` (too few before for a %)` : ` (${change.changePct[i] > 0 ? '+' : ''}${fmt(change.changePct[i])}%)`}`],

@@ -1,5 +1,5 @@
 import type { HotspotResult } from '../core/hotspots/computeHotspots';
-import { monthLabel } from '../core/ingest/dates';
+import { monthInWords, monthLabel } from '../core/ingest/dates';
 import { METHOD_WORDS, WEIGHTING_WORDS } from '../core/vocabulary';
 import type { AppState } from './store';
 
@@ -23,8 +23,6 @@ export interface ViewDescription {
   areaNote: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthName = (m: number): string => `${MONTHS[m % 12]} ${Math.floor(m / 12)}`;
 const slug = (text: string): string => text.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '');
 
 /** The months a result shows, or null when it holds none (nothing matches the filters). */
@@ -62,7 +60,7 @@ export function describeView(state: Pick<AppState, 'hotspots' | 'categories' | '
   const periodSlug = `${area ? `${slug(area)}_` : ''}${period ? `${monthLabel(period.from)}_${monthLabel(period.to)}` : 'no-data'}`;
   return {
     title: `${subject}: ${method}`,
-    period: period ? `${monthName(period.from)} – ${monthName(period.to)}` : 'no months with data',
+    period: period ? `${monthInWords(period.from)} – ${monthInWords(period.to)}` : 'no months with data',
     periodSlug,
     fileStem: `${slug(method).toLowerCase()}_${periodSlug}_res${query.resolution}`,
     subject,

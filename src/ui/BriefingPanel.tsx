@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { buildBriefingPdf, type BriefingContent } from '../core/export/briefing';
+import { buildBriefingPdf } from '../core/export/briefing';
 import { insetFrames } from '../core/export/briefingPlaces';
 import { concentrationFinding, evaluationFinding } from '../core/export/plainWords';
 import { captureMapPictures } from '../map/exportImage';
 import { cameraCardsAndPatrol, demandUnit } from '../state/cameraCards';
 import { useClassification } from '../state/classification';
 import { describeView } from '../state/describe';
+import { sourceRecords } from '../core/provenance';
 import { exportNote } from '../state/sampleSlice';
-import { useAppStore, type AppState } from '../state/store';
+import { useAppStore } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile, fileSafe } from './download';
-import { formatMonth, formatPercent } from './format';
+import { formatPercent } from './format';
 
 const SECTIONS = [
   { key: 'map', label: 'Map and close-ups' },
@@ -21,27 +22,6 @@ const SECTIONS = [
   { key: 'sources', label: 'Data sources' },
 ] as const;
 type Section = (typeof SECTIONS)[number]['key'];
-
-export const SOURCE_KIND_LABEL: Record<string, string> = { 'police.uk': 'police.uk street-level', mapped: 'Council extract', h3: 'Pre-aggregated H3' };
-
-const LICENCE: Record<string, string> = {
-  'police.uk': 'police.uk data: Open Government Licence v3.0',
-  mapped: 'Council data: internal, personal data',
-  h3: 'Pre-aggregated counts',
-};
-
-function briefingSources(state: AppState): BriefingContent['sources'] {
-  // Synthetic by where the file came from (the app's own sample), never by its name.
-  const sample = new Set(state.sample.fingerprints);
-  return state.sources.map((s) => ({
-    name: s.name,
-    kind: SOURCE_KIND_LABEL[s.kind],
-    rows: s.accepted,
-    rejected: s.rejected,
-    months: s.monthMin !== null && s.monthMax !== null ? `${formatMonth(s.monthMin)} - ${formatMonth(s.monthMax)}` : '',
-    licence: sample.has(s.fingerprint) ? 'Synthetic sample data' : LICENCE[s.kind],
-  }));
-}
 
 /** The operation briefing: name it, choose what goes in, export an A4 PDF (or print the page). */
 export function BriefingPanel() {
@@ -82,7 +62,7 @@ export function BriefingPanel() {
           ? state.zones.map((z) => ({ name: z.name, orderRef: z.orderRef || 'no reference', period: z.startDate ? `${z.startDate} to ${z.endDate || 'open'}` : 'dates not set', prohibitions: z.prohibitions.filter((p) => p.trim() !== ''), geometry: z.geometry }))
           : [],
         patrol: sections.patrol ? { windows: patrol, area: area ? 'the area on the map' : 'the whole filtered data' } : null,
-        sources: sections.sources ? briefingSources(state) : [],
+        sources: sections.sources ? sourceRecords(state.sources, new Set(state.sample.fingerprints)) : [],
         findings,
         demandUnit: demandUnit(state),
         harmLabel: `harm (${hotspots?.query.harmScheme ?? 'harm weights'})`,

@@ -1,5 +1,6 @@
+import { monthInWords } from '../core/ingest/dates';
 import { useAppStore } from '../state/store';
-import { formatInteger, formatMonth } from './format';
+import { formatInteger } from './format';
 import { LabelCountTable } from './controls';
 import { Sparkline } from './Sparkline';
 
@@ -39,7 +40,7 @@ export function CellPanel() {
           </p>
           <Sparkline
             values={breakdown.monthCounts}
-            label={`Monthly incidents from ${formatMonth(breakdown.monthFrom)}: ${breakdown.monthCounts.join(', ')}`}
+            label={`Monthly incidents from ${monthInWords(breakdown.monthFrom)}: ${breakdown.monthCounts.join(', ')}`}
           />
           <h3>By category</h3>
           <LabelCountTable rows={breakdown.byCategory} />

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { evaluationCsv } from '../core/zones/evaluateIntervention';
-import { camerasCoverageZone } from '../state/cameraCoverage';
-import { monthIndexOf, monthLabel } from '../core/ingest/dates';
+import { camerasCoverageZone } from '../core/cameras/cameraCoverage';
+import { monthIndexOf, monthLabel, monthInWords } from '../core/ingest/dates';
 import { exportNote } from '../state/sampleSlice';
 import { cameraReach } from '../state/camerasSlice';
 import { shownMap } from '../state/resultsSlice';
@@ -10,7 +10,7 @@ import { dataWorker } from '../state/worker';
 import { Select } from './controls';
 import { areaLabel } from '../core/vocabulary';
 import { downloadFile, fileSafe } from './download';
-import { formatMonth, formatNumber } from './format';
+import { formatNumber } from './format';
 import { LineChart } from './LineChart';
 
 const CAVEAT =
@@ -123,13 +123,13 @@ export function EvaluationPanel() {
             <strong>{result.wdd.verdict}</strong>.
           </p>
           <p className="small">
-            {result.months} months each side of {formatMonth(result.startMonth)}.{' '}
+            {result.months} months each side of {monthInWords(result.startMonth)}.{' '}
             {comparison.comparable
               ? `Difference in differences ${formatNumber(result.effect.did)} (raw counts; the control is of comparable size).`
               : `Raw difference in differences not shown: the control's "before" count is ${comparison.scale === null ? 'zero' : `${formatNumber(1 / comparison.scale)} times`} the area's, so its own change would swamp it; the relative effect and the WDD scale the control to the area.`}
           </p>
           <LineChart
-            title={`Monthly incidents in the intervention area and the control, months from the start (0 = ${formatMonth(result.startMonth)})`}
+            title={`Monthly incidents in the intervention area and the control, months from the start (0 = ${monthInWords(result.startMonth)})`}
             xLabel={`months from ${monthLabel(result.startMonth)}`}
             yLabel="incidents"
             width={270}

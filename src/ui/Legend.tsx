@@ -1,8 +1,8 @@
+import { monthInWords } from '../core/ingest/dates';
 import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { describeView, shownPeriod } from '../state/describe';
 import { CELL_AREA_LABEL } from './cellAreas';
-import { formatMonth } from './format';
 
 /** What the colours mean: classes with their value ranges, the unit, the grid, the period. */
 export function Legend() {
@@ -36,7 +36,7 @@ export function Legend() {
       <div className="muted small">
         {classification.unit}
         {!classification.areas && ` · H3 res ${resolution} (${CELL_AREA_LABEL[resolution]})`}
-        {period && ` · ${formatMonth(period.from)} – ${formatMonth(period.to)}`}
+        {period && ` · ${monthInWords(period.from)} – ${monthInWords(period.to)}`}
       </div>
       <ul>
         {classification.legend.map((entry) => (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { priorityPlaceRecords, priorityPlacesCsv, priorityPlacesGeoJson, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
+import { concentrationCurve, priorityPlaceRecords, priorityPlacesCsv, priorityPlacesGeoJson, priorityRuleProblem, type PriorityRuleKind } from '../core/hotspots/priorityPlaces';
 import { withDataNote } from '../core/provenance';
 import { reductionArithmetic } from '../core/stats/evaluation';
 import { usePriorityPlaces } from '../state/prioritySlice';
@@ -27,21 +27,7 @@ export function PriorityPanel() {
   // What the user typed, kept even when it is not a usable value, so the message can say why.
   const [typed, setTyped] = useState<string | null>(null);
   const problem = typed === null ? null : priorityRuleProblem(priority.kind, typed.trim() === '' ? NaN : Number(typed));
-  const curve = useMemo(() => {
-    if (!places) return null;
-    const sorted = Float64Array.from(places.values).sort().reverse();
-    const xs: number[] = [0];
-    const ys: number[] = [0];
-    let running = 0;
-    sorted.forEach((v, i) => {
-      running += v;
-      if (i % Math.max(1, Math.floor(sorted.length / 60)) === 0 || i === sorted.length - 1) {
-        xs.push((i + 1) / sorted.length);
-        ys.push(places.total > 0 ? running / places.total : 0);
-      }
-    });
-    return { xs, ys };
-  }, [places]);
+  const curve = useMemo(() => (places ? concentrationCurve(places.values, places.total) : null), [places]);
   if (!hotspots) return null;
   const rule = RULES.find((r) => r.kind === priority.kind)!;
   const inside = places ? places.chosen.reduce((sum, i) => sum + places.values[i], 0) : 0;

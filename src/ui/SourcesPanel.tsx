@@ -1,13 +1,14 @@
+import { monthInWords } from '../core/ingest/dates';
 import type { RejectReason } from '../core/ingest/rejects';
 import { REJECT_REASONS } from '../core/ingest/rejects';
 import { groupSources, groupTotals, type SourceGroup } from '../state/sourceGroups';
 import { useAppStore } from '../state/store';
 import { loadCounts } from '../state/sourcesSlice';
-import { SOURCE_KIND_LABEL } from './BriefingPanel';
+import { SOURCE_KIND_WORDS } from '../core/provenance';
 import { downloadFile, fileSafe } from './download';
-import { formatInteger, formatMonth } from './format';
+import { formatInteger } from './format';
 
-const months = (min: number | null, max: number | null): string => (min !== null && max !== null ? ` · ${formatMonth(min)} – ${formatMonth(max)}` : '');
+const months = (min: number | null, max: number | null): string => (min !== null && max !== null ? ` · ${monthInWords(min)} – ${monthInWords(max)}` : '');
 
 /** One card per file, or per series of monthly files of one layout (see sourceGroups). */
 function SourceCard({ group }: { group: SourceGroup }) {
@@ -38,7 +39,7 @@ function SourceCard({ group }: { group: SourceGroup }) {
         </button>
       </div>
       <div className="muted">
-        {SOURCE_KIND_LABEL[first.kind]}
+        {SOURCE_KIND_WORDS[first.kind].label}
         {months(totals.monthMin, totals.monthMax)}
         {first.h3Resolution !== null && ` · H3 res ${first.h3Resolution}`}
       </div>

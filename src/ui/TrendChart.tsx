@@ -1,7 +1,8 @@
+import { monthInWords } from '../core/ingest/dates';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../state/store';
 import { BarChart } from './BarChart';
-import { formatMonth } from './format';
+
 import { uncoveredMonths } from '../state/monthCoverage';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -24,14 +25,14 @@ export function TrendChart() {
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  const labels = useMemo(() => (profile ? profile.monthCounts.map((_, i) => formatMonth(profile.monthFrom + i).replace(' 20', " '")) : []), [profile]);
+  const labels = useMemo(() => (profile ? profile.monthCounts.map((_, i) => monthInWords(profile.monthFrom + i).replace(' 20', " '")) : []), [profile]);
   const highlight = useMemo<[number, number] | undefined>(() => {
     if (!profile) return undefined;
     const last = profile.monthCounts.length - 1;
     return [Math.max(0, (monthFrom ?? profile.monthFrom) - profile.monthFrom), Math.min(last, (monthTo ?? profile.monthFrom + last) - profile.monthFrom)];
   }, [profile, monthFrom, monthTo]);
   const gaps = useMemo(() => (profile ? uncoveredMonths(sources.filter((s) => !hiddenSources.includes(s.id)), profile.monthFrom, profile.monthCounts.length) : []), [profile, sources, hiddenSources]);
-  const gapLabels = gaps.flatMap((gap, i) => (gap && profile ? [formatMonth(profile.monthFrom + i)] : []));
+  const gapLabels = gaps.flatMap((gap, i) => (gap && profile ? [monthInWords(profile.monthFrom + i)] : []));
   const hasData = Boolean(profile && profile.monthCounts.length > 0);
   const timed = Boolean(profile && profile.timedIncidents > 0);
   const monthWidth = Math.max(320, width - (timed ? 500 : 30));

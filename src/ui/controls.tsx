@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
+import { monthInWords } from '../core/ingest/dates';
 import { useAppStore } from '../state/store';
-import { formatInteger, formatMonth } from './format';
+import { formatInteger } from './format';
 
 /** A labelled select over a list of options. */
 export function Select<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (value: T) => void }) {
@@ -19,7 +20,7 @@ export function Select<T extends string | number>({ label, value, options, onCha
 }
 
 export function MonthSelect({ label, value, months, onChange }: { label: string; value: number; months: readonly number[]; onChange: (month: number) => void }) {
-  return <Select label={label} value={value} options={months.map((m) => ({ value: m, label: formatMonth(m) }))} onChange={onChange} />;
+  return <Select label={label} value={value} options={months.map((m) => ({ value: m, label: monthInWords(m) }))} onChange={onChange} />;
 }
 
 /** A button that opens the file picker; the hidden input carries the accessible name. */

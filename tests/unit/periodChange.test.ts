@@ -2,7 +2,7 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/core/dataset';
 import { NO_FILTER } from '../../src/core/hotspots/filter';
-import { biggestChanges, periodChange } from '../../src/core/hotspots/periodChange';
+import { biggestChanges, changeClasses, periodChange } from '../../src/core/hotspots/periodChange';
 import { ingestFile } from '../../src/core/ingest/ingestFile';
 import { binomialTwoSidedP, changeClass, minimumTotalForSignificance } from '../../src/core/stats/binomial';
 import { memorySource, POLICE_HEADER, policeLine } from './memorySource';
@@ -54,5 +54,13 @@ describe('exact conditional test of two periods (by hand)', () => {
     expect(minimumTotalForSignificance(6, 6, 0.05)).toBe(6);
     // Later period a third of the whole: all n in the later period has p = (1/3)^n (no likelier outcome below): n = 3.
     expect(minimumTotalForSignificance(6, 3, 0.05)).toBe(3);
+  });
+});
+
+describe('change classes on the map', () => {
+  it('splits |change| at its tertiles (1 and 4 here: the 2nd and 4th of 0.3, 1, 2, 4, 5, 9, 10) and mirrors them around little change', () => {
+    const { classOf, labels } = changeClasses({ change: Float64Array.from([-10, -4, -1, 0, 0.3, 2, 5, 9]) });
+    expect(Array.from(classOf)).toEqual([0, 0, 1, 3, 3, 5, 6, 6]);
+    expect(labels).toEqual(['Fall of 4 or more', 'Fall of 1 – 4', 'Small fall', 'Little or no change', 'Small rise', 'Rise of 1 – 4', 'Rise of 4 or more']);
   });
 });

@@ -1,3 +1,4 @@
+import type { SourceRecord } from '../provenance';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CameraCard } from '../cameras/justification';
 import type { PatrolWindows } from '../hotspots/patrolWindows';
@@ -38,7 +39,7 @@ export interface BriefingContent {
   zones: { name: string; orderRef: string; period: string; prohibitions: string[]; geometry: Polygon | MultiPolygon }[];
   /** Incidents by time window in the operation area; null leaves the section out. */
   patrol: { windows: PatrolWindows; area: string } | null;
-  sources: { name: string; kind: string; rows: number; rejected: number; months: string; licence: string }[];
+  sources: SourceRecord[];
   findings: Finding[];
   /** What demand is counted in ("incidents" or "harm"), for the moves table. */
   demandUnit: string;

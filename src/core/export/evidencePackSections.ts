@@ -1,4 +1,4 @@
-import { monthLabel } from '../ingest/dates';
+import { MONTH_ABBREVIATIONS, monthLabel } from '../ingest/dates';
 import { consulteeRows, type ZoneConsultation } from '../zones/consultation';
 import { longDate, orderTimeline } from '../zones/orderDates';
 import type { ZoneEvidence } from '../zones/zoneEvidence';
@@ -44,7 +44,6 @@ export function detrimentalSection(w: PdfWriter, content: EvidencePackContent, f
   );
 }
 
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Monthly incidents per hectare: the zone as grey bars, the study area as a black line with dots. */
 function monthlyChart(w: PdfWriter, evidence: ZoneEvidence, x: number, y: number, width: number, height: number): void {
@@ -68,7 +67,7 @@ function monthlyChart(w: PdfWriter, evidence: ZoneEvidence, x: number, y: number
     const barH = (value / top) * plot.h;
     doc.setFillColor(170, 170, 170).rect(plot.x + m * slot + slot * 0.15, plot.y + plot.h - barH, slot * 0.7, barH, 'F');
     const month = evidence.monthFrom + m;
-    if (m % labelEvery === 0) doc.setTextColor(0).text(`${MONTH_NAMES[month % 12]}${month % 12 === 0 || m === 0 ? ` ${String(Math.floor(month / 12)).slice(2)}` : ''}`, plot.x + (m + 0.5) * slot, plot.y + plot.h + 3, { align: 'center' });
+    if (m % labelEvery === 0) doc.setTextColor(0).text(`${MONTH_ABBREVIATIONS[month % 12]}${month % 12 === 0 || m === 0 ? ` ${String(Math.floor(month / 12)).slice(2)}` : ''}`, plot.x + (m + 0.5) * slot, plot.y + plot.h + 3, { align: 'center' });
   });
   const at = (m: number): [number, number] => [plot.x + (m + 0.5) * slot, plot.y + plot.h - (studyRates[m] / top) * plot.h];
   doc.setDrawColor(0).setLineWidth(0.4);

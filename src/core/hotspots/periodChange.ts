@@ -2,6 +2,7 @@ import type { Weighting } from '../vocabulary';
 import type { Dataset } from '../dataset';
 import { changeClass, minimumTotalForSignificance, type ChangeClass } from '../stats/binomial';
 import { aggregateCells, type CellAggregate } from './aggregate';
+import { classBreaks } from './classify';
 import { selectRows, type IncidentFilter } from './filter';
 
 /**
@@ -73,4 +74,21 @@ export function periodChange(dataset: Dataset, filter: IncidentFilter, resolutio
 export function biggestChanges(result: PeriodChange, limit: number): { rises: number[]; falls: number[] } {
   const order = Array.from(result.change.keys()).sort((a, b) => result.change[b] - result.change[a] || (result.cells[a] < result.cells[b] ? -1 : 1));
   return { rises: order.filter((i) => result.change[i] > 0).slice(0, limit), falls: order.filter((i) => result.change[i] < 0).reverse().slice(0, limit) };
+}
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/**
+ * Seven symmetric classes of change for the map, from the biggest fall (0) to the biggest rise
+ * (6): |change| is split into three quantile classes mirrored around "little or no change"
+ * (within half an incident); `labels[c]` names class c.
+ */
+export function changeClasses(change: Pick<PeriodChange, 'change'>): { classOf: Uint8Array; labels: string[] } {
+  const magnitude = classBreaks(Float64Array.from(change.change, Math.abs).filter((v) => v > 0), 'quantile', 3);
+  const t1 = magnitude[0] ?? 1;
+  const t2 = magnitude[1] ?? t1 * 2;
+  const classOf = Uint8Array.from(change.change, (v) => (v <= -t2 ? 0 : v <= -t1 ? 1 : v < -0.5 ? 2 : v <= 0.5 ? 3 : v < t1 ? 4 : v < t2 ? 5 : 6));
+  const [low, high] = [oneDecimal.format(t1), oneDecimal.format(t2)];
+  const labels = [`Fall of ${high} or more`, `Fall of ${low} – ${high}`, 'Small fall', 'Little or no change', 'Small rise', `Rise of ${low} – ${high}`, `Rise of ${high} or more`];
+  return { classOf, labels };
 }

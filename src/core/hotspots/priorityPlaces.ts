@@ -55,3 +55,23 @@ export function priorityPlacesCsv(records: readonly Record<string, string | numb
 export function priorityPlacesGeoJson(records: readonly Record<string, string | number>[]): FeatureCollection<Polygon> {
   return cellFeatureCollection(records.map((record) => String(record.h3)), (index) => ({ ...records[index] }));
 }
+
+/**
+ * The concentration curve: share of the total held by the busiest cells against their share of
+ * cells, busiest first, from (0, 0) to (1, 1) at about `points` steps (the last cell always).
+ */
+export function concentrationCurve(values: ArrayLike<number>, total: number, points = 60): { xs: number[]; ys: number[] } {
+  const sorted = Float64Array.from(values).sort().reverse();
+  const xs = [0];
+  const ys = [0];
+  const every = Math.max(1, Math.floor(sorted.length / points));
+  let running = 0;
+  sorted.forEach((value, i) => {
+    running += value;
+    if (i % every === 0 || i === sorted.length - 1) {
+      xs.push((i + 1) / sorted.length);
+      ys.push(total > 0 ? running / total : 0);
+    }
+  });
+  return { xs, ys };
+}

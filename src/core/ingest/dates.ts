@@ -32,6 +32,13 @@ export function monthLabel(monthIndex: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}`;
 }
 
+export const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** "Jan 2025": a month index as legends, titles and reports write it. */
+export function monthInWords(monthIndex: number): string {
+  return `${MONTH_ABBREVIATIONS[monthIndex % 12]} ${Math.floor(monthIndex / 12)}`;
+}
+
 /** `YYYY-MM-DD` of a day number (days since 1970-01-01). */
 export function dayLabel(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 import { union } from '@turf/union';
 import { featureCollection, feature } from '@turf/helpers';
-import { plannedCameraId } from '../core/cameras/cameraSites';
+import { plannedCameraId } from './cameraSites';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { cameraFeatures } from '../core/cameras/cameraFeatures';
-import type { Camera } from '../core/cameras/importCameras';
-import type { CameraPlan } from '../core/coverage/planCameras';
-import type { Zone } from '../core/zones/zone';
+import { cameraFeatures } from './cameraFeatures';
+import type { Camera } from './importCameras';
+import type { CameraPlan } from '../coverage/planCameras';
+import type { Zone } from '../zones/zone';
 
 const COVERAGE_ZONE = { id: 'camera-coverage', orderRef: '', startDate: '', endDate: '', prohibitions: [] };
 
