@@ -1,4 +1,5 @@
 import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema, cameraSchema, camerasPanelSchemas, consultationSchema, evaluationSchema, keepValid, triggerRuleSchema, zoneSchema } from '../core/workspace/panelSchemas';
+import type * as v from 'valibot';
 import { check } from '../core/workspace/schemaParts';
 import type { Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION } from '../core/cameras/justification';
@@ -30,6 +31,16 @@ export interface PanelState {
   fields: (state: AppState) => readonly unknown[];
   save: (state: AppState) => unknown;
   restore: (value: unknown) => PanelRestore;
+}
+
+/**
+ * The common restore: nothing saved (undefined, or null where null means none) gives `empty`; a value
+ * its schema refuses gives `empty` and the reason; a valid value is handed to `restoreValid`.
+ */
+function restoreChecked<S extends v.GenericSchema>(value: unknown, panel: { name: string; schema: S; empty: Partial<AppState>; nullIsNone?: true }, restoreValid: (saved: v.InferOutput<S>) => PanelRestore): PanelRestore {
+  if (value === undefined || (value === null && panel.nullIsNone)) return { change: panel.empty, dropped: [] };
+  const checked = check(panel.schema, value, panel.name);
+  return checked.ok ? restoreValid(checked.value) : { change: panel.empty, dropped: [checked.reason] };
 }
 
 type CamerasSaved = Pick<CamerasSlice, keyof typeof camerasPanelSchemas>;
@@ -75,11 +86,7 @@ const consultations: PanelState = {
 const evaluation: PanelState = {
   fields: (s) => [s.evaluation],
   save: (s) => s.evaluation,
-  restore: (value) => {
-    if (value === undefined || value === null) return { change: { evaluation: null }, dropped: [] };
-    const checked = check(evaluationSchema, value, 'evaluation');
-    return checked.ok ? { change: { evaluation: checked.value as unknown as InterventionEvaluation }, dropped: [] } : { change: { evaluation: null }, dropped: [checked.reason] };
-  },
+  restore: (value) => restoreChecked(value, { name: 'evaluation', schema: evaluationSchema, empty: { evaluation: null }, nullIsNone: true }, (saved) => ({ change: { evaluation: saved as unknown as InterventionEvaluation }, dropped: [] })),
 };
 
 const basemap: PanelState = {
@@ -87,42 +94,35 @@ const basemap: PanelState = {
   save: (s) => s.basemap,
   restore: (value) => {
     const online: Partial<AppState> = { basemap: allowed({ kind: 'online' }, useAppStore.getState().neverOnlineMaps), basemapFile: null };
-    if (value === undefined) return { change: online, dropped: [] };
-    const checked = check(basemapChoiceSchema, value, 'basemap');
-    if (!checked.ok) return { change: online, dropped: [checked.reason] };
-    const choice: BasemapChoice = checked.value;
-    if (choice.kind !== 'file') return { change: { basemap: allowed(choice, useAppStore.getState().neverOnlineMaps), basemapFile: null }, dropped: [] };
-    return {
-      change: online,
-      dropped: [],
-      after: () =>
-        void storedSourceBlob(choice.fingerprint).then((blob) => {
-          if (blob) useAppStore.setState({ basemap: choice, basemapFile: new File([blob], choice.name) });
-          else useAppStore.getState().notify('error', `The offline basemap ${choice.name} is no longer stored in this browser; load it again.`);
-        }),
-    };
+    return restoreChecked(value, { name: 'basemap', schema: basemapChoiceSchema, empty: online }, (choice: BasemapChoice) => {
+      if (choice.kind !== 'file') return { change: { basemap: allowed(choice, useAppStore.getState().neverOnlineMaps), basemapFile: null }, dropped: [] };
+      return {
+        change: online,
+        dropped: [],
+        after: () =>
+          void storedSourceBlob(choice.fingerprint).then((blob) => {
+            if (blob) useAppStore.setState({ basemap: choice, basemapFile: new File([blob], choice.name) });
+            else useAppStore.getState().notify('error', `The offline basemap ${choice.name} is no longer stored in this browser; load it again.`);
+          }),
+      };
+    });
   },
 };
 
 const buildings: PanelState = {
   fields: (s) => [s.buildings],
   save: (s) => s.buildings,
-  restore: (value) => {
-    if (value === undefined || value === null) return { change: { buildings: null }, dropped: [] };
-    const checked = check(buildingsSchema, value, 'buildings');
-    if (!checked.ok) return { change: { buildings: null }, dropped: [checked.reason] };
-    const saved = checked.value as AppState['buildings'] & object;
-    // The worker gets the footprints when a plan first needs them.
-    return {
+  // The worker gets the footprints when a plan first needs them.
+  restore: (value) =>
+    restoreChecked(value, { name: 'buildings', schema: buildingsSchema, empty: { buildings: null }, nullIsNone: true }, (saved) => ({
       change: { buildings: null },
       dropped: [],
       after: () =>
         void storedSourceBlob(saved.fingerprint).then((blob) => {
-          if (blob) useAppStore.setState({ buildings: saved });
+          if (blob) useAppStore.setState({ buildings: saved as AppState['buildings'] });
           else useAppStore.getState().notify('error', `The building footprints ${saved.name} are no longer stored in this browser; load them again.`);
         }),
-    };
-  },
+    })),
 };
 
 const priority: PanelState = {
@@ -140,27 +140,20 @@ const priority: PanelState = {
 const trigger: PanelState = {
   fields: (s) => [s.triggerRule],
   save: (s) => s.triggerRule,
-  restore: (value) => {
-    if (value === undefined) return { change: { triggerRule: DEFAULT_TRIGGER_SETTINGS }, dropped: [] };
-    const checked = check(triggerRuleSchema, value, 'trigger');
-    return checked.ok ? { change: { triggerRule: checked.value }, dropped: [] } : { change: { triggerRule: DEFAULT_TRIGGER_SETTINGS }, dropped: [checked.reason] };
-  },
+  restore: (value) => restoreChecked(value, { name: 'trigger', schema: triggerRuleSchema, empty: { triggerRule: DEFAULT_TRIGGER_SETTINGS } }, (triggerRule) => ({ change: { triggerRule }, dropped: [] })),
 };
 
 /** Boundary files (study areas, reference layers): read again from this browser's stored copy. */
 const boundaries: PanelState = {
   fields: (s) => [s.boundaryLayers],
   save: (s) => s.boundaryLayers.map(({ name, fingerprint, shown }) => ({ name, fingerprint, shown })),
-  restore: (value) => {
-    if (value === undefined) return { change: { boundaryLayers: [] }, dropped: [] };
-    const checked = check(boundaryLayersSchema, value, 'boundaries');
-    if (!checked.ok) return { change: { boundaryLayers: [] }, dropped: [checked.reason] };
-    return {
+  restore: (value) =>
+    restoreChecked(value, { name: 'boundaries', schema: boundaryLayersSchema, empty: { boundaryLayers: [] } }, (entries) => ({
       change: { boundaryLayers: [] },
       dropped: [],
       after: () =>
         void (async () => {
-          for (const entry of checked.value) {
+          for (const entry of entries) {
             const blob = await storedSourceBlob(entry.fingerprint);
             if (!blob) {
               useAppStore.getState().notify('error', `The boundary file ${entry.name} is no longer stored in this browser; load it again.`);
@@ -170,8 +163,7 @@ const boundaries: PanelState = {
             useAppStore.getState().setLayerShown(entry.name, entry.shown);
           }
         })(),
-    };
-  },
+    })),
 };
 
 /** Which parts of what is loaded are the app's own synthetic sample (by provenance). */

@@ -3,6 +3,7 @@ import { areaValues } from '../state/areaClassification';
 import { describeView } from '../state/describe';
 import { shownMethod, shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
+import { ColumnHeads } from './controls';
 import { downloadFile } from './download';
 import { formatInteger, formatNumber } from './format';
 
@@ -44,13 +45,7 @@ export function AreaCountsTable() {
         </button>
       </div>
       <table className="compact">
-        <thead>
-          <tr>
-            <th scope="col">Area</th>
-            <th scope="col" className="num">{weighting === 'harm' ? 'Harm' : 'Count'}</th>
-            <th scope="col" className="num">per ha</th>
-          </tr>
-        </thead>
+        <ColumnHeads text={['Area']} numbers={[weighting === 'harm' ? 'Harm' : 'Count', 'per ha']} />
         <tbody>
           {order.slice(0, 50).map((i) => {
             const a = counts.areas[i];

@@ -9,7 +9,7 @@ import { useAppStore } from '../state/store';
 import { areaLabel } from '../core/vocabulary';
 import { CameraListPanel } from './CameraListPanel';
 import { BuildingsControls, BuildingsEffect, PlanSteps } from './BuildingsControls';
-import { RowActions } from './controls';
+import { ColumnHeads, RowActions } from './controls';
 import { CameraImportButton } from './CameraImport';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
@@ -85,19 +85,13 @@ function ZoneRoles() {
   const zones = useAppStore((state) => state.zones);
   const excluded = useAppStore((state) => state.excludedZones);
   const mustCover = useAppStore((state) => state.mustCoverZones);
-  const toggle = useAppStore((state) => state.toggleZoneRole);
+  const toggle = useAppStore.getState().toggleZoneRole;
   if (zones.length === 0) return null;
   return (
     <details className="zone-roles">
       <summary className="small">Zones: keep cameras out, or cover first ({excluded.length + mustCover.length} set)</summary>
       <table className="compact">
-        <thead>
-          <tr>
-            <th scope="col">Zone</th>
-            <th scope="col">Keep out</th>
-            <th scope="col">Cover first</th>
-          </tr>
-        </thead>
+        <ColumnHeads text={['Zone', 'Keep out', 'Cover first']} />
         <tbody>
           {zones.map((zone) => (
             <tr key={zone.id}>
@@ -204,13 +198,7 @@ export function CctvPanel() {
             </p>
           )}
           <table className="compact">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Near</th>
-                <th scope="col" className="num">Gain</th>
-              </tr>
-            </thead>
+            <ColumnHeads text={['#', 'Near']} numbers={['Gain']} />
             <tbody>
               {plan.planned.map((c) => (
                 <tr key={c.rank}>

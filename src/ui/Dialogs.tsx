@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MappingRequest } from '../core/ingest/ingestFile';
 import { missingMappingFields, type ColumnMapping, type CoordinateSystem } from '../core/ingest/schema';
 import { useAppStore } from '../state/store';
+import { ColumnHeads, OptionalSelect } from './controls';
 
 /** A native modal dialog: focus is trapped and Escape closes it (answering "cancel"). */
 export function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
@@ -26,23 +27,11 @@ export function Modal({ title, onCancel, children }: { title: string; onCancel: 
 }
 
 function ColumnSelect({ label, value, header, optional, onChange }: { label: string; value: string | undefined; header: readonly string[]; optional?: boolean; onChange: (v: string | undefined) => void }) {
-  return (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
-        <option value="">{optional ? '(none)' : '(choose a column)'}</option>
-        {header.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <OptionalSelect label={label} value={value ?? null} choices={header} noneLabel={optional ? '(none)' : '(choose a column)'} onChange={(column) => onChange(column ?? undefined)} />;
 }
 
 function MappingDialog({ fileName, request, initial, remembered }: { fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }) {
-  const answer = useAppStore((state) => state.answerPrompt);
+  const answer = useAppStore.getState().answerPrompt;
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({ coordinates: 'wgs84', ...initial });
   const set = (change: Partial<ColumnMapping>) => setMapping((m) => ({ ...m, ...change }));
   const missing = missingMappingFields(mapping, request.header);
@@ -74,15 +63,7 @@ function MappingDialog({ fileName, request, initial, remembered }: { fileName: s
       <p className="muted small">Dates are read day-first (UK): 31/01/2025 14:30, 2025-01-31T14:30, 2025-01. The Community Trigger radar needs dates with a day; it groups complaints by place and by the person or household key, which stays in this browser.</p>
       <div className="sample-table">
         <table className="compact">
-          <thead>
-            <tr>
-              {request.header.map((name) => (
-                <th key={name} scope="col">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads text={request.header} />
           <tbody>
             {request.sampleRows.map((row, i) => (
               <tr key={i}>
@@ -110,7 +91,7 @@ function MappingDialog({ fileName, request, initial, remembered }: { fileName: s
 /** The open prompt, if any: a column mapping or "this file is already loaded". */
 export function Dialogs() {
   const prompt = useAppStore((state) => state.prompt);
-  const answer = useAppStore((state) => state.answerPrompt);
+  const answer = useAppStore.getState().answerPrompt;
   if (!prompt) return null;
   if (prompt.kind === 'mapping') return <MappingDialog key={prompt.fileName} fileName={prompt.fileName} request={prompt.request} initial={prompt.initial} remembered={prompt.remembered} />;
   return (

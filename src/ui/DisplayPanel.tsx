@@ -45,7 +45,7 @@ function CountsLayerControl() {
 function ComparisonControls() {
   const view = useAppStore((state) => state.view);
   const sources = useAppStore((state) => state.sources);
-  const setView = useAppStore((state) => state.setView);
+  const setView = useAppStore.getState().setView;
   const mins = sources.map((s) => s.monthMin).filter((m): m is number => m !== null);
   const maxs = sources.map((s) => s.monthMax).filter((m): m is number => m !== null);
   if (mins.length === 0) return null;

@@ -4,7 +4,7 @@ import { useAppStore } from '../state/store';
 import { effectiveCategories } from '../state/resultsSlice';
 import { useCategorySearch } from './categorySearch';
 import { dataMonths } from '../state/selection';
-import { MonthSelect } from './controls';
+import { MonthSelect, Select } from './controls';
 import { formatInteger } from './format';
 
 export const RESOLUTIONS = [
@@ -136,16 +136,7 @@ export function FiltersPanel() {
   return (
     <details open className="panel">
       <summary>Filters</summary>
-      <label>
-        H3 resolution
-        <select value={resolution} onChange={(e) => setView({ resolution: Number(e.target.value) })}>
-          {RESOLUTIONS.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select label="H3 resolution" value={resolution} options={RESOLUTIONS} onChange={(value) => setView({ resolution: value })} />
       <MonthRange />
       <Categories />
       <TimeBands />

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { LooksLikeBngError } from '../core/geo/crs';
 import { useAppStore } from '../state/store';
 import { cancelAreaReads } from '../worker/geometryClient';
+import { OptionalSelect } from './controls';
 import { Modal } from './Dialogs';
 
 /** What a geometry reader takes: whether to read undeclared numbers as British National Grid, plus its own choices. */
@@ -94,19 +95,7 @@ export function GeoImportDialog<R, O extends ReadOptions>({ importer, title, chi
 
 /** A choice of the field that names (or identifies) what was read; "" numbers them instead. */
 export function FieldChoice({ label, value, fields, onChange }: { label: string; value: string | null; fields: readonly string[]; onChange: (field: string | null) => void }) {
-  return (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
-        <option value="">(none: number them)</option>
-        {fields.map((field) => (
-          <option key={field} value={field}>
-            {field}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  return <OptionalSelect label={label} value={value} choices={fields} noneLabel="(none: number them)" onChange={onChange} />;
 }
 
 /** Problems found while reading, the first few listed and the rest counted. */

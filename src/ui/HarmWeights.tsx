@@ -2,30 +2,22 @@ import { HARM_SCHEMES, type HarmScheme } from '../core/stats/harm';
 import { useAppStore } from '../state/store';
 import { effectiveHarmWeight } from '../state/weightsSlice';
 import { useCategorySearch } from './categorySearch';
+import { Select } from './controls';
+
+const SCHEME_OPTIONS = HARM_SCHEMES.map((s) => ({ value: s.id, label: s.label }));
 
 /** The harm scheme and the editable weight of each loaded category. */
 export function HarmWeights() {
   const view = useAppStore((state) => state.view);
   const harmWeights = useAppStore((state) => state.harmWeights);
   const categories = useAppStore((state) => state.categories);
-  const setView = useAppStore((state) => state.setView);
-  const setHarmWeight = useAppStore((state) => state.setHarmWeight);
-  const resetHarmWeights = useAppStore((state) => state.resetHarmWeights);
+  const { setView, setHarmWeight, resetHarmWeights } = useAppStore.getState();
   const scheme = HARM_SCHEMES.find((s) => s.id === view.harmScheme) ?? HARM_SCHEMES[0];
   const { shown, box } = useCategorySearch(categories, 'Find a category to weigh');
   return (
     <fieldset>
       <legend>Harm weights</legend>
-      <label>
-        Scheme
-        <select value={view.harmScheme} onChange={(e) => setView({ harmScheme: e.target.value as HarmScheme['id'] })}>
-          {HARM_SCHEMES.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Select<HarmScheme['id']> label="Scheme" value={view.harmScheme} options={SCHEME_OPTIONS} onChange={(harmScheme) => setView({ harmScheme })} />
       <p className="muted small">{scheme.citation}</p>
       <details>
         <summary className="small">Edit weights ({Object.keys(harmWeights).length} edited)</summary>

@@ -6,6 +6,7 @@ import { usePriorityPlaces } from '../state/prioritySlice';
 import { exportNote } from '../state/sampleSlice';
 import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
+import { Select } from './controls';
 import { downloadFile } from './download';
 import { formatNumber, formatPercent } from './format';
 import { LineChart } from './LineChart';
@@ -16,6 +17,7 @@ const RULES: { kind: PriorityRuleKind; label: string; unit: string; initial: num
   { kind: 'incidentShare', label: 'Cells holding % of incidents', unit: '% of incidents', initial: 25 },
   { kind: 'cellPai', label: 'Cell PAI at least', unit: '× average', initial: 5 },
 ];
+const RULE_OPTIONS = RULES.map((r) => ({ value: r.kind, label: r.label }));
 
 /** Priority places: which cells to work in (outlined on the map), what share of the problem they hold, and what a cut there is worth. */
 export function PriorityPanel() {
@@ -41,23 +43,15 @@ export function PriorityPanel() {
     <details className="panel">
       <summary>Priority places</summary>
       <div className="row">
-        <label>
-          Rule
-          <select
-            value={priority.kind}
-            onChange={(e) => {
-              const next = RULES.find((r) => r.kind === e.target.value)!;
-              setTyped(null);
-              setPriority({ kind: next.kind, value: next.initial });
-            }}
-          >
-            {RULES.map((r) => (
-              <option key={r.kind} value={r.kind}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select<PriorityRuleKind>
+          label="Rule"
+          value={priority.kind}
+          options={RULE_OPTIONS}
+          onChange={(kind) => {
+            setTyped(null);
+            setPriority({ kind, value: RULES.find((r) => r.kind === kind)!.initial });
+          }}
+        />
         <label>
           Value ({rule.unit})
           <input

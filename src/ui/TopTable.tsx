@@ -1,5 +1,6 @@
 import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
+import { ColumnHeads } from './controls';
 import { formatInteger, formatNumber, formatPercent } from './format';
 
 /** The N highest cells; a row click (or Enter) flies the map there and pins the cell. */
@@ -22,14 +23,7 @@ export function TopTable() {
         The top {top.length} cells hold {formatPercent(last.cumulativeShare)} of {weighting === 'harm' ? 'the harm' : 'incidents'} shown.
       </p>
       <table className="compact">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Location</th>
-            <th scope="col" className="num">{weighting === 'harm' ? 'Harm' : 'Count'}</th>
-            <th scope="col" className="num">Cum.</th>
-          </tr>
-        </thead>
+        <ColumnHeads text={['#', 'Location']} numbers={[weighting === 'harm' ? 'Harm' : 'Count', 'Cum.']} />
         <tbody>
           {top.map((row) => (
             <tr

@@ -19,6 +19,11 @@ export function Select<T extends string | number>({ label, value, options, onCha
   );
 }
 
+/** A labelled select of one of `choices` or none; none is offered as `noneLabel`. */
+export function OptionalSelect({ label, value, choices, noneLabel, onChange }: { label: string; value: string | null; choices: readonly string[]; noneLabel: string; onChange: (value: string | null) => void }) {
+  return <Select label={label} value={value ?? ''} options={[{ value: '', label: noneLabel }, ...choices.map((choice) => ({ value: choice, label: choice }))]} onChange={(chosen) => onChange(chosen === '' ? null : chosen)} />;
+}
+
 export function MonthSelect({ label, value, months, onChange }: { label: string; value: number; months: readonly number[]; onChange: (month: number) => void }) {
   return <Select label={label} value={value} options={months.map((m) => ({ value: m, label: monthInWords(m) }))} onChange={onChange} />;
 }
@@ -70,6 +75,26 @@ export function RowActions({ actions }: { actions: readonly { label: string; ari
         </span>
       ))}
     </td>
+  );
+}
+
+/** A table's header row: text columns first, then right-aligned number columns. */
+export function ColumnHeads({ text, numbers = [] }: { text: readonly string[]; numbers?: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {text.map((title) => (
+          <th key={title} scope="col">
+            {title}
+          </th>
+        ))}
+        {numbers.map((title) => (
+          <th key={title} scope="col" className="num">
+            {title}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
 

@@ -14,13 +14,17 @@ import { studyAreaCells, studyAreaWithin, type StudyArea } from './hotspotStatis
 export const BENCHMARK_SHARES = [0.01, 0.03, 0.05] as const;
 export const DEFAULT_KDE_BANDWIDTH_M = 250;
 
-export interface AccuracyQuery {
+/** A training period and the later test period it forecasts, as month indices (inclusive). */
+export interface Periods {
+  train: [number, number];
+  test: [number, number];
+}
+
+export interface AccuracyQuery extends Periods {
   /** The filter without its months: the periods below replace them. */
   filter: IncidentFilter;
   resolution: number;
   harmWeights: Record<number, number>;
-  train: [number, number];
-  test: [number, number];
   /**
    * Rolling: every month of the test period is forecast in turn from the training-length window
    * just before it, and the scores are averaged over those months.
@@ -53,9 +57,7 @@ export interface BenchmarkRow {
   problem?: string;
 }
 
-export interface BenchmarkFold {
-  train: [number, number];
-  test: [number, number];
+export interface BenchmarkFold extends Periods {
   studyCells: number;
   trainIncidents: number;
   /** Test incidents inside the study area (N) and outside it (not scored). */
@@ -73,7 +75,7 @@ export interface AccuracyReport {
   cellAreaKm2: number;
 }
 
-function foldsOf(query: AccuracyQuery): { train: [number, number]; test: [number, number] }[] {
+function foldsOf(query: AccuracyQuery): Periods[] {
   const [trainFrom, trainTo] = query.train;
   const [testFrom, testTo] = query.test;
   if (trainTo < trainFrom || testTo < testFrom) throw new CoreError('BAD_INPUT', 'Each period must end on or after its start.');

@@ -1,6 +1,7 @@
 import { pointOnFeature } from '@turf/point-on-feature';
 import { area as turfArea } from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { BoundedCache } from '../boundedCache';
 import type { Dataset } from '../dataset';
 import { csvDocument } from '../export/csv';
 import type { NamedBoundary } from '../geo/boundaries';
@@ -77,17 +78,10 @@ export function polygonOfPoints(dataset: Dataset, features: readonly NamedBounda
 }
 
 /** Which polygon holds each point, kept per layer (by the caller's key) while the points stay the same. */
-const layerCache = new Map<string, Int32Array>();
+const layerCache = new BoundedCache<Int32Array>(4);
 
 export function polygonOfPointsCached(dataset: Dataset, key: string, features: readonly NamedBoundary[]): Int32Array {
-  const cacheKey = `${key}|${features.length}|${dataset.points.count}`;
-  let found = layerCache.get(cacheKey);
-  if (!found) {
-    if (layerCache.size > 4) layerCache.clear();
-    found = polygonOfPoints(dataset, features);
-    layerCache.set(cacheKey, found);
-  }
-  return found;
+  return layerCache.get(`${key}|${features.length}|${dataset.points.count}`, () => polygonOfPoints(dataset, features));
 }
 
 /**

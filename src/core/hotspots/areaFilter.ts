@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import { BoundedCache } from '../boundedCache';
 import type { Dataset } from '../dataset';
 import { hashText } from '../ingest/columns';
 import { pointMembership } from '../zones/pointsInZones';
@@ -25,7 +26,7 @@ export function lsoaNameMatches(lsoaName: string, prefix: string): boolean {
 }
 
 /** Point masks by area, kept while the points stay the same: filters change far more often than the area. */
-const pointMaskCache = new Map<string, Uint8Array>();
+const pointMaskCache = new BoundedCache<Uint8Array>(8);
 
 export function areaMasks(dataset: Dataset, area: AreaFilter): AreaMasks {
   if (area.kind === 'lsoa') {
@@ -34,13 +35,7 @@ export function areaMasks(dataset: Dataset, area: AreaFilter): AreaMasks {
   }
   const json = JSON.stringify(area.geometry);
   const key = `${dataset.points.count}|${json.length}|${hashText(json, 0x811c9dc5)}`;
-  let points = pointMaskCache.get(key);
-  if (!points) {
-    if (pointMaskCache.size > 8) pointMaskCache.clear();
-    points = pointMembership(dataset, area.geometry);
-    pointMaskCache.set(key, points);
-  }
-  return { points, lsoaNames: null };
+  return { points: pointMaskCache.get(key, () => pointMembership(dataset, area.geometry)), lsoaNames: null };
 }
 
 /** The area's polygon, when it has one (LSOA prefixes have none). */

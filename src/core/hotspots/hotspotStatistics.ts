@@ -1,5 +1,6 @@
 import type { Weighting } from '../vocabulary';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { BoundedCache } from '../boundedCache';
 import { CoreError } from '../errors';
 import { hotspotBins } from '../stats/fdr';
 import { giStar, twoSidedPValues } from '../stats/gistar';
@@ -41,17 +42,11 @@ export function studyAreaWithin(studyArea: StudyArea, area: AreaFilter | null | 
 }
 
 /** Neighbour lists are costly to build, and the study area rarely changes between filter edits. */
-const neighbourCache = new Map<string, NeighbourIndex>();
+const neighbourCache = new BoundedCache<NeighbourIndex>(8);
 
 export function neighboursFor(cells: readonly string[], k: number): NeighbourIndex {
   const key = `${k}|${cells.length}|${cells[0]}|${cells[cells.length - 1]}|${cells[cells.length >> 1]}`;
-  let index = neighbourCache.get(key);
-  if (!index) {
-    if (neighbourCache.size > 8) neighbourCache.clear();
-    index = buildNeighbourIndex(cells, k);
-    neighbourCache.set(key, index);
-  }
-  return index;
+  return neighbourCache.get(key, () => buildNeighbourIndex(cells, k));
 }
 
 /**
