@@ -8,7 +8,7 @@ import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { featuresFromShapefileZip } from '../core/zones/importZones';
 import { insideArea, prepareArea } from '../core/zones/pointsInZones';
-import { readAreasInWorker } from '../worker/geometryClient';
+import { fileFormat, readAreasInWorker } from '../worker/geometryClient';
 import { rememberSourceBlob } from './sourceFiles';
 import type { AppState } from './store';
 
@@ -68,7 +68,7 @@ export function areaProblem(state: Pick<AppState, 'view' | 'boundaryLayers' | 'z
 
 /** A boundary file read as zones are (declared coordinate systems, repairs); GeoJSON off the main thread. */
 async function readBoundaries(file: Blob, name: string): Promise<BoundaryImport> {
-  if (/\.zip$/i.test(name)) return boundariesFromGeoJson(await featuresFromShapefileZip(await file.arrayBuffer(), name), name);
+  if ((await fileFormat('boundaries', file, name)) === 'shapefile-zip') return boundariesFromGeoJson(await featuresFromShapefileZip(await file.arrayBuffer(), name), name);
   return readAreasInWorker<BoundaryImport>(file instanceof File ? file : new File([file], name), 'boundaries', {});
 }
 

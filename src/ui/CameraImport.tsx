@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { addCameras, camerasFromCsv, camerasFromGeoJson, type CameraImport, type CameraImportOptions } from '../core/cameras/importCameras';
 import { camerasFarFromData, FAR_FROM_DATA_KM } from '../core/cameras/farFromData';
 import { useAppStore } from '../state/store';
+import { fileFormat } from '../worker/geometryClient';
 import { FileButton } from './controls';
 import { errorText, FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
 import { formatCount, formatInteger } from './format';
@@ -54,8 +55,9 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
   const [fields, setFields] = useState<CameraImportOptions['fields']>({});
   const load = async (file: File) => {
     try {
+      const format = await fileFormat('cameras', file, file.name);
       const text = await file.text();
-      const json: unknown = /\.(geo)?json$/i.test(file.name) ? JSON.parse(text) : null;
+      const json: unknown = format === 'geojson' ? JSON.parse(text) : null;
       setFields({});
       await importer.start(file.name, (options) => (json !== null ? camerasFromGeoJson(json, file.name, options) : camerasFromCsv(text, file.name, options)));
     } catch (error) {

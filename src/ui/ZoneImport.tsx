@@ -1,5 +1,5 @@
 import { kmlFromKmz, zonesFromKml, type AreaImportOptions, type ZoneImport } from '../core/zones/importZones';
-import { readAreasInWorker } from '../worker/geometryClient';
+import { fileFormat, readAreasInWorker } from '../worker/geometryClient';
 import { useAppStore } from '../state/store';
 import { FileButton } from './controls';
 import { errorText, FieldChoice, GeoImportDialog, ProblemList, useGeoImport } from './GeoImportDialog';
@@ -10,15 +10,15 @@ export const MANY_ZONES = 500;
 /** Beyond this many, zones are refused: each is listed, drawn and labelled, and the page would stall. */
 export const MAX_ZONES = 2_000;
 
-/** The reader for a zones file, by its extension: zipped Shapefile and GeoJSON in the geometry worker; KML and KMZ here (they need the page's XML parser). */
+/** The reader for a zones file, by its format: zipped Shapefile and GeoJSON in the geometry worker; KML and KMZ here (they need the page's XML parser). */
 async function zoneReader(file: File): Promise<(options: AreaImportOptions) => Promise<ZoneImport>> {
-  const name = file.name.toLowerCase();
-  const kmlText = name.endsWith('.kmz') ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : name.endsWith('.kml') ? await file.text() : null;
-  if (kmlText !== null) {
+  const format = await fileFormat('zones', file, file.name);
+  if (format === 'kml' || format === 'kmz') {
+    const kmlText = format === 'kmz' ? kmlFromKmz(new Uint8Array(await file.arrayBuffer()), file.name) : await file.text();
     const document = new DOMParser().parseFromString(kmlText, 'application/xml');
     return async (options) => zonesFromKml(document, file.name, options);
   }
-  return (options) => readAreasInWorker<ZoneImport>(file, name.endsWith('.zip') ? 'shapefile' : 'zones', options);
+  return (options) => readAreasInWorker<ZoneImport>(file, format === 'shapefile-zip' ? 'shapefile' : 'zones', options);
 }
 
 /** "Load zones…": read the file, show what was read (names, coordinate system, repairs), then add the zones. */

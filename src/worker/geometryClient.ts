@@ -1,5 +1,6 @@
 import { CoreError } from '../core/errors';
 import { LooksLikeBngError } from '../core/geo/crs';
+import { FORMAT_HEAD_BYTES, formatFor, type GeometryFormat, type GeometryPurpose } from '../core/geo/geometryFormat';
 import { mapListedGeometries, unpackGeometry } from '../core/geo/packedGeometry';
 import type { AreaImportOptions } from '../core/zones/importZones';
 import type { GeometryRequest, GeometryResponse } from './geometryWorker';
@@ -26,6 +27,11 @@ function start(): Worker {
 
 /** The file name a LooksLikeBngError message starts with (it is rebuilt on this side of the worker). */
 const fileNameOf = (message: string) => message.slice(0, message.indexOf(' declares no coordinate system'));
+
+/** Which reader a file goes to for a purpose, from its first bytes (a refusal names what it found). */
+export async function fileFormat(purpose: GeometryPurpose, file: Blob, name: string): Promise<GeometryFormat> {
+  return formatFor(purpose, name, new Uint8Array(await file.slice(0, FORMAT_HEAD_BYTES).arrayBuffer()));
+}
 
 /** Reads a zones or boundary file in the geometry worker. */
 export function readAreasInWorker<R>(file: File, kind: GeometryRequest['kind'], options: AreaImportOptions): Promise<R> {

@@ -85,6 +85,6 @@ describe('building footprints import', () => {
 
   it('refuses a file that is neither GeoJSON nor a zipped Shapefile', async () => {
     const bytes = new TextEncoder().encode('id,lat,lng\n1,51.5,-0.2');
-    await expect(buildingsFromFile(bytes.buffer as ArrayBuffer, 'b.csv')).rejects.toThrow('b.csv is neither GeoJSON nor a zipped Shapefile');
+    await expect(buildingsFromFile(bytes.buffer as ArrayBuffer, 'b.csv')).rejects.toThrow('b.csv looks like CSV; buildings load from GeoJSON or a zipped Shapefile.');
   });
 });

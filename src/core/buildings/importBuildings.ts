@@ -1,3 +1,4 @@
+import { formatFor } from '../geo/geometryFormat';
 import { CoreError } from '../errors';
 import type { Footprint } from '../visibility/planVisibility';
 import { zonesFromGeoJson, zonesFromShapefileZip, type ZoneImport } from '../zones/importZones';
@@ -19,12 +20,11 @@ export interface BuildingsImport {
   summary: BuildingsSummary;
 }
 
-const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 export async function buildingsFromFile(buffer: ArrayBuffer, fileName: string): Promise<BuildingsImport> {
   const bytes = new Uint8Array(buffer);
   let read: ZoneImport;
-  if (isZip(bytes)) read = await zonesFromShapefileZip(buffer, fileName, { fallbackName: 'Building' });
+  if (formatFor('buildings', fileName, bytes) === 'shapefile-zip') read = await zonesFromShapefileZip(buffer, fileName, { fallbackName: 'Building' });
   else {
     let json: unknown;
     try {
