@@ -21,6 +21,16 @@ describe('workspace file', () => {
     expect(back).toEqual(doc);
     expect([...files.get('12:abcd')!]).toEqual([...data]);
   });
+  it('carries the building footprints and boundary files it uses, and opens an older file without them', () => {
+    const withLayers = { ...doc, panels: { ...doc.panels, buildings: { name: 'buildings.geojson', fingerprint: '9:b' }, boundaries: [{ name: 'wards.geojson', fingerprint: '7:w', shown: true }] } };
+    const data = strToU8('h3,count\n89195da49b7ffff,3\n');
+    const [buildings, wards] = [strToU8('{"type":"FeatureCollection","features":[]}'), strToU8('{"type":"FeatureCollection"}')];
+    const { files } = unpackWorkspace(packWorkspace(withLayers, new Map([['12:abcd', data], ['9:b', buildings], ['7:w', wards]])));
+    expect([...files.keys()].sort()).toEqual(['12:abcd', '7:w', '9:b']);
+    expect([...files.get('7:w')!]).toEqual([...wards]);
+    const older = unpackWorkspace(packWorkspace(withLayers, new Map([['12:abcd', data]])));
+    expect([...older.files.keys()]).toEqual(['12:abcd']);
+  });
   it('refuses a file from a newer version with a message that says so', () => {
     const newer = zipSync({ 'workspace.json': strToU8(JSON.stringify({ ...doc, version: WORKSPACE_VERSION + 1 })) });
     expect(() => unpackWorkspace(newer)).toThrow(/newer version of Hotspot Planner/);

@@ -9,8 +9,9 @@ export type { WorkspaceDocument, WorkspaceSource } from './workspaceSchema';
 
 /**
  * The saved workspace: a ZIP holding `workspace.json` (settings, mappings, filters, weights and
- * the other panels' plain-data state), the original data files under `files/` and an offline
- * basemap under `basemap/`, so it restores on another machine with nothing but the file.
+ * the other panels' plain-data state), the original data files under `files/`, an offline
+ * basemap under `basemap/` and building footprints and boundary files under `layers/`, so it
+ * restores on another machine with nothing but the file.
  * Versioned; a newer or broken file is refused whole with a message rather than half-loaded.
  */
 export const WORKSPACE_FORMAT = 'hotspot-planner-workspace';
@@ -57,7 +58,12 @@ export function referencedFiles(doc: Pick<WorkspaceDocument, 'sources' | 'panels
   return [...doc.sources.map((s) => s.fingerprint), ...extra, ...boundaryFingerprints(doc)];
 }
 
-const entryName = (folder: 'files' | 'basemap', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;
+/** Building footprints and boundary files a document uses: packed with it when stored, missing ones named at restore. */
+export function layerFingerprints(doc: Pick<WorkspaceDocument, 'panels'>): string[] {
+  return [buildingsFingerprint(doc), ...boundaryFingerprints(doc)].filter((f): f is string => f !== null);
+}
+
+const entryName = (folder: 'files' | 'basemap' | 'layers', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;
 
 export function packWorkspace(doc: WorkspaceDocument, files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const entries: Record<string, Uint8Array> = { 'workspace.json': strToU8(JSON.stringify(doc, null, 2)) };
@@ -69,6 +75,10 @@ export function packWorkspace(doc: WorkspaceDocument, files: ReadonlyMap<string,
   const basemap = basemapFingerprint(doc);
   const basemapBytes = basemap && files.get(basemap);
   if (basemap && basemapBytes) entries[entryName('basemap', basemap)] = basemapBytes;
+  for (const layer of layerFingerprints(doc)) {
+    const bytes = files.get(layer);
+    if (bytes) entries[entryName('layers', layer)] = bytes;
+  }
   // Level 1: CSVs shrink well already; higher levels cost seconds on large files.
   return zipSync(entries, { level: 1 });
 }
@@ -83,7 +93,7 @@ function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
     if (count > WORKSPACE_LIMITS.entries) throw damaged(`it holds more than ${WORKSPACE_LIMITS.entries.toLocaleString('en-GB')} entries.`);
     if (total > WORKSPACE_LIMITS.totalBytes) throw damaged(`its contents would unpack to more than ${WORKSPACE_LIMITS.totalBytes / 1024 ** 3} GB.`);
     if (file.name === 'workspace.json' && file.originalSize > WORKSPACE_LIMITS.documentBytes) throw damaged('workspace.json is implausibly large.');
-    return file.name === 'workspace.json' || file.name.startsWith('files/') || file.name.startsWith('basemap/');
+    return file.name === 'workspace.json' || /^(files|basemap|layers)\//.test(file.name);
   };
   try {
     return unzipSync(bytes, { filter: admit });
@@ -124,6 +134,11 @@ export function unpackWorkspace(bytes: Uint8Array): { doc: WorkspaceDocument; fi
     const data = entries[entryName('basemap', basemap)];
     if (!data) throw damaged('the offline basemap it uses is missing.');
     files.set(basemap, data);
+  }
+  // Files saved before layers were packed have none: those layers are named as not kept when restored.
+  for (const layer of layerFingerprints(doc)) {
+    const data = entries[entryName('layers', layer)];
+    if (data) files.set(layer, data);
   }
   return { doc, files };
 }

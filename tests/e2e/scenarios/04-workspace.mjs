@@ -1,7 +1,11 @@
 // The workspace survives a reload (IndexedDB autosave) and moves between machines as one file.
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { assertEqual, download, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assertEqual, download, openApp, root, waitForMapIdle, waitForSources } from '../harness.mjs';
+
+/** The study areas offered: zones, and the features of the boundary file loaded below. */
+const areaOptions = (page) => page.getByLabel('Study area', { exact: true }).locator('option').allInnerTexts();
+let expectedAreas = 0;
 
 async function snapshot(page) {
   return {
@@ -10,6 +14,8 @@ async function snapshot(page) {
     checked: await page.locator('.categories input:checked').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('aria-label'))),
     summary: (await page.getByTestId('result-summary').innerText()).replace(/ · computed in .*/, ''),
     plan: await page.locator('.plan-result tbody tr').allInnerTexts(),
+    // The boundary file comes back after the rest (from storage, or from the workspace file).
+    areas: await page.waitForFunction((n) => document.querySelectorAll('select[aria-label="Study area"] option').length >= n, expectedAreas).then(() => areaOptions(page)),
   };
 }
 
@@ -23,6 +29,12 @@ export async function run({ browser, url, outDir }) {
   await page.getByLabel('Number of cameras').fill('5');
   await page.getByRole('button', { name: 'Plan cameras' }).click();
   await page.locator('.plan-result tbody tr').nth(4).waitFor();
+  // A boundary file (the sample's zones as areas): it travels with the workspace file too.
+  const areasBefore = (await areaOptions(page)).length;
+  await page.getByLabel('Load boundary file').setInputFiles(join(root, 'data', 'brent-pspo-zones-sample.geojson'));
+  await page.waitForFunction((n) => document.querySelectorAll('select[aria-label="Study area"] option').length > n, areasBefore);
+  expectedAreas = (await areaOptions(page)).length;
+  assertEqual(expectedAreas, areasBefore + 3, 'the three areas of the boundary file are offered as study areas');
   await page.waitForTimeout(1200); // the autosave runs shortly after the last change
   const before = await snapshot(page);
 
