@@ -11,7 +11,7 @@ import { pointMembership } from '../src/core/zones/pointsInZones';
 import { zoneStatistics } from '../src/core/zones/zoneStatistics';
 import type { Zone } from '../src/core/zones/zone';
 import { record, timeMs } from './figures';
-import { mulberry32 } from '../scripts/sampleData';
+import { mulberry32 } from '../scripts/mulberry32.mjs';
 
 /** Statistics, coverage and zone figures in node: the same core the data worker runs. */
 export async function benchAnalyses(dataset: Dataset): Promise<void> {

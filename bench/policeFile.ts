@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { mulberry32 } from '../scripts/sampleData';
+import { mulberry32 } from '../scripts/mulberry32.mjs';
 
 /**
  * A deterministic police.uk-shaped file of `rows` rows over London: points snapped to 100,000

@@ -5,7 +5,7 @@ import { Dataset } from '../src/core/dataset';
 import { boundariesFromGeoJson } from '../src/core/geo/boundaries';
 import { NO_FILTER, selectRows } from '../src/core/hotspots/filter';
 import { pointMembership } from '../src/core/zones/pointsInZones';
-import { mulberry32 } from '../scripts/sampleData';
+import { mulberry32 } from '../scripts/mulberry32.mjs';
 import { record, timeMs } from './figures';
 
 const BOROUGHS = join(process.cwd(), '..', 'shared', 'data', 'boundaries', 'london_boroughs_wgs84.geojson');

@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { record, timeMs, type Figure } from './figures';
-import { mulberry32 } from '../scripts/sampleData';
+import { mulberry32 } from '../scripts/mulberry32.mjs';
 
 const M = 1 / 111_320;
 

@@ -1,6 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { polygon as turfPolygon } from '@turf/helpers';
 import { wgs84ToBng } from '../src/core/geo/bng';
+import { mulberry32 } from './mulberry32.mjs';
 
 /**
  * Deterministic synthetic Brent data from the hand-written facts in seeds/brent.json. Every
@@ -33,17 +34,6 @@ export interface Seeds {
   weekdayProfile: number[];
   cameras: { fixedPerHotspotWeight: number; fixedRadiusM: [number, number]; redeployable: number; redeployableRadiusM: number };
   pspoZones: { name: string; orderRef: string; startDate: string; endDate: string; prohibitions: string[]; ring: [number, number][] }[];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const M_PER_DEG_LAT = 111_320;

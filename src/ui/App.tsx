@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type DragEvent } from 'react';
 import { MapView } from '../map/MapView';
 import { useAppStore } from '../state/store';
 import { CellPanel } from './CellPanel';
@@ -38,6 +38,47 @@ import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restore
 import { storedSourceBlob } from '../state/sourceFiles';
 import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
+
+/** The panels of each column, each in an error boundary named for what failed; one boundary may hold several parts. */
+type PanelList = readonly (readonly [name: string, ...parts: ComponentType[]])[];
+
+const LEFT_PANELS: PanelList = [
+  ['Data sources', SourcesPanel],
+  ['Study area', StudyAreaPanel],
+  ['Filters', FiltersPanel],
+  ['Display', DisplayPanel],
+  ['Zones', ZonesPanel],
+  ['PSPO evidence pack', EvidencePackPanel],
+  ['CCTV planner', CctvPanel],
+  ['Export', ExportPanel],
+  ['Briefing', BriefingPanel],
+  ['Workspace', WorkspacePanel],
+];
+const CENTRE_PANELS: PanelList = [
+  ['The map', MapView, TriggerLayer],
+  ['The legend', Legend, MapSymbols],
+  ['The trend chart', TrendChart],
+];
+const RIGHT_PANELS: PanelList = [
+  ['Cell details', CellPanel],
+  ['Accuracy', AccuracyPanel],
+  ['Evaluation', EvaluationPanel],
+  ['Priority places', PriorityPanel],
+  ['Community Trigger radar', TriggerPanel],
+  ['Changes', ChangesTable],
+  ['Counts by area', AreaCountsTable],
+  ['Top cells', TopTable, CellList],
+];
+
+function Panels({ list }: { list: PanelList }) {
+  return list.map(([name, ...parts]) => (
+    <PanelBoundary key={name} name={name}>
+      {parts.map((Part, i) => (
+        <Part key={i} />
+      ))}
+    </PanelBoundary>
+  ));
+}
 
 async function loadSample(): Promise<void> {
   const { loadPreparedSample, notify, setCameras, addZones, markSample } = useAppStore.getState();
@@ -119,76 +160,13 @@ export function App() {
         <AccessibilityStatement />
       </header>
       <aside className="sidebar left" aria-label="Data and filters">
-        <PanelBoundary name="Data sources">
-          <SourcesPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Study area">
-          <StudyAreaPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Filters">
-          <FiltersPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Display">
-          <DisplayPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Zones">
-          <ZonesPanel />
-        </PanelBoundary>
-        <PanelBoundary name="PSPO evidence pack">
-          <EvidencePackPanel />
-        </PanelBoundary>
-        <PanelBoundary name="CCTV planner">
-          <CctvPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Export">
-          <ExportPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Briefing">
-          <BriefingPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Workspace">
-          <WorkspacePanel />
-        </PanelBoundary>
+        <Panels list={LEFT_PANELS} />
       </aside>
       <main className="centre">
-        <PanelBoundary name="The map">
-          <MapView />
-          <TriggerLayer />
-        </PanelBoundary>
-        <PanelBoundary name="The legend">
-          <Legend />
-          <MapSymbols />
-        </PanelBoundary>
-        <PanelBoundary name="The trend chart">
-          <TrendChart />
-        </PanelBoundary>
+        <Panels list={CENTRE_PANELS} />
       </main>
       <aside className="sidebar right" aria-label="Hotspot details">
-        <PanelBoundary name="Cell details">
-          <CellPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Accuracy">
-          <AccuracyPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Evaluation">
-          <EvaluationPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Priority places">
-          <PriorityPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Community Trigger radar">
-          <TriggerPanel />
-        </PanelBoundary>
-        <PanelBoundary name="Changes">
-          <ChangesTable />
-        </PanelBoundary>
-        <PanelBoundary name="Counts by area">
-          <AreaCountsTable />
-        </PanelBoundary>
-        <PanelBoundary name="Top cells">
-          <TopTable />
-          <CellList />
-        </PanelBoundary>
+        <Panels list={RIGHT_PANELS} />
       </aside>
       <Notices />
       <Dialogs />

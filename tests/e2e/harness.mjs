@@ -1,9 +1,10 @@
 // Shared plumbing for the end-to-end tests: a preview server of the built app and Debian's Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { POLICE_HEADER, tempDir } from './policeFiles.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = join(root, 'tests', 'e2e', 'out');
@@ -21,7 +22,8 @@ const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 export async function startPreview() {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await previewOnPort(4180 + Math.floor(Math.random() * 2000));
+      // 4200–4999 holds none of the ports Chromium refuses to open (4190, 5060, 5061, 6000…).
+      return await previewOnPort(4200 + Math.floor(Math.random() * 800));
     } catch (error) {
       if (attempt >= 5 || !/already in use/.test(String(error))) throw error;
     }
@@ -105,6 +107,67 @@ export async function keepSample(page) {
 /** Loads files through the "Load data files" picker, as a user would. */
 export async function loadFiles(page, paths) {
   await page.getByLabel('Load data files').setInputFiles(paths);
+}
+
+/** Writes `rows` under the police.uk header as the file `name`, opens the app and loads it; returns the page and the file's card. */
+export async function openWithPoliceCsv(browser, url, name, rows) {
+  const path = join(tempDir('hp-csv-'), name);
+  writeFileSync(path, `${[POLICE_HEADER, ...rows].join('\n')}\n`);
+  const { page } = await openApp(browser, url);
+  await loadFiles(page, [path]);
+  await waitForFile(page, name);
+  return { page, card: page.locator('.source-card').filter({ hasText: name }) };
+}
+
+/** Opens the app on `files` alone (the sample's data files removed), with one category chosen and a boundary file loaded. */
+export async function openOnFilesAlone(browser, url, files, { category, boundaries, timeout }) {
+  const opened = await openApp(browser, url);
+  const { page } = opened;
+  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
+  await loadFiles(page, files);
+  await waitForSources(page, files.length, timeout);
+  await page.getByRole('button', { name: 'Select none' }).click();
+  await page.getByRole('checkbox', { name: category, exact: true }).first().check();
+  await page.getByLabel('Load boundary file').setInputFiles(boundaries);
+  return opened;
+}
+
+/**
+ * This tab's autosave document and the fingerprints of the files this browser keeps, from IndexedDB.
+ * With `replacement`, the autosave is first replaced by it, as a damaged or older save would be.
+ */
+export async function autosaveStore(page, replacement = null) {
+  return page.evaluate(
+    (replacement) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('keyval', replacement ? 'readwrite' : 'readonly');
+          const store = transaction.objectStore('keyval');
+          if (replacement) store.put(replacement, 'workspace:autosave');
+          const keys = store.getAllKeys();
+          const autosave = store.get('workspace:autosave');
+          transaction.onerror = () => reject(transaction.error);
+          transaction.oncomplete = () => resolve({ autosave: autosave.result ?? null, files: keys.result.filter((k) => String(k).startsWith('file:')).map((k) => String(k).slice(5)) });
+        };
+      }),
+    replacement,
+  );
+}
+
+/** Waits, as a user would, until the autosave names `count` sources and each one's file is stored; returns their fingerprints. */
+export async function waitUntilKept(page, count) {
+  const kept = async () => {
+    const { autosave, files } = await autosaveStore(page);
+    return { sources: (autosave?.sources ?? []).map((s) => s.fingerprint), files };
+  };
+  for (let i = 0; i < 120; i++) {
+    const now = await kept();
+    if (now.sources.length === count && now.sources.every((fingerprint) => now.files.includes(fingerprint))) return now;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the workspace was not kept with ${count} sources: ${JSON.stringify(await kept())}`);
 }
 
 export function assert(condition, message) {

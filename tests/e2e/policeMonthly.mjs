@@ -5,23 +5,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../scripts/mulberry32.mjs';
 
 export const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const FORCE = 'Metropolitan Police Service';
 const STREETS = ['High Street', 'Station Road', 'Romford Road', 'The Broadway', 'Church Street', 'Park/Open Space', 'Shopping Area', 'Supermarket', 'Petrol Station', 'Nightclub'];
 const OUTCOMES = ['Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Under investigation', 'Local resolution'];
-
-/** A small deterministic generator (mulberry32), so every run writes the same files. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -32,7 +21,7 @@ const pad = (n) => String(n).padStart(2, '0');
  */
 export function writeMonthlyFiles(dir, { months, rowsPerFile, startYear = 2023, centreLng = 0.0, centreLat = 51.54, categories = ['Anti-social behaviour', 'Burglary', 'Violence and sexual offences', 'Vehicle crime'], seed = 7 }) {
   mkdirSync(dir, { recursive: true });
-  const next = random(seed);
+  const next = mulberry32(seed);
   const paths = [];
   const expected = { withCoordinates: 0, withoutCoordinates: 0, byCategory: {}, rejectedByFile: {} };
   let id = 0;

@@ -2,37 +2,8 @@
 // Two different files of equal size and equal first 64 KiB stay two files, each with its own rows.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertEqual, loadFiles, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assertEqual, loadFiles, openApp, waitForMapIdle, waitForSources, waitUntilKept } from '../harness.mjs';
 import { POLICE_HEADER, policeRow, tempDir, writeMonthlyFiles } from '../policeFiles.mjs';
-
-/** What this browser has kept: the sources named in this tab's autosave, and the stored files. */
-export async function storedWorkspace(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('keyval-store');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('keyval').objectStore('keyval');
-          const keys = store.getAllKeys();
-          keys.onsuccess = () => {
-            const autosave = store.get('workspace:autosave');
-            autosave.onsuccess = () => resolve({ sources: (autosave.result?.sources ?? []).map((s) => s.fingerprint), files: keys.result.filter((k) => String(k).startsWith('file:')).map((k) => String(k).slice(5)) });
-          };
-        };
-      }),
-  );
-}
-
-/** Waits, as a user would, until the autosave names `count` sources and each one's file is stored. */
-export async function waitUntilKept(page, count) {
-  for (let i = 0; i < 120; i++) {
-    const kept = await storedWorkspace(page);
-    if (kept.sources.length === count && kept.sources.every((fingerprint) => kept.files.includes(fingerprint))) return kept;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`the workspace was not kept with ${count} sources: ${JSON.stringify(await storedWorkspace(page))}`);
-}
 
 async function snapshot(page) {
   const cards = await page.locator('.source-card').evaluateAll((cards) => cards.map((card) => `${card.querySelector('.source-name')?.textContent}: ${card.querySelector('.source-status')?.textContent}`));

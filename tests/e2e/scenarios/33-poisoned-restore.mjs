@@ -2,35 +2,19 @@
 // with its reason; a restored workspace holding invalid values starts, drops them and says which.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, assertEqual, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, autosaveStore, openApp, waitForMapIdle, waitForSources, waitUntilKept } from '../harness.mjs';
 import { tempDir } from '../policeFiles.mjs';
-import { waitUntilKept } from './30-reload-batch.mjs';
 
 /** Edits this tab's autosave in IndexedDB the way a damaged or older save would look. */
 async function poisonAutosave(page) {
-  await page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('keyval-store');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-          const read = store.get('workspace:autosave');
-          read.onsuccess = () => {
-            const doc = read.result;
-            doc.view.resolution = 7.5;
-            doc.view.method = 'kde';
-            doc.harmWeights['police.uk/Burglary'] = 'heavy';
-            doc.panels.cameras.cameras.push({ id: 'BAD-1', name: 'Zero reach', kind: 'fixed', lat: 51.55, lng: -0.25, radiusM: 0, directionDeg: 90, fovDeg: 60 });
-            doc.panels.zones[0].geometry.coordinates[0][0][0] = 'x';
-            doc.panels.basemap = { kind: 'satellite' };
-            const write = store.put(doc, 'workspace:autosave');
-            write.onsuccess = () => resolve(undefined);
-            write.onerror = () => reject(write.error);
-          };
-        };
-      }),
-  );
+  const { autosave: doc } = await autosaveStore(page);
+  doc.view.resolution = 7.5;
+  doc.view.method = 'kde';
+  doc.harmWeights['police.uk/Burglary'] = 'heavy';
+  doc.panels.cameras.cameras.push({ id: 'BAD-1', name: 'Zero reach', kind: 'fixed', lat: 51.55, lng: -0.25, radiusM: 0, directionDeg: 90, fovDeg: 60 });
+  doc.panels.zones[0].geometry.coordinates[0][0][0] = 'x';
+  doc.panels.basemap = { kind: 'satellite' };
+  await autosaveStore(page, doc);
 }
 
 export async function run({ browser, url }) {

@@ -1,22 +1,14 @@
 // Issue 13.10: a month after today (2099-12 beside 2025 data) and a point at sea (0, 0) are rejected
 // with their reasons, and neither stretches the month range. The plausible area is the UK bounding
 // box (latitude 49.8 to 60.95, longitude -8.7 to 1.8). The file is generated here.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assert, assertEqual, download, loadFiles, openApp, parseCsv, waitForFile } from '../harness.mjs';
+import { assert, assertEqual, download, openWithPoliceCsv, parseCsv } from '../harness.mjs';
 
-const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const line = (month, lng, lat) => `,${month},Metropolitan Police Service,Metropolitan Police Service,${lng},${lat},On or near High Road,E01000001,Brent 001A,Anti-social behaviour,,`;
 
 export async function run({ browser, url, outDir }) {
-  const path = join(mkdtempSync(join(tmpdir(), 'far-')), 'far-months-and-places.csv');
   const rows = [...['2025-01', '2025-02', '2025-03', '2025-04'].map((m) => line(m, '-0.2790', '51.5560')), line('2099-12', '-0.2790', '51.5560'), line('2025-02', '0', '0')];
-  writeFileSync(path, [POLICE_HEADER, ...rows].join('\n') + '\n');
-  const { page } = await openApp(browser, url);
-  await loadFiles(page, [path]);
-  await waitForFile(page, 'far-months-and-places.csv');
-  const card = page.locator('.source-card').filter({ hasText: 'far-months-and-places.csv' });
+  const { page, card } = await openWithPoliceCsv(browser, url, 'far-months-and-places.csv', rows);
   assertEqual(await card.getByRole('status').innerText(), '4 rows loaded, 2 rejected', 'status');
   assertEqual((await card.locator('.reasons li').allInnerTexts()).sort(), ['Coordinates outside the UK: 1', 'Dated after today: 1'], 'reasons');
   const months = await page.getByLabel('To month').locator('option').allInnerTexts();

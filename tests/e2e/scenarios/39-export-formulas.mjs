@@ -1,28 +1,19 @@
 // Issue 13.9: CSV exports neutralise formulas hidden behind leading white space (space, no-break
 // space, tab) and behind full-width look-alikes (＝ ＋ － ＠): the exported cell starts with an
 // apostrophe. The file is generated here.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { assertEqual, download, loadFiles, openApp, parseCsv, waitForFile } from '../harness.mjs';
+import { assertEqual, download, openWithPoliceCsv, parseCsv } from '../harness.mjs';
 
-const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
 const LOCATIONS = [' =HYPERLINK("http://x")', '\u00a0+SUM(1)', '\uff1dcmd()', '\uff0bcmd()', '\uff0dcmd()', '\uff20SUM(1)', '\t=1+1'];
 const quote = (text) => `"${text.replace(/"/g, '""')}"`;
 
 export async function run({ browser, url }) {
-  const path = join(mkdtempSync(join(tmpdir(), 'formulas-')), 'hidden-formulas.csv');
   // Each location at its own point, away from the sample's, so each is the top location of its own cell;
   // each row comes twice with its Crime ID, so the second is rejected as a duplicate.
   const rows = LOCATIONS.flatMap((location, i) => {
     const row = (id) => `${id},2025-03,Metropolitan Police Service,Metropolitan Police Service,${(-0.3 + i * 0.02).toFixed(4)},51.8000,${quote(location)},E01000001,Brent 001A,Anti-social behaviour,,`;
     return [row(`id-${i}`), row(`id-${i}`)];
   });
-  writeFileSync(path, [POLICE_HEADER, ...rows].join('\n') + '\n');
-  const { page } = await openApp(browser, url);
-  await loadFiles(page, [path]);
-  await waitForFile(page, 'hidden-formulas.csv');
-  const card = page.locator('.source-card').filter({ hasText: 'hidden-formulas.csv' });
+  const { page, card } = await openWithPoliceCsv(browser, url, 'hidden-formulas.csv', rows);
   assertEqual(await card.getByRole('status').innerText(), '7 rows loaded, 7 rejected', 'status');
 
   const csv = parseCsv((await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click())).bytes.toString('utf8'));

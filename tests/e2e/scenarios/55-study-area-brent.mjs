@@ -11,7 +11,7 @@ import { buffer } from '@turf/buffer';
 import { point, polygon } from '@turf/helpers';
 import { cellToBoundary } from 'h3-js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { assert, assertEqual, download, loadFiles, openApp, parseCsv, root, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, download, openOnFilesAlone, parseCsv, root, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
 
 const POLICE_DIR = join(sharedData, 'police-uk', 'met-burglary-2022-2023');
 const BOROUGHS = join(sharedData, 'boundaries', 'london_boroughs_wgs84.geojson');
@@ -68,13 +68,7 @@ export async function run({ browser, url, outDir }) {
   const insideLocations = new Set(rows.filter(isIn).map((r) => r.location));
   const expectedLsoa = rows.filter((r) => r.lsoa.startsWith('Brent ')).length;
 
-  const { page, consoleErrors } = await openApp(browser, url);
-  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
-  await loadFiles(page, files);
-  await waitForSources(page, files.length, 180_000);
-  await page.getByRole('button', { name: 'Select none' }).click();
-  await page.getByRole('checkbox', { name: 'Burglary', exact: true }).first().check();
-  await page.getByLabel('Load boundary file').setInputFiles(BOROUGHS);
+  const { page, consoleErrors } = await openOnFilesAlone(browser, url, files, { category: 'Burglary', boundaries: BOROUGHS, timeout: 180_000 });
   const studyArea = page.getByLabel('Study area', { exact: true });
   await studyArea.locator('option', { hasText: /^Brent$/ }).waitFor({ state: 'attached' });
   await studyArea.selectOption({ label: 'Brent' });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { area as turfArea } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point } from '@turf/helpers';
-import { assert, assertEqual, download, loadFiles, openApp, parseCsv, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, download, openOnFilesAlone, parseCsv, sharedData, waitForMapIdle } from '../harness.mjs';
 
 const POLICE_DIR = join(sharedData, 'police-uk', 'met-burglary-2022-2023');
 const BOROUGHS = join(sharedData, 'boundaries', 'london_boroughs_wgs84.geojson');
@@ -45,13 +45,7 @@ export async function run({ browser, url, outDir }) {
     if (name) expected.set(name, expected.get(name) + 1);
   }
 
-  const { page } = await openApp(browser, url);
-  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
-  await loadFiles(page, files);
-  await waitForSources(page, files.length, 120_000);
-  await page.getByRole('button', { name: 'Select none' }).click();
-  await page.getByRole('checkbox', { name: 'Burglary', exact: true }).first().check();
-  await page.getByLabel('Load boundary file').setInputFiles(BOROUGHS);
+  const { page } = await openOnFilesAlone(browser, url, files, { category: 'Burglary', boundaries: BOROUGHS, timeout: 120_000 });
   await page.getByText('Show outlines: london_boroughs_wgs84.geojson (33)').waitFor();
 
   await page.getByLabel('Hotspot method').selectOption('areas');
