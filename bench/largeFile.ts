@@ -10,7 +10,7 @@ import { ensurePoliceFile } from './policeFile';
  * memory sampled during the load (the file is never held as one string).
  */
 export async function benchLargeFile(workDir: string): Promise<void> {
-  const path = join(workDir, 'police-4_6m.csv');
+  const path = join(workDir, 'police-4_6m-met.csv');
   const bytes = await ensurePoliceFile(path, 4_600_000);
   global.gc?.();
   const baseline = process.memoryUsage().rss;

@@ -1,40 +1,94 @@
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { mulberry32 } from '../scripts/mulberry32.mjs';
 
 /**
- * A deterministic police.uk-shaped file of `rows` rows over London: points snapped to 100,000
- * street points, 14 crime types, 12 months, ~25% anti-social behaviour without Crime ID.
- * Written once and reused, since benchmarks read it many times.
+ * Deterministic police.uk-shaped rows over London with the real files' field lengths: SHA-256 hex
+ * Crime IDs (none for anti-social behaviour, ~2% repeated with another outcome, a few whole lines
+ * repeated), the force named twice, "On or near …" locations (some quoted with a comma), LSOA codes
+ * and names such as "Brent 012A", real outcome texts, ~1% of rows without coordinates. Points are
+ * 100,000 snapped street points, skewed toward a few as real incidents are; rows run in month order
+ * over 171 months from 2010-12, as the Met's downloads do. Written once and reused.
  */
 const TYPES = ['Anti-social behaviour', 'Bicycle theft', 'Burglary', 'Criminal damage and arson', 'Drugs', 'Other crime', 'Other theft', 'Possession of weapons', 'Public order', 'Robbery', 'Shoplifting', 'Theft from the person', 'Vehicle crime', 'Violence and sexual offences'];
-const HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+const OUTCOMES = ['Investigation complete; no suspect identified', 'Unable to prosecute suspect', 'Status update unavailable', 'Under investigation', 'Awaiting court outcome', 'Court result unavailable', 'Local resolution', 'Offender given a caution', 'Further investigation is not in the public interest', 'Action to be taken by another organisation', 'Formal action is not in the public interest', 'Suspect charged as part of another case'];
+const BOROUGHS = ['Barking and Dagenham', 'Barnet', 'Bexley', 'Brent', 'Bromley', 'Camden', 'City of London', 'Croydon', 'Ealing', 'Enfield', 'Greenwich', 'Hackney', 'Hammersmith and Fulham', 'Haringey', 'Harrow', 'Havering', 'Hillingdon', 'Hounslow', 'Islington', 'Kensington and Chelsea', 'Kingston upon Thames', 'Lambeth', 'Lewisham', 'Merton', 'Newham', 'Redbridge', 'Richmond upon Thames', 'Southwark', 'Sutton', 'Tower Hamlets', 'Waltham Forest', 'Wandsworth', 'Westminster'];
+const STREET_NAMES = ['Chadville', 'Whalebone', 'Hatch', 'Kingsbury', 'Harlesden', 'Willesden', 'Dollis Hill', 'Church', 'Station', 'Park', 'Victoria', 'Albert', 'Queens', 'Kings', 'Manor', 'Mill', 'Grange', 'Elm', 'Oak', 'Cedar', 'Windmill', 'Chapel', 'High', 'London', 'North', 'South', 'West', 'Green', 'Forest', 'Meadow'];
+const STREET_KINDS = ['Road', 'Street', 'Gardens', 'Close', 'Lane', 'Avenue', 'Way', 'Crescent', 'Grove', 'Lane South'];
+const PLACES = ['Supermarket', 'Petrol Station', 'Parking Area', 'Nightclub', 'Shopping Area', 'Park/Open Space', 'Sports/Recreation Area', 'Further/Higher Educational Building', 'Police Station', 'Hospital'];
+export const POLICE_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context';
+export const MONTH_COUNT = 171;
+const FORCE = 'Metropolitan Police Service';
 
-export async function ensurePoliceFile(path: string, rows: number): Promise<number> {
-  if (existsSync(path)) return statSync(path).size;
+const monthText = (m: number): string => {
+  const index = 2010 * 12 + 11 + m;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** Writes `rows` rows to `path`, and with `monthlyDir` the same rows as one file per month there. */
+export async function ensurePoliceFile(path: string, rows: number, monthlyDir?: string): Promise<number> {
+  if (existsSync(path) && (!monthlyDir || existsSync(join(monthlyDir, 'complete')))) return statSync(path).size;
   const random = mulberry32(20250101);
-  const points = Array.from({ length: 100_000 }, (_, i) => ({
-    lng: (-0.5 + random() * 0.8).toFixed(6),
-    lat: (51.3 + random() * 0.4).toFixed(6),
-    street: `On or near Street ${i % 9000}${i % 17 === 0 ? ', North' : ''}`,
-  }));
-  const out = createWriteStream(path);
-  out.write(`${HEADER}\n`);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const hex = (): string => Array.from({ length: 8 }, () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+  const points = Array.from({ length: 100_000 }, () => {
+    const borough = pick(BOROUGHS);
+    const place = random() < 0.15 ? pick(PLACES) : `${pick(STREET_NAMES)}${random() < 0.5 ? ` ${pick(STREET_NAMES)}` : ''} ${pick(STREET_KINDS)}`;
+    return {
+      lng: (-0.51 + random() * 0.84).toFixed(6),
+      lat: (51.28 + random() * 0.41).toFixed(6),
+      location: random() < 0.01 ? `"On or near ${place}, ${borough}"` : `On or near ${place}`,
+      lsoa: `E0100${String(Math.floor(random() * 10_000)).padStart(4, '0')},${borough} ${String(1 + Math.floor(random() * 40)).padStart(3, '0')}${'ABCDE'[Math.floor(random() * 5)]}`,
+    };
+  });
+  const whole = createWriteStream(`${path}.part`);
+  whole.write(`${POLICE_HEADER}\n`);
+  if (monthlyDir) mkdirSync(monthlyDir, { recursive: true });
+  let monthly: WriteStream | null = null;
+  let month = -1;
   let buffer = '';
+  let previousId = '';
+  let previousLine = '';
+  const flush = async () => {
+    if (!whole.write(buffer)) await once(whole, 'drain');
+    if (monthly && !monthly.write(buffer)) await once(monthly, 'drain');
+    buffer = '';
+  };
   for (let i = 0; i < rows; i++) {
-    // Skewed toward a few points, as real incidents are.
-    const p = points[Math.floor(random() ** 2.5 * points.length)];
-    const type = random() < 0.25 ? 0 : 1 + Math.floor(random() * 13);
-    const month = `2024-${String(1 + (i % 12)).padStart(2, '0')}`;
-    const id = type === 0 ? '' : (i * 2654435761 >>> 0).toString(16).padStart(8, '0').repeat(8);
-    const location = p.street.includes(',') ? `"${p.street}"` : p.street;
-    buffer += `${id},${month},Metropolitan Police Service,Metropolitan Police Service,${p.lng},${p.lat},${location},E01000${i % 999},Borough ${i % 300}A,${TYPES[type]},${type === 0 ? '' : 'Investigation complete; no suspect identified'},\n`;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
+    const rowMonth = Math.floor((i * MONTH_COUNT) / rows);
+    if (rowMonth !== month) {
+      await flush();
+      month = rowMonth;
+      if (monthlyDir) {
+        monthly?.end();
+        monthly = createWriteStream(join(monthlyDir, `${monthText(month)}-metropolitan-street.csv`));
+        monthly.write(`${POLICE_HEADER}\n`);
+      }
     }
+    const roll = random();
+    let line: string;
+    if (roll < 0.001 && previousId) line = previousLine;
+    else {
+      // Skewed toward a few points, as real incidents are.
+      const p = points[Math.floor(random() ** 2.5 * points.length)];
+      const type = random() < 0.22 ? 0 : 1 + Math.floor(random() * 13);
+      const id = type === 0 ? '' : roll < 0.02 && previousId ? previousId : hex();
+      const outcome = type === 0 ? '' : pick(OUTCOMES);
+      line = random() < 0.01
+        ? `${id},${monthText(month)},${FORCE},${FORCE},,,No Location,,,${TYPES[type]},${outcome},\n`
+        : `${id},${monthText(month)},${FORCE},${FORCE},${p.lng},${p.lat},${p.location},${p.lsoa},${TYPES[type]},${outcome},\n`;
+      if (id) {
+        previousId = id;
+        previousLine = line;
+      }
+    }
+    buffer += line;
+    if (buffer.length > 1 << 20) await flush();
   }
-  out.end(buffer);
-  await once(out, 'finish');
+  await flush();
+  await Promise.all([whole, monthly].map((stream) => stream && new Promise((resolve) => stream.end(resolve))));
+  renameSync(`${path}.part`, path);
+  if (monthlyDir) createWriteStream(join(monthlyDir, 'complete')).end();
   return statSync(path).size;
 }
