@@ -1,6 +1,8 @@
 import type { SourceSummary } from '../core/dataset';
+import type { BatchResult } from '../worker/protocol';
 import { settleSelection } from './selection';
 import { useAppStore } from './store';
+import { dataWorker } from './worker';
 
 /** Where a batch of files stands: the file being read (1-based) and what the finished ones held. */
 export interface BatchProgress {
@@ -28,9 +30,40 @@ function namesOf(summaries: readonly SourceSummary[]): string {
 }
 
 /**
- * Loads the files the user picked or dropped, one after another, with overall progress. The first
- * file that loads replaces the synthetic sample (with an undo); afterwards the filters are checked
- * against the new data.
+ * Files the worker reads together, and those read one at a time afterwards: a file the size of a
+ * loaded one or of another in the batch may be a copy, which the user is asked about first.
+ */
+function splitBatch(files: readonly File[], loaded: readonly SourceSummary[]): { together: File[]; alone: File[] } {
+  const sizes = new Map<number, number>();
+  for (const size of [...loaded.map((source) => source.bytes), ...files.map((file) => file.size)]) sizes.set(size, (sizes.get(size) ?? 0) + 1);
+  return { together: files.filter((file) => sizes.get(file.size) === 1), alone: files.filter((file) => sizes.get(file.size) !== 1) };
+}
+
+/** One request for many files: the worker sends progress and, at the end, every file's summary. */
+async function loadTogether(files: readonly File[], batch: BatchProgress): Promise<BatchResult> {
+  const names = files.map((file) => file.name);
+  useAppStore.setState({ batch });
+  const { id, promise } = dataWorker.call(
+    'load-batch',
+    { files: files.map((file) => ({ file, name: file.name })) },
+    (progress) => useAppStore.setState((state) => ({ loading: state.loading && { ...state.loading, progress } })),
+    (done) => useAppStore.setState((state) => ({
+      batch: state.batch && { ...state.batch, fileIndex: Math.min(done + 1, names.length) },
+      loading: state.loading && { ...state.loading, fileName: names[Math.min(done, names.length - 1)] },
+    })),
+  );
+  useAppStore.setState({ loading: { requestId: id, fileName: names[0], progress: null } });
+  try {
+    return await promise;
+  } finally {
+    useAppStore.setState({ loading: null });
+  }
+}
+
+/**
+ * Loads the files the user picked or dropped with overall progress: several files are read by the
+ * worker as one pipeline and enter the state together. The first file that loads replaces the
+ * synthetic sample (with an undo); afterwards the filters are checked against the new data.
  */
 export async function loadBatch(files: readonly File[]): Promise<void> {
   const store = useAppStore.getState;
@@ -42,10 +75,36 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
   let rowsDone = 0;
   let attempted = 0;
   try {
-    for (const [index, file] of files.entries()) {
+    const { together, alone } = several ? splitBatch(files, store().sources) : { together: [], alone: [...files] };
+    if (together.length > 0) {
+      const outcome = await loadTogether(together, { fileIndex: 1, fileCount: files.length, bytesTotal, bytesDone, rowsDone }).catch((error: unknown) => {
+        store().notify('error', error instanceof Error ? error.message : String(error));
+        return null;
+      });
+      const results = outcome?.results ?? [];
+      const arrived = together.flatMap((file, i) => (results[i]?.status === 'loaded' ? [{ file, summary: results[i].summary }] : []));
+      if (outcome && arrived.length > 0) store().addSources(arrived, outcome.categories);
+      loaded.push(...arrived.map(({ summary }) => summary));
+      if (loaded.length > 0) await store().replaceSample(loaded[0].name, loaded.map((summary) => summary.id));
+      together.forEach((file, i) => {
+        const result = results[i];
+        if (!result || result.status === 'not-read') return;
+        attempted++;
+        bytesDone += file.size;
+        if (result.status === 'failed') store().notify('error', result.message);
+        // The column-mapping dialog is shown one file at a time, after the batch.
+        if (result.status === 'needs-mapping') alone.push(file);
+      });
+      rowsDone = loaded.reduce((total, summary) => total + summary.rowsRead, 0);
+      if (outcome?.cancelled) {
+        cancelled = true;
+        attempted++;
+      }
+    }
+    for (const file of alone) {
       if (cancelled) break;
       attempted++;
-      if (several) useAppStore.setState({ batch: { fileIndex: index + 1, fileCount: files.length, bytesTotal, bytesDone, rowsDone } });
+      if (several) useAppStore.setState({ batch: { fileIndex: attempted, fileCount: files.length, bytesTotal, bytesDone, rowsDone } });
       const summary = await store().loadFile(file, file.name, undefined, several);
       if (summary) {
         loaded.push(summary);

@@ -44,6 +44,8 @@ export interface SourcesSlice {
   loadFiles: (files: readonly File[]) => Promise<void>;
   /** Loads one file; `quiet` leaves the notice to the caller (several files get one summary). */
   loadFile: (file: Blob, name: string, mapping?: ColumnMapping, quiet?: boolean) => Promise<SourceSummary | null>;
+  /** Sources a batch loaded in the worker enter the state together, with the files they came from. */
+  addSources: (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories) => void;
   /** Claims a sample file the worker parsed while the page was starting (see prepareSample). */
   loadPreparedSample: (name: string, url: string) => Promise<SourceSummary | null>;
   cancelLoad: () => void;
@@ -98,12 +100,16 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     }, 500);
   };
 
-  /** A loaded source enters the state; its bytes are kept in the background (the map should not wait for storage). */
-  const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
-    void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
-    set((state) => ({ sources: [...state.sources, summary], categories: unpackCategories(categories, state.categories) }));
-    if (!quiet) get().notify('info', loadedStatus(summary));
+  /** Loaded sources enter the state at once; their bytes are kept in the background (the map should not wait for storage). */
+  const addSources = (loaded: readonly { summary: SourceSummary; bytes: Promise<Blob> }[], categories: PackedCategories): void => {
+    for (const { summary, bytes } of loaded) void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
+    set((state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) }));
     get().refreshHotspots();
+  };
+
+  const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
+    addSources([{ summary, bytes }], categories);
+    if (!quiet) get().notify('info', loadedStatus(summary));
     return summary;
   };
 
@@ -116,6 +122,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     prompt: null,
 
     loadFiles: (files) => loadBatch(files),
+
+    addSources: (loaded, categories) => addSources(loaded.map(({ summary, file }) => ({ summary, bytes: Promise.resolve(file) })), categories),
 
     loadFile: async (file, name, mapping, quiet = false) => {
       // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.

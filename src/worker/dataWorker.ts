@@ -1,7 +1,12 @@
 /// <reference lib="webworker" />
 import { Dataset, packCategories, type IncidentSource } from '../core/dataset';
 import { CoreError } from '../core/errors';
-import { blobByteSource, ingestFile } from '../core/ingest/ingestFile';
+import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
+import type { ColumnMapping } from '../core/ingest/schema';
+import { failureOf } from './failure';
+import { loadBatch } from './loadBatch';
+import { cancelWhenAborted, mergeRead, ProgressSum, readInParts, SPLIT_MIN_BYTES } from './loadParts';
+import { PartPool } from './partPool';
 import { forgetAnswers, handleQuery } from './queries';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
@@ -19,6 +24,20 @@ const running = new Map<number, { aborted: boolean }>();
 const prepared = new Map<string, Promise<IncidentSource>>();
 
 const post = (event: WorkerEvent): void => scope.postMessage(event);
+/** Parse workers, one per core: a big file is read in parts and a batch's files side by side. */
+const pool = new PartPool(() => new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module' }), Math.max(1, navigator.hardwareConcurrency || 1));
+
+/** One file: a big one in parts in the parse workers, a small one here (a worker would cost more than it saves). */
+async function loadFile(file: Blob, name: string, mapping: ColumnMapping | undefined, signal: { aborted: boolean }, onProgress: (progress: IngestProgress) => void): Promise<IngestResult> {
+  if (file.size < SPLIT_MIN_BYTES || pool.size < 2) return ingestFile(dataset, blobByteSource(file, name), { mapping, signal, onProgress });
+  const stopWatching = cancelWhenAborted(pool, signal);
+  try {
+    const parts = await readInParts(pool, file, name, mapping, new ProgressSum(file.size, onProgress), 'file');
+    return await mergeRead(dataset, file, name, parts, { mapping, signal, onProgress });
+  } finally {
+    stopWatching();
+  }
+}
 
 scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
   const request = message.data;
@@ -59,17 +78,28 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       const signal = { aborted: false };
       running.set(request.id, signal);
       try {
-        const result = await ingestFile(dataset, blobByteSource(request.file, request.name), {
-          mapping: request.mapping,
-          signal,
-          onProgress: (progress) => post({ type: 'progress', id: request.id, progress }),
-        });
+        const result = await loadFile(request.file, request.name, request.mapping, signal, (progress) => post({ type: 'progress', id: request.id, progress }));
         forgetAnswers();
         post({
           type: 'result',
           id: request.id,
           value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
+      } finally {
+        running.delete(request.id);
+      }
+      return;
+    }
+    if (request.type === 'load-batch') {
+      const signal = { aborted: false };
+      running.set(request.id, signal);
+      try {
+        const result = await loadBatch(dataset, pool, request.files, signal, {
+          progress: (progress) => post({ type: 'progress', id: request.id, progress }),
+          filesDone: (done, total) => post({ type: 'steps', id: request.id, done, total }),
+        });
+        forgetAnswers();
+        post({ type: 'result', id: request.id, value: result });
       } finally {
         running.delete(request.id);
       }
@@ -84,8 +114,6 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       running.delete(request.id);
     }
   } catch (error) {
-    const code = error instanceof CoreError ? error.code : 'INTERNAL';
-    const text = error instanceof Error ? error.message : String(error);
-    post({ type: 'error', id: request.id, code, message: code === 'INTERNAL' ? `Unexpected error: ${text}` : text });
+    post({ type: 'error', id: request.id, ...failureOf(error) });
   }
 };

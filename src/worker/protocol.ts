@@ -20,6 +20,20 @@ import type { NamedBoundary } from '../core/geo/boundaries';
 import type { TriggerQuery, TriggerReport } from '../core/trigger/triggerReport';
 
 
+/** How one file of a batch ended: loaded, left for the column-mapping dialog, failed, or not read (the batch was cancelled first). */
+export type BatchFileResult =
+  | { status: 'loaded'; summary: SourceSummary }
+  | { status: 'needs-mapping' }
+  | { status: 'failed'; message: string }
+  | { status: 'not-read' };
+
+export interface BatchResult {
+  /** One per file, in the order given. */
+  results: BatchFileResult[];
+  categories: PackedCategories;
+  cancelled: boolean;
+}
+
 export type LoadResult =
   | { status: 'loaded'; summary: SourceSummary; categories: PackedCategories }
   | { status: 'needs-mapping'; request: MappingRequest };
@@ -32,6 +46,8 @@ export type LoadResult =
  */
 export interface DataMessages {
   load: { params: { file: Blob; name: string; mapping?: ColumnMapping }; result: LoadResult };
+  /** Several files read as one pipeline: progress over the batch, `steps` as files finish in order, one answer at the end. */
+  'load-batch': { params: { files: { file: Blob; name: string }[] }; result: BatchResult };
   identify: { params: { file: Blob }; result: string };
   cancel: { params: { target: number }; result: null };
   'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };

@@ -1,12 +1,12 @@
 import { getResolution } from 'h3-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset';
-import { forgetAnswers, handleQuery } from '../../src/worker/queries';
-import type { MessageName, MessageParams } from '../../src/worker/protocol';
+import { forgetAnswers, handleQuery, type QueryName } from '../../src/worker/queries';
+import type { MessageParams } from '../../src/worker/protocol';
 import { analysisDataset, queryFor } from './analysisFixture';
 
 let dataset: Dataset;
-const ask = <K extends Exclude<MessageName, 'load' | 'cancel' | 'prepare-sample' | 'load-prepared'>>(type: K, params: MessageParams<K>) => handleQuery(dataset, { type, id: 1, ...params });
+const ask = <K extends QueryName>(type: K, params: MessageParams<K>) => handleQuery(dataset, { type, id: 1, ...params });
 
 /** The H3 resolutions of the cells in an exported hotspots CSV. */
 const resolutionsOf = (csv: string) => new Set(csv.trim().split('\n').slice(1).map((line) => getResolution(line.split(',')[0])));

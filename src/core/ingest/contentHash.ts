@@ -6,7 +6,7 @@ import type { ByteSource } from './ingestFile';
  * agrees (size and a hash of the first 64 KiB took different monthly extracts for one file).
  * crypto.subtle has no streaming digest, so blocks are hashed as they arrive.
  */
-const BLOCK_BYTES = 4 << 20;
+export const BLOCK_BYTES = 4 << 20;
 
 export class ContentHasher {
   private readonly digests: Promise<ArrayBuffer>[] = [];
@@ -34,13 +34,22 @@ export class ContentHasher {
     this.pendingBytes = 0;
   }
 
-  async finish(): Promise<string> {
+  /** The digests of the blocks pushed, in order; a part of a file hashes the blocks that start in it. */
+  blockDigests(): Promise<ArrayBuffer[]> {
     if (this.pendingBytes > 0) this.flush();
-    const digests = await Promise.all(this.digests);
-    const all = concat([new TextEncoder().encode(`${this.total}:`), ...digests.map((d) => new Uint8Array(d))], 0);
-    const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', all as Uint8Array<ArrayBuffer>));
-    return `sha256:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    return Promise.all(this.digests);
   }
+
+  async finish(): Promise<string> {
+    return fingerprintOf(await this.blockDigests(), this.total);
+  }
+}
+
+/** The identity of a file of `total` bytes from the digests of all its 4 MiB blocks, in order. */
+export async function fingerprintOf(digests: readonly ArrayBuffer[], total: number): Promise<string> {
+  const all = concat([new TextEncoder().encode(`${total}:`), ...digests.map((d) => new Uint8Array(d))], 0);
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', all as Uint8Array<ArrayBuffer>));
+  return `sha256:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {

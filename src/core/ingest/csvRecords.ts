@@ -36,6 +36,20 @@ export class CsvRecordReader {
    */
   private expectedFields = 0;
 
+  /** A reader that starts after the header (a later part of a split file): the header gave the delimiter and width. */
+  constructor(continuing?: { delimiter: string; fields: number }) {
+    if (!continuing) return;
+    this.delimiter = continuing.delimiter;
+    this.delimiterCode = continuing.delimiter.charCodeAt(0);
+    this.expectedFields = continuing.fields;
+    this.started = true;
+  }
+
+  /** True when everything pushed ended whole records: the text could have been cut here. */
+  get atRecordBoundary(): boolean {
+    return this.carry === '' && !this.skippingLine;
+  }
+
   /** Records completed by this chunk of text. */
   push(text: string): ReadRecord[] {
     return this.read(this.carry + text, false);

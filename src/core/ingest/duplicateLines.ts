@@ -8,6 +8,9 @@ import { hashText } from './columns';
 export class DuplicateLines {
   /** Rows kept although their ID appeared before with a different line. */
   repeatedIds = 0;
+  /** The last row checked that had an ID: its ID's key and its line's hash (-1 when it had none). */
+  lastIdKey = -1;
+  lastLineHash = 0;
   /** Per ID hash, the hashes of the distinct lines seen with it (a number, or a list for repeats). */
   private readonly linesById = new Map<number, number | number[]>();
 
@@ -15,12 +18,23 @@ export class DuplicateLines {
 
   /** Lines are compared by hash, and only among rows sharing an ID hash, so a false match needs two collisions. */
   isDuplicate(fields: readonly string[]): boolean {
+    this.lastIdKey = -1;
     if (this.idColumn < 0) return false;
     const id = fields[this.idColumn];
     if (!id) return false;
     const idHash = idKey(id);
     let lineHash = 0x9e3779b9;
     for (let i = 0; i < fields.length; i++) if (i !== this.idColumn) lineHash = hashText(fields[i], lineHash);
+    this.lastIdKey = idHash;
+    this.lastLineHash = lineHash;
+    return this.seen(idHash, lineHash);
+  }
+
+  /**
+   * The check on an ID's key and its line's hash: also how the rows of a file read in parts are
+   * checked again in file order, since a line may repeat one from an earlier part.
+   */
+  seen(idHash: number, lineHash: number): boolean {
     const seen = this.linesById.get(idHash);
     if (seen === undefined) {
       this.linesById.set(idHash, lineHash);

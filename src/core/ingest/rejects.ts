@@ -43,6 +43,23 @@ export class RejectLog {
       this.lines.push(csvLine([lineNumber, ...fields, REJECT_REASONS[reason]]));
     }
   }
+
+  /** Counts the rejects of a part of a file read on its own (its lines follow through `keepPartLine`). */
+  addPart(part: Pick<RejectLog, 'counts' | 'total'>): void {
+    for (const [reason, count] of Object.entries(part.counts) as [RejectReason, number][]) this.counts[reason] = (this.counts[reason] ?? 0) + count;
+    this.total += part.total;
+  }
+
+  /** A line of a part's log, its number moved on by `lineOffset`, kept while there is room. */
+  keepPartLine(line: string, lineOffset: number): void {
+    if (this.lines.length >= MAX_KEPT_REJECTED_LINES) return;
+    this.lines.push(lineOffset === 0 ? line : `${lineNumberOf(line) + lineOffset}${line.slice(line.indexOf(','))}`);
+  }
+}
+
+/** The line number a kept line starts with (written as a bare number, never quoted). */
+export function lineNumberOf(line: string): number {
+  return Number(line.slice(0, line.indexOf(',')));
 }
 
 /** The rejected rows as a CSV: the line number, the original columns, and the reason. */

@@ -5,6 +5,14 @@ import { DuplicateLines } from './duplicateLines';
 import { RejectLog, type RejectReason } from './rejects';
 import { RowReader, type RowLayout } from './rowReader';
 
+/** Kept rows that have an ID: the ID's key and the line's hash (see DuplicateLines), the row's index among the kept rows, and its line number. */
+export interface IdRows {
+  key: Float64Array;
+  lineHash: Uint32Array;
+  row: Uint32Array;
+  lineNumber: Uint32Array;
+}
+
 /**
  * Accepts or rejects each row of one file with a single named reason (see `RowReader` and
  * `DuplicateLines`), writing accepted rows into typed columns.
@@ -32,6 +40,8 @@ export class SourceBuilder {
   private rowsRead = 0;
   private incidents = 0;
   private hasTimes = false;
+  /** With `recordIds`: each kept row that has an ID, for the check across the parts of a split file. */
+  private readonly ids: { key: GrowableColumn<Float64Array>; lineHash: GrowableColumn<Uint32Array>; row: GrowableColumn<Uint32Array>; lineNumber: GrowableColumn<Uint32Array> } | null;
   /** Rows dated after this month are rejected: they cannot be records yet, and would stretch the month range. */
   private readonly lastMonth: number;
 
@@ -40,6 +50,7 @@ export class SourceBuilder {
     private readonly layout: RowLayout,
     header: readonly string[],
     today = new Date(),
+    recordIds = false,
   ) {
     this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
@@ -54,6 +65,7 @@ export class SourceBuilder {
     this.lsoaIds = new PointTextCache(dataset.lsoaNames);
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
     this.duplicates = new DuplicateLines(idColumn);
+    this.ids = recordIds ? { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array), row: new GrowableColumn(Uint32Array), lineNumber: new GrowableColumn(Uint32Array) } : null;
   }
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
@@ -62,6 +74,12 @@ export class SourceBuilder {
     if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
     if (outcome.date.monthIndex > this.lastMonth) return this.reject('futureMonth', fields, lineNumber);
     if (this.duplicates.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
+    if (this.ids && this.duplicates.lastIdKey >= 0) {
+      this.ids.key.push(this.duplicates.lastIdKey);
+      this.ids.lineHash.push(this.duplicates.lastLineHash);
+      this.ids.row.push(this.point.length);
+      this.ids.lineNumber.push(lineNumber);
+    }
     this.rowsRead++;
     this.point.push(outcome.point);
     this.monthIndex.push(outcome.date.monthIndex);
@@ -130,6 +148,16 @@ export class SourceBuilder {
         key: this.key?.trimmed() ?? null,
         reference: this.reference?.trimmed() ?? null,
       },
+    };
+  }
+
+  /** The kept rows with an ID, in file order (empty unless built with `recordIds`). */
+  idRows(): IdRows {
+    return {
+      key: this.ids?.key.trimmed() ?? new Float64Array(0),
+      lineHash: this.ids?.lineHash.trimmed() ?? new Uint32Array(0),
+      row: this.ids?.row.trimmed() ?? new Uint32Array(0),
+      lineNumber: this.ids?.lineNumber.trimmed() ?? new Uint32Array(0),
     };
   }
 

@@ -1,0 +1,273 @@
+import { Dataset, packCategories, type IncidentColumns, type PackedCategories } from '../dataset';
+import { CoreError } from '../errors';
+import { BLOCK_BYTES, ContentHasher } from './contentHash';
+import { CsvRecordReader, isBroken, type ReadRecord } from './csvRecords';
+import { looksLikeJsonObject } from './geoJsonRecords';
+import type { ByteSource, IngestOptions, MappingRequest } from './ingestFile';
+import { headerOf, layoutFor } from './layout';
+import { isParquet } from './parquet';
+import type { RejectLog } from './rejects';
+import type { RowLayout } from './rowReader';
+import type { ColumnMapping } from './schema';
+import type { TextEncodingName } from './sniff';
+import { sniffEncoding } from './sniff';
+import { SourceBuilder, type IdRows } from './sourceBuilder';
+
+/**
+ * One part of a CSV file read on its own, so the parts of a big file (or the files of a batch) can
+ * be read at once in several workers and merged (see mergeParts). A part covers the records that
+ * start in its byte range: from the first line start at or after `from` to the first at or after
+ * `to`, so any cut gives each record to exactly one part. It hashes the 4 MiB blocks that start in
+ * its range, so the file's identity is assembled from the parts' digests.
+ */
+export interface PartRange {
+  from: number;
+  to: number;
+}
+
+/** How the file's text is cut and read, from its first line; a part that starts later is given it. */
+export interface PartLayout {
+  encoding: TextEncodingName;
+  delimiter: string;
+  header: string[];
+  layout: RowLayout;
+}
+
+/** The dictionaries a part's ids point into (its own small dataset), to be remapped into the real one. */
+export interface PartDictionaries {
+  lat: Float64Array;
+  lng: Float64Array;
+  categories: PackedCategories;
+  locations: string[];
+  lsoaNames: string[];
+  keys: string[];
+  references: string[];
+  nativeCells: [number, string][];
+}
+
+export interface ParsedPart {
+  status: 'parsed';
+  layout: PartLayout;
+  range: PartRange;
+  /** The bytes its records came from: [parseFrom, parseTo). */
+  parseFrom: number;
+  parseTo: number;
+  /** Records read, the header included for the first part: the next part's line numbers start after them. */
+  records: number;
+  /** The last record ended where the part ends; otherwise the cut fell inside a record (a quoted line break) and the file is read whole. */
+  endsOnRecord: boolean;
+  rowsRead: number;
+  rejects: Pick<RejectLog, 'counts' | 'total' | 'lines'>;
+  repeatedIds: number;
+  hasTimes: boolean;
+  incidents: number;
+  h3Resolution: number | null;
+  monthMin: number | null;
+  monthMax: number | null;
+  categoryCounts: Uint32Array;
+  columns: IncidentColumns;
+  dictionaries: PartDictionaries;
+  ids: IdRows;
+  digests: ArrayBuffer[];
+}
+
+export type PartResult = ParsedPart | { status: 'needs-mapping'; request: MappingRequest };
+
+const LF = 10;
+const DEFAULT_CHUNK_BYTES = 4 << 20;
+
+/** Reads the part of `file` in `range`; a part starting after the first line needs `known` (the first line's layout). */
+export async function readPart(file: ByteSource, range: PartRange, options: IngestOptions = {}, known?: PartLayout): Promise<PartResult> {
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const started = performance.now();
+  const whole = range.from === 0 && range.to >= file.size;
+  const hashFrom = Math.ceil(range.from / BLOCK_BYTES) * BLOCK_BYTES;
+  const hashTo = Math.min(file.size, Math.ceil(range.to / BLOCK_BYTES) * BLOCK_BYTES);
+  const hasher = new ContentHasher();
+  const dataset = new Dataset();
+  let layout = known ?? null;
+  let decoder = layout && new TextDecoder(layout.encoding);
+  let reader = layout && new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
+  let builder = layout && new SourceBuilder(dataset, layout.layout, layout.header, options.today, !whole);
+  let records = 0;
+  /** Where this part's records start and end (-1 until found): just after a line feed, or the file's ends. */
+  let parseFrom = range.from === 0 ? 0 : -1;
+  let parseTo = range.to >= file.size ? file.size : -1;
+  let needsMapping = null as MappingRequest | null;
+  let encoding: TextEncodingName = known?.encoding ?? 'utf-8';
+
+  const consume = (read: ReadRecord[]): void => {
+    let start = 0;
+    if (needsMapping) return;
+    if (!layout) {
+      if (read.length === 0) return;
+      const header = headerOf(read[0], file.name);
+      start = 1;
+      records = 1;
+      const rowLayout = layoutFor(header, options.mapping);
+      if ('request' in rowLayout) {
+        needsMapping = { ...rowLayout.request, sampleRows: read.slice(1, 6).filter((r) => !isBroken(r)) as string[][] };
+        return;
+      }
+      layout = { encoding, delimiter: reader!.fieldDelimiter, header, layout: rowLayout };
+      builder = new SourceBuilder(dataset, rowLayout, header, options.today, !whole);
+    }
+    for (let i = start; i < read.length; i++) {
+      const record = read[i];
+      records++;
+      if (isBroken(record)) builder!.reject(record.broken, record.text.split(reader!.fieldDelimiter), records);
+      else builder!.add(record, records);
+    }
+  };
+
+  // An empty file is refused by the sniffer, with the message every refusal of a file's start comes with.
+  if (file.size === 0) sniffEncoding(new Uint8Array(0), file.name);
+  let offset = Math.max(0, range.from - 1);
+  let parsed = false;
+  while (offset < file.size && !(parsed && (hashFrom >= hashTo || offset >= hashTo)) && !needsMapping) {
+    if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
+    const bytes = await readBytes(file, offset, chunkBytes);
+    if (bytes.length === 0) break;
+    const end = offset + bytes.length;
+    if (end > hashFrom && offset < hashTo) hasher.push(bytes.subarray(Math.max(0, hashFrom - offset), Math.min(bytes.length, hashTo - offset)));
+    if (!parsed) {
+      if (parseFrom < 0) {
+        const at = bytes.indexOf(LF, Math.max(0, range.from - 1 - offset));
+        if (at >= 0) parseFrom = offset + at + 1;
+      }
+      if (parseFrom >= 0 && parseTo < 0) {
+        const at = bytes.indexOf(LF, Math.max(0, Math.max(range.to, parseFrom) - 1 - offset));
+        if (at >= 0) parseTo = offset + at + 1;
+      }
+      if (end >= file.size) {
+        // No line starts after the cut: the part runs to the end of the file (or holds nothing).
+        if (parseFrom < 0) parseFrom = file.size;
+        if (parseTo < 0) parseTo = file.size;
+      }
+      if (parseFrom >= 0 && parseFrom < end) {
+        const last = parseTo >= 0 && parseTo <= end;
+        const piece = bytes.subarray(Math.max(0, parseFrom - offset), last ? parseTo - offset : bytes.length);
+        if (!decoder) {
+          encoding = sniffEncoding(piece, file.name);
+          decoder = new TextDecoder(encoding);
+          reader = new CsvRecordReader();
+        }
+        const text = decoder.decode(piece, { stream: !last });
+        consume(reader!.push(text));
+        if (last && parseTo >= file.size) consume(reader!.end());
+        parsed = last;
+      } else if (parseTo >= 0 && parseTo <= end) parsed = true;
+      options.onProgress?.({ bytesRead: Math.min(file.size, end) - range.from, bytesTotal: range.to - range.from, rows: Math.max(0, records - (range.from === 0 ? 1 : 0)), elapsedMs: performance.now() - started });
+    }
+    offset = end;
+  }
+  if (needsMapping) return { status: 'needs-mapping', request: needsMapping };
+  if (!layout || !builder) {
+    if (range.from === 0) throw new CoreError('EMPTY_FILE', `${file.name} has no header line.`);
+    throw new CoreError('BAD_INPUT', `${file.name}: a later part was read without the file's header.`);
+  }
+  const source = (builder as SourceBuilder).finish({ name: file.name, bytes: file.size, fingerprint: '' });
+  const { summary } = source;
+  return {
+    status: 'parsed',
+    layout,
+    range,
+    parseFrom,
+    parseTo,
+    records,
+    endsOnRecord: reader === null || (reader as CsvRecordReader).atRecordBoundary,
+    rowsRead: summary.rowsRead,
+    rejects: { counts: source.rejects.counts, total: source.rejects.total, lines: source.rejects.lines },
+    repeatedIds: summary.repeatedIds,
+    hasTimes: summary.hasTimes,
+    incidents: summary.incidents,
+    h3Resolution: summary.h3Resolution,
+    monthMin: summary.monthMin,
+    monthMax: summary.monthMax,
+    categoryCounts: summary.categoryCounts,
+    columns: source.columns,
+    dictionaries: {
+      lat: dataset.points.lat.trimmed(),
+      lng: dataset.points.lng.trimmed(),
+      categories: packCategories(dataset.categories.list),
+      locations: dataset.locations.values,
+      lsoaNames: dataset.lsoaNames.values,
+      keys: dataset.keys.values,
+      references: dataset.references.values,
+      nativeCells: [...dataset.nativeCells],
+    },
+    ids: (builder as SourceBuilder).idRows(),
+    digests: await hasher.blockDigests(),
+  };
+}
+
+/**
+ * The fields of the records of a part read before at the given line numbers (counted within the
+ * part): a line found to repeat one of an earlier part is rejected with its own text.
+ */
+export async function partRecords(file: ByteSource, part: ParsedPart, lineNumbers: ReadonlySet<number>): Promise<Map<number, string[]>> {
+  const { layout } = part;
+  const decoder = new TextDecoder(layout.encoding);
+  const reader = part.parseFrom === 0 ? new CsvRecordReader() : new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
+  const found = new Map<number, string[]>();
+  let records = 0;
+  const collect = (read: ReadRecord[]) => {
+    for (const record of read) {
+      records++;
+      if (lineNumbers.has(records) && !isBroken(record)) found.set(records, record);
+    }
+  };
+  for (let offset = part.parseFrom; offset < part.parseTo; offset += DEFAULT_CHUNK_BYTES) {
+    const bytes = await readBytes(file, offset, Math.min(DEFAULT_CHUNK_BYTES, part.parseTo - offset));
+    const last = offset + DEFAULT_CHUNK_BYTES >= part.parseTo;
+    collect(reader.push(decoder.decode(bytes, { stream: !last })));
+  }
+  if (part.parseTo >= file.size) collect(reader.end());
+  return found;
+}
+
+export async function readBytes(file: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  try {
+    return await file.read(offset, length);
+  } catch {
+    throw new CoreError('BAD_INPUT', `${file.name} could not be read to the end: it may have changed, moved or been locked while loading. Nothing from it was kept.`);
+  }
+}
+
+/**
+ * The layout of a CSV whose parts can be read apart: police.uk or a mapped extract (a table of H3
+ * counts is read whole: its counts are summed in file order). Null for anything else, or when the
+ * first line is not in the first MiB, or for UTF-16, whose bytes a line feed can be half of.
+ */
+export async function splittableLayout(file: ByteSource, mapping: ColumnMapping | undefined): Promise<PartLayout | null> {
+  const head = await readBytes(file, 0, Math.min(file.size, 1 << 20));
+  if (!readsAsCsv(head)) return null;
+  const encoding = sniffEncoding(head, file.name);
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return null;
+  const reader = new CsvRecordReader();
+  const [first] = reader.push(new TextDecoder(encoding).decode(head, { stream: true }));
+  if (!first) return null;
+  const header = headerOf(first, file.name);
+  const layout = layoutFor(header, mapping);
+  if ('request' in layout || layout.kind === 'h3') return null;
+  return { encoding, delimiter: reader.fieldDelimiter, header, layout };
+}
+
+/** Cuts at 4 MiB block boundaries, so each part hashes whole blocks: `count` parts of about equal size. */
+export function partRanges(size: number, count: number): PartRange[] {
+  const blocks = Math.ceil(size / BLOCK_BYTES);
+  const parts = Math.max(1, Math.min(count, blocks));
+  const cut = (k: number) => (k >= parts ? size : Math.floor((k * blocks) / parts) * BLOCK_BYTES);
+  return Array.from({ length: parts }, (_, k) => ({ from: cut(k), to: cut(k + 1) }));
+}
+
+/** False for the formats read whole rather than in parts (Parquet, GeoJSON), told by their first bytes. */
+export function readsAsCsv(head: Uint8Array): boolean {
+  return !isParquet(head) && !looksLikeJsonObject(head);
+}
+
+/** The objects a part holds that can be moved to another worker rather than copied. */
+export function transferablesOf(part: ParsedPart): ArrayBuffer[] {
+  const arrays = [...Object.values(part.columns), ...Object.values(part.ids), part.dictionaries.lat, part.dictionaries.lng, part.categoryCounts];
+  return [...arrays.flatMap((array) => (array ? [array.buffer as ArrayBuffer] : [])), ...part.digests];
+}

@@ -1,0 +1,142 @@
+import { unpackCategories, type Dataset, type IncidentColumns, type IncidentSource, type SourceSummary } from '../dataset';
+import type { StringInterner } from './columns';
+import { fingerprintOf } from './contentHash';
+import { DuplicateLines } from './duplicateLines';
+import { partRecords, type ParsedPart, type PartDictionaries } from './filePart';
+import type { ByteSource } from './ingestFile';
+import { lineNumberOf, RejectLog } from './rejects';
+
+/**
+ * Joins the parts of one file, read on their own (see readPart), into the source one reader would
+ * have built: ids are remapped into the dataset's tables in file order (so they are the same
+ * ids), line numbers run on, and rows with an ID are checked again in file order, since a line may
+ * repeat one of an earlier part. Returns null when a cut fell inside a record (a quoted field
+ * holding a line break): such a file is read whole instead.
+ */
+export async function mergeParts(dataset: Dataset, file: ByteSource, parts: readonly ParsedPart[]): Promise<IncidentSource | null> {
+  if (parts.slice(0, -1).some((part) => !part.endsOnRecord)) return null;
+  const { layout, header } = parts[0].layout;
+  const repeats = parts.length > 1 ? repeatsAcrossParts(parts) : { dropped: parts.map(() => new Map<number, number>()), repeatedIds: parts[0].repeatedIds };
+  const rejects = new RejectLog(header);
+  const accepted = parts.reduce((total, part, k) => total + part.columns.point.length - repeats.dropped[k].size, 0);
+  const first = parts[0].columns;
+  const make = <T extends Uint32Array | Uint16Array | Int16Array | Int8Array | Float32Array>(column: T | null): T | null => (column ? (new (column.constructor as new (n: number) => T)(accepted)) : null);
+  const columns: IncidentColumns = {
+    point: make(first.point)!,
+    monthIndex: make(first.monthIndex)!,
+    minuteOfDay: make(first.minuteOfDay)!,
+    weekday: make(first.weekday)!,
+    category: make(first.category)!,
+    location: make(first.location)!,
+    lsoa: make(first.lsoa),
+    weight: make(first.weight),
+    day: make(first.day),
+    key: make(first.key),
+    reference: make(first.reference),
+  };
+  const categoryCounts: number[] = [];
+  let at = 0;
+  let lineOffset = 0;
+  let droppedIncidents = 0;
+  for (const [k, part] of parts.entries()) {
+    const maps = remap(dataset, part.dictionaries);
+    part.categoryCounts.forEach((count, local) => (categoryCounts[maps.category[local]] = (categoryCounts[maps.category[local]] ?? 0) + count));
+    const dropped = repeats.dropped[k];
+    const rows = part.columns.point.length;
+    const from = part.columns;
+    for (let row = 0; row < rows; row++) {
+      if (dropped.has(row)) {
+        categoryCounts[maps.category[from.category[row]]]--;
+        droppedIncidents += from.weight ? from.weight[row] : 1;
+        continue;
+      }
+      columns.point[at] = maps.point[from.point[row]];
+      columns.category[at] = maps.category[from.category[row]];
+      columns.location[at] = maps.location[from.location[row]];
+      if (columns.lsoa) columns.lsoa[at] = maps.lsoa[from.lsoa![row]];
+      if (columns.key) columns.key[at] = maps.key[from.key![row]];
+      if (columns.reference) columns.reference[at] = maps.reference[from.reference![row]];
+      columns.monthIndex[at] = from.monthIndex[row];
+      columns.minuteOfDay[at] = from.minuteOfDay[row];
+      columns.weekday[at] = from.weekday[row];
+      if (columns.weight) columns.weight[at] = from.weight![row];
+      if (columns.day) columns.day[at] = from.day![row];
+      at++;
+    }
+    rejects.addPart(part.rejects);
+    await mergeRejectLines(rejects, file, part, dropped, lineOffset);
+    lineOffset += part.records;
+  }
+  const summary: SourceSummary = {
+    id: dataset.allocateSourceId(),
+    name: file.name,
+    kind: layout.kind,
+    bytes: file.size,
+    fingerprint: await fingerprintOf(parts.flatMap((part) => part.digests), file.size),
+    rowsRead: parts.reduce((total, part) => total + part.rowsRead, 0),
+    accepted,
+    rejected: rejects.total,
+    rejectCounts: { ...rejects.counts },
+    repeatedIds: repeats.repeatedIds,
+    monthMin: extreme(parts.map((part) => part.monthMin), Math.min),
+    monthMax: extreme(parts.map((part) => part.monthMax), Math.max),
+    categoryCounts: Uint32Array.from({ length: dataset.categories.list.length }, (_, id) => categoryCounts[id] ?? 0),
+    hasTimes: parts.some((part) => part.hasTimes),
+    incidents: parts.reduce((total, part) => total + part.incidents, 0) - droppedIncidents,
+    h3Resolution: parts.find((part) => part.h3Resolution !== null)?.h3Resolution ?? null,
+    mapping: layout.kind === 'mapped' ? layout.mapping : null,
+  };
+  return { summary, columns, rejects };
+}
+
+/**
+ * The kept rows with an ID, checked again in file order: a row that repeats a line of an earlier
+ * part is a duplicate after all (by part, its row and line number), and repeated IDs are counted
+ * over the whole file.
+ */
+function repeatsAcrossParts(parts: readonly ParsedPart[]): { dropped: Map<number, number>[]; repeatedIds: number } {
+  const lines = new DuplicateLines(-1);
+  const dropped = parts.map(({ ids }) => {
+    const found = new Map<number, number>();
+    for (let i = 0; i < ids.key.length; i++) if (lines.seen(ids.key[i], ids.lineHash[i])) found.set(ids.row[i], ids.lineNumber[i]);
+    return found;
+  });
+  return { dropped, repeatedIds: lines.repeatedIds };
+}
+
+/** The part's rejected lines and its rows found to repeat an earlier part's, in line order. */
+async function mergeRejectLines(rejects: RejectLog, file: ByteSource, part: ParsedPart, dropped: ReadonlyMap<number, number>, lineOffset: number): Promise<void> {
+  const repeatLines = [...dropped.values()].sort((a, b) => a - b);
+  const fields = repeatLines.length > 0 ? await partRecords(file, part, new Set(repeatLines)) : new Map<number, string[]>();
+  let next = 0;
+  const addRepeatsBefore = (line: number) => {
+    for (; next < repeatLines.length && repeatLines[next] < line; next++) rejects.add('duplicate', fields.get(repeatLines[next]) ?? [], repeatLines[next] + lineOffset);
+  };
+  for (const line of part.rejects.lines) {
+    addRepeatsBefore(lineNumberOf(line));
+    rejects.keepPartLine(line, lineOffset);
+  }
+  addRepeatsBefore(Infinity);
+}
+
+/** Local id → dataset id for each table a part's rows point into, adding what is new in file order. */
+function remap(dataset: Dataset, dictionaries: PartDictionaries) {
+  const { lat, lng } = dictionaries;
+  const point = new Uint32Array(lat.length);
+  for (let i = 0; i < lat.length; i++) point[i] = dataset.points.idAt(lat[i], lng[i]);
+  for (const [local, cell] of dictionaries.nativeCells) dataset.nativeCells.set(point[local], cell);
+  const intern = (values: readonly string[], into: StringInterner) => Uint32Array.from(values, (value) => into.intern(value));
+  return {
+    point,
+    category: Uint32Array.from(unpackCategories(dictionaries.categories), (category) => dataset.categories.idOf(category.family, category.name)),
+    location: intern(dictionaries.locations, dataset.locations),
+    lsoa: intern(dictionaries.lsoaNames, dataset.lsoaNames),
+    key: intern(dictionaries.keys, dataset.keys),
+    reference: intern(dictionaries.references, dataset.references),
+  };
+}
+
+function extreme(values: readonly (number | null)[], pick: (a: number, b: number) => number): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length > 0 ? known.reduce((a, b) => pick(a, b)) : null;
+}

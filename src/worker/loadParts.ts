@@ -1,0 +1,72 @@
+import type { Dataset } from '../core/dataset';
+import { partRanges, splittableLayout, type ParsedPart } from '../core/ingest/filePart';
+import { blobByteSource, ingestFile, type IngestOptions, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
+import { mergeParts } from '../core/ingest/mergeParts';
+import type { ColumnMapping } from '../core/ingest/schema';
+import type { PartOutcome, PartPool } from './partPool';
+
+/** Below this a file is read whole by one worker: cutting it would cost more than it saves. */
+export const SPLIT_MIN_BYTES = 32 << 20;
+
+/** Bytes and rows read so far by each of several running parts, summed for one progress line. */
+export class ProgressSum {
+  private readonly parts = new Map<string, { bytesRead: number; rows: number }>();
+  private readonly started = performance.now();
+  bytesDone = 0;
+  rowsDone = 0;
+
+  constructor(
+    private readonly bytesTotal: number,
+    private readonly report: (progress: IngestProgress) => void,
+  ) {}
+
+  update(key: string, progress: { bytesRead: number; rows: number }): void {
+    this.parts.set(key, progress);
+    let bytesRead = this.bytesDone;
+    let rows = this.rowsDone;
+    for (const part of this.parts.values()) {
+      bytesRead += part.bytesRead;
+      rows += part.rows;
+    }
+    this.report({ bytesRead: Math.min(bytesRead, this.bytesTotal), bytesTotal: this.bytesTotal, rows, elapsedMs: performance.now() - this.started });
+  }
+
+  /** A file is merged: its bytes and rows count as done, and its parts' running figures are dropped. */
+  finish(prefix: string, bytes: number, rows: number): void {
+    for (const key of [...this.parts.keys()]) if (key.startsWith(prefix)) this.parts.delete(key);
+    this.bytesDone += bytes;
+    this.rowsDone += rows;
+  }
+}
+
+/**
+ * Starts reading one file in the parse workers: a big police.uk or mapped CSV in one part per
+ * worker, anything else whole. The parts are queued at once; the answer is merged by `mergeRead`.
+ */
+export async function readInParts(pool: PartPool, file: Blob, name: string, mapping: ColumnMapping | undefined, progress: ProgressSum, key: string): Promise<PartOutcome[]> {
+  const layout = file.size >= SPLIT_MIN_BYTES && pool.size > 1 ? await splittableLayout(blobByteSource(file, name), mapping) : null;
+  const ranges = layout ? partRanges(file.size, pool.size) : [{ from: 0, to: file.size }];
+  return Promise.all(ranges.map((range, k) => pool.read({ file, name, range, mapping, known: k > 0 && layout ? layout : undefined }, (p) => progress.update(`${key}:${k}`, p))));
+}
+
+/**
+ * The file's parts into the dataset as one source. A file the workers do not read (Parquet,
+ * GeoJSON) or one cut inside a quoted line break is read here, whole, by the same core code.
+ */
+export async function mergeRead(dataset: Dataset, file: Blob, name: string, outcomes: PartOutcome[], options: IngestOptions): Promise<IngestResult> {
+  const source = blobByteSource(file, name);
+  const [first] = outcomes;
+  if (first.status === 'needs-mapping') return first;
+  const merged = first.status === 'not-csv' ? null : await mergeParts(dataset, source, outcomes as ParsedPart[]);
+  if (!merged) return ingestFile(dataset, source, options);
+  dataset.addSource(merged);
+  return { status: 'loaded', source: merged };
+}
+
+/** Ends the pool's work when the load is cancelled (the flag is set by the data worker's `cancel`). */
+export function cancelWhenAborted(pool: PartPool, signal: { aborted: boolean }): () => void {
+  const timer = setInterval(() => {
+    if (signal.aborted) pool.cancel();
+  }, 50);
+  return () => clearInterval(timer);
+}

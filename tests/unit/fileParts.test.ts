@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Dataset, type IncidentSource } from '../../src/core/dataset';
+import { partRanges, readPart, splittableLayout, type ParsedPart } from '../../src/core/ingest/filePart';
+import { ingestFile, type ByteSource } from '../../src/core/ingest/ingestFile';
+import { mergeParts } from '../../src/core/ingest/mergeParts';
+import { rejectedRowsCsv } from '../../src/core/ingest/rejects';
+import { memorySource, POLICE_HEADER, policeLine } from './memorySource';
+
+const TODAY = new Date(2024, 5, 15);
+
+/** The file read by one reader, as the app reads a small file. */
+async function whole(file: ByteSource): Promise<{ dataset: Dataset; source: IncidentSource }> {
+  const dataset = new Dataset();
+  const result = await ingestFile(dataset, file, { today: TODAY, chunkBytes: 64 });
+  if (result.status !== 'loaded') throw new Error('not loaded');
+  return { dataset, source: result.source };
+}
+
+/** The file cut at `cuts` (byte offsets), each part read on its own and merged; null when a cut fell inside a record. */
+async function inParts(file: ByteSource, cuts: number[]): Promise<{ dataset: Dataset; source: IncidentSource } | null> {
+  const layout = await splittableLayout(file, undefined);
+  if (!layout) throw new Error('not splittable');
+  const edges = [0, ...[...new Set(cuts)].filter((cut) => cut > 0 && cut < file.size).sort((a, b) => a - b), file.size];
+  const parts: ParsedPart[] = [];
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const part = await readPart(file, { from: edges[k], to: edges[k + 1] }, { today: TODAY, chunkBytes: 16 + k * 7 }, k > 0 ? layout : undefined);
+    if (part.status !== 'parsed') throw new Error('not parsed');
+    parts.push(part);
+  }
+  const dataset = new Dataset();
+  const source = await mergeParts(dataset, file, parts);
+  return source && { dataset, source };
+}
+
+/** Everything a reader leaves behind: the source's summary, columns and rejected rows, and the dataset's tables. */
+function tables({ dataset, source }: { dataset: Dataset; source: IncidentSource }) {
+  return {
+    summary: source.summary,
+    columns: source.columns,
+    rejected: rejectedRowsCsv(source.rejects),
+    points: [dataset.points.lat.trimmed(), dataset.points.lng.trimmed()],
+    categories: dataset.categories.list,
+    locations: dataset.locations.values,
+    lsoaNames: dataset.lsoaNames.values,
+    cells: [...source.columns.point].map((point) => dataset.cellsAt(9).cells[dataset.cellsAt(9).cellOfPoint[point]]),
+  };
+}
+
+const ids = ['a1', 'b2', 'c3', 'f'.repeat(64), 'e'.repeat(63) + '1', ''];
+const line = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ id: fc.constantFrom(...ids), month: fc.constantFrom('2023-01', '2024-02', '2030-01', '2023-13'), lng: fc.constantFrom('-0.279', '-0.2790001', '-0.28', '', '1e9'), lat: fc.constantFrom('51.556', '51.5', ''), location: fc.constantFrom('On or near High Road', 'On or near A, B', 'Say "hi"', 'On or\nnear Two Lines'), type: fc.constantFrom('Burglary', 'Anti-social behaviour', '', 'Drugs'), outcome: fc.constantFrom('', 'Under investigation'), lsoa: fc.constantFrom('Brent 001A', 'Brent 012A') }).map((fields) => policeLine(fields)) },
+  { weight: 1, arbitrary: fc.constantFrom('', 'x,"broken', '"unclosed,1,2', 'a,b', 'é,ü,"ß"') },
+);
+
+describe('a file read in parts by several workers', () => {
+  it('gives the same tables as one reader, wherever it is cut (rejects, line numbers, repeated IDs, duplicates across cuts)', async () => {
+    let merged = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom('\n', '\r\n'), async (lines, cutSeeds, newline) => {
+        // Repeating earlier lines makes duplicates and repeated IDs on both sides of the cuts.
+        const body = [...lines, ...lines.filter((_, i) => i % 3 === 0)];
+        const file = memorySource('parts.csv', [POLICE_HEADER, ...body].join(newline) + newline);
+        const cuts = cutSeeds.map((seed) => seed % file.size);
+        const split = await inParts(file, cuts);
+        if (!split) return;
+        merged++;
+        expect(tables(split)).toEqual(tables(await whole(file)));
+      }),
+      { numRuns: 300 },
+    );
+    // Most cuts fall between records; only a cut inside a quoted line break sends the file to one reader.
+    expect(merged).toBeGreaterThan(150);
+  });
+
+  it('gives the same identity to a file of several 4 MiB blocks, cut at block boundaries', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => policeLine({ id: (i % 7 === 0 ? '' : `${i % 40_000}`.padStart(64, '0')), lng: (-0.3 + (i % 500) / 10_000).toFixed(6), month: '2023-0' + (1 + (i % 9)) }));
+    const file = memorySource('big.csv', [POLICE_HEADER, ...rows].join('\n') + '\n');
+    expect(file.size).toBeGreaterThan(9 << 20);
+    const cuts = partRanges(file.size, 3).map((range) => range.from);
+    const split = await inParts(file, cuts);
+    expect(split).not.toBeNull();
+    const single = await whole(file);
+    expect(split!.source.summary.fingerprint).toBe(single.source.summary.fingerprint);
+    expect(split!.source.summary.repeatedIds).toBe(single.source.summary.repeatedIds);
+    expect(split!.source.summary.rejectCounts).toEqual(single.source.summary.rejectCounts);
+    expect(rejectedRowsCsv(split!.source.rejects)).toBe(rejectedRowsCsv(single.source.rejects));
+  });
+});
