@@ -27,6 +27,9 @@ export const WEIGHTING_WORDS: Readonly<Record<Weighting, { control: string; unit
   harm: { control: 'Harm-weighted', unit: 'harm-weighted incidents' },
 };
 
+/** Hot and cold cells are marked by a pattern as well as their colour (map, legends, figures, PDF). */
+export type CellMark = 'hot' | 'cold';
+
 export const CLASS_BREAKS = ['quantile', 'equal', 'jenks'] as const;
 export type ClassBreaks = (typeof CLASS_BREAKS)[number];
 

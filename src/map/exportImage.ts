@@ -1,3 +1,5 @@
+import type { CellMark } from '../core/vocabulary';
+import { CELL_MARK_TILES } from './cellMarks';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { niceScaleLength, scaleLabel } from '../core/geo/scale';
 import type { MapPicture } from '../core/export/pdf/mapFigure';
@@ -10,7 +12,7 @@ export interface MapImageOptions {
   title: string;
   subtitle: string;
   legendTitle: string;
-  legend: readonly { colour: string; label: string }[];
+  legend: readonly { colour: string; label: string; mark?: CellMark }[];
 }
 
 const HEADER_PX = 56;
@@ -74,6 +76,16 @@ function drawHeader(ctx: CanvasRenderingContext2D, options: MapImageOptions, wid
   ctx.fillText(options.subtitle, 16, 44, width - 32);
 }
 
+/** The map's hatching or dots for a legend swatch, from the same tiles the map layer uses. */
+function markPattern(ctx: CanvasRenderingContext2D, mark: CellMark): CanvasPattern | null {
+  const { width, height, data } = CELL_MARK_TILES[mark];
+  const tile = document.createElement('canvas');
+  tile.width = width;
+  tile.height = height;
+  tile.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+  return ctx.createPattern(tile, 'repeat');
+}
+
 function drawFooter(ctx: CanvasRenderingContext2D, options: MapImageOptions, attribution: string, width: number, top: number): void {
   ctx.fillStyle = '#111827';
   ctx.font = '600 12px system-ui, sans-serif';
@@ -83,6 +95,11 @@ function drawFooter(ctx: CanvasRenderingContext2D, options: MapImageOptions, att
   for (const entry of options.legend) {
     ctx.fillStyle = entry.colour;
     ctx.fillRect(x, top + 28, 14, 14);
+    const pattern = entry.mark ? markPattern(ctx, entry.mark) : null;
+    if (pattern) {
+      ctx.fillStyle = pattern;
+      ctx.fillRect(x, top + 28, 14, 14);
+    }
     ctx.strokeStyle = '#9ca3af';
     ctx.strokeRect(x, top + 28, 14, 14);
     ctx.fillStyle = '#111827';

@@ -1,6 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import { cellCentres, cellFeatureCollection } from '../core/hotspots/cellFeatures';
+import type { CellMark } from '../core/vocabulary';
 import type { Classification } from '../state/classification';
+import { CELL_MARK_TILES, cellMarkImage } from './cellMarks';
 
 /** The hotspot cells: filled in their class colour, edged when large on screen, the pinned one outlined. */
 const SOURCE = 'hotspots';
@@ -10,6 +12,9 @@ const PINNED = 'hotspots-pinned';
 export function addHotspotLayers(map: maplibregl.Map): void {
   map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: HOTSPOT_FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 } });
+  // Hot and cold cells also hatched or dotted, so the map does not rely on colour alone.
+  for (const [mark, image] of Object.entries(CELL_MARK_TILES)) map.addImage(cellMarkImage(mark as CellMark), image);
+  map.addLayer({ id: 'hotspots-marks', type: 'fill', source: SOURCE, filter: ['!=', ['get', 'mark'], ''], paint: { 'fill-pattern': ['get', 'mark'] } });
   // Cell edges only once cells are large on screen; zoomed out they would hide small cells.
   map.addLayer({ id: 'hotspots-edge', type: 'line', source: SOURCE, minzoom: 12, paint: { 'line-color': '#ffffff', 'line-width': 0.5, 'line-opacity': 0.7 } });
   map.addLayer({ id: PINNED, type: 'line', source: SOURCE, filter: ['==', ['get', 'h3'], ''], paint: { 'line-color': '#111827', 'line-width': 2.5 } });
@@ -18,7 +23,8 @@ export function addHotspotLayers(map: maplibregl.Map): void {
 export function updateHotspotLayers(map: maplibregl.Map, classification: Classification | null): void {
   const cells = classification?.cells ?? [];
   const colours = classification?.colours ?? [];
-  map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData(cellFeatureCollection(cells, (index) => ({ h3: cells[index], colour: colours[index] })));
+  const marks = classification?.marks;
+  map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData(cellFeatureCollection(cells, (index) => ({ h3: cells[index], colour: colours[index], mark: marks?.[index] ? cellMarkImage(marks[index]) : '' })));
 }
 
 export function showPinnedCell(map: maplibregl.Map, cell: string | null): void {

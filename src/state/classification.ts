@@ -6,7 +6,7 @@ import { rankCells } from '../core/hotspots/rank';
 import { DEFAULT_TIME_STEPS, EMERGING_CLASSES } from '../core/stats/emerging';
 import { monthLabel } from '../core/ingest/dates';
 import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
-import { METHOD_WORDS, WEIGHTING_WORDS } from '../core/vocabulary';
+import { METHOD_WORDS, WEIGHTING_WORDS, type CellMark } from '../core/vocabulary';
 import { areaClassification } from './areaClassification';
 import { useAppStore } from './store';
 import type { ClassBreaks } from './viewSlice';
@@ -14,6 +14,7 @@ import type { ClassBreaks } from './viewSlice';
 export interface LegendClass {
   colour: string;
   label: string;
+  mark?: CellMark;
   /** Cells in the class, where it helps the reader (Gi* bins). */
   count?: number;
 }
@@ -22,6 +23,8 @@ export interface LegendClass {
 export interface Classification {
   cells: string[];
   colours: string[];
+  /** Per cell, where hot or cold is meant (Gi* and emerging classes). */
+  marks?: (CellMark | null)[];
   legend: LegendClass[];
   title: string;
   unit: string;
@@ -35,6 +38,9 @@ export interface Classification {
 
 const integer = new Intl.NumberFormat('en-GB');
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+const markOfBin = (bin: number): CellMark | null => (bin > 0 ? 'hot' : bin < 0 ? 'cold' : null);
+const markOfClass = (name: string): CellMark | null => (name.endsWith('hot spot') ? 'hot' : name.endsWith('cold spot') ? 'cold' : null);
 
 function binLabel(bin: number): string {
   if (bin === 0) return 'Not significant';
@@ -90,7 +96,8 @@ export function useClassification(): Classification | null {
       return {
         cells: gi.cells,
         colours: Array.from(gi.bin, (b) => (b === 0 ? NOT_SIGNIFICANT_COLOUR : GI_BIN_COLOURS[b])),
-        legend: bins.map((b) => ({ colour: GI_BIN_COLOURS[b], label: binLabel(b), count: gi.binCounts[b + 3] })),
+        marks: Array.from(gi.bin, markOfBin),
+        legend: bins.map((b) => ({ colour: GI_BIN_COLOURS[b], label: binLabel(b), count: gi.binCounts[b + 3], mark: markOfBin(b) ?? undefined })),
         title: METHOD_WORDS.gistar.title,
         unit: `Getis-Ord Gi*, k = ${gi.k}, ${gi.fdr ? 'FDR-corrected' : 'no FDR correction'}, on ${valueUnit}`,
         tooltip: (i) => [`${format(gi.values[i])} ${valueUnit}`, `z = ${gi.z[i].toFixed(2)}, p = ${gi.p[i] < 0.001 ? gi.p[i].toExponential(1) : gi.p[i].toFixed(3)}`, binLabel(gi.bin[i])],
@@ -103,7 +110,8 @@ export function useClassification(): Classification | null {
       return {
         cells: emerging.cells,
         colours: Array.from(emerging.classIndex, (i) => EMERGING_COLOURS[EMERGING_CLASSES[i]]),
-        legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count })),
+        marks: Array.from(emerging.classIndex, (i) => markOfClass(EMERGING_CLASSES[i])),
+        legend: shown.map((c) => ({ colour: EMERGING_COLOURS[c.name], label: c.name[0].toUpperCase() + c.name.slice(1), count: c.count, mark: markOfClass(c.name) ?? undefined })),
         title: METHOD_WORDS.emerging.title,
         unit: `space-time Gi* over ${emerging.months} months (ring k = ${statistics?.k} in the same and the previous ${DEFAULT_TIME_STEPS} month, FDR-corrected over all cell-months) with a Mann-Kendall trend; classes as ArcGIS defines them`,
         tooltip: (i) => [EMERGING_CLASSES[emerging.classIndex[i]]],

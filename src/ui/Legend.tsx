@@ -41,7 +41,7 @@ export function Legend() {
       <ul>
         {classification.legend.map((entry) => (
           <li key={entry.label}>
-            <span className="swatch" style={{ background: entry.colour }} />
+            <span className={entry.mark ? `swatch mark-${entry.mark}` : 'swatch'} style={{ backgroundColor: entry.colour }} />
             {entry.label}
             {entry.count !== undefined && <span className="count">{entry.count}</span>}
           </li>

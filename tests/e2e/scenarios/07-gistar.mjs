@@ -24,6 +24,8 @@ export async function run({ browser, url, outDir }) {
   const legend = await page.locator('.legend li').allInnerTexts();
   assertEqual(legend.length, 7, 'seven Gi* classes');
   assert(legend[0].startsWith('Hot spot, 99% confidence'), `first class is the strongest hot spot (${legend[0]})`);
+  // Colour is not the only carrier: hot classes are hatched and cold ones dotted, in the legend as on the map.
+  assertEqual([await page.locator('.legend .swatch.mark-hot').count(), await page.locator('.legend .swatch.mark-cold').count()], [3, 3], 'hot and cold swatches carry their patterns');
   const hot99 = Number(await page.locator('.legend li .count').first().innerText());
   assert(hot99 > 0, 'the sample has 99% hot spots');
   await page.screenshot({ path: join(outDir, 'gistar.png') });

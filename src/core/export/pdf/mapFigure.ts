@@ -1,3 +1,4 @@
+import type { CellMark } from '../../vocabulary';
 import type { jsPDF } from 'jspdf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CameraSite } from '../../cameras/cameraSites';
@@ -36,7 +37,8 @@ export interface MapLayers {
 /** The shading legend of the picture (hotspot classes), as the app shows it. */
 export interface Shading {
   title: string;
-  entries: { colour: string; label: string }[];
+  /** `mark`: hot classes hatched, cold ones dotted, as on the map, so a grey print still tells them apart. */
+  entries: { colour: string; label: string; mark?: CellMark }[];
 }
 
 type Placed = { x0: number; y0: number; x1: number; y1: number };
@@ -139,6 +141,8 @@ function legend(doc: jsPDF, rect: Rect, items: readonly LegendItem[], shading: S
     for (const entry of rows) {
       cy += 3.2;
       doc.setFillColor(entry.colour).setDrawColor(0).rect(x + 1.5, cy - 2.1, 3, 2.4, 'FD');
+      if (entry.mark === 'hot') for (const d of [0.6, 1.4, 2.2]) doc.setLineWidth(0.15).line(x + 1.5 + d, cy - 2.1, x + 1.5 + d + 0.8, cy + 0.3);
+      if (entry.mark === 'cold') for (const [dx, dy] of [[0.8, 0.6], [2.2, 0.6], [0.8, 1.8], [2.2, 1.8]]) doc.setFillColor(0, 0, 0).circle(x + 1.5 + dx, cy - 2.1 + dy, 0.22, 'F');
       doc.setFont('helvetica', 'normal').setFontSize(6).text(pdfSafeText(entry.label), x + 7, cy);
     }
   }
