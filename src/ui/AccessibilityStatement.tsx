@@ -24,7 +24,7 @@ export function AccessibilityStatement() {
               <li>Every control works from the keyboard, with a visible focus outline, in the order of the panels. Any cell can be chosen from the list of every cell; zone corners and cameras can be placed at the map centre after moving the map with the arrow keys.</li>
               <li>Each release is checked with axe-core against WCAG 2.2 A and AA in every state the automated end-to-end tests reach; the release passes only with no violations.</li>
               <li>The information on the map is also given as text: the legend, the table of top cells (each row selects its cell) and the cell details, the figures behind each chart, and summary sentences.</li>
-              <li>Hot and cold spots are named in words in the legend, tables and tooltips, never by colour alone; the colour ramps are colour-blind safe (ColorBrewer).</li>
+              <li>Hot and cold spots are named in words in the legend, tables and tooltips, and on the map hot cells are hatched and cold cells dotted, so colour is never the only carrier; the colour ramps are colour-blind safe (ColorBrewer).</li>
             </ul>
             <h3>What is not fully accessible</h3>
             <ul>
