@@ -10,9 +10,9 @@ import { memorySource, POLICE_HEADER, policeLine } from './memorySource';
 const TODAY = new Date(2024, 5, 15);
 
 /** The file read by one reader, as the app reads a small file. */
-async function whole(file: ByteSource): Promise<{ dataset: Dataset; source: IncidentSource }> {
+async function whole(file: ByteSource, chunkBytes = 64): Promise<{ dataset: Dataset; source: IncidentSource }> {
   const dataset = new Dataset();
-  const result = await ingestFile(dataset, file, { today: TODAY, chunkBytes: 64 });
+  const result = await ingestFile(dataset, file, { today: TODAY, chunkBytes });
   if (result.status !== 'loaded') throw new Error('not loaded');
   return { dataset, source: result.source };
 }
@@ -52,6 +52,18 @@ const line = fc.oneof(
   { weight: 12, arbitrary: fc.record({ id: fc.constantFrom(...ids), month: fc.constantFrom('2023-01', '2024-02', '2030-01', '2023-13'), lng: fc.constantFrom('-0.279', '-0.2790001', '-0.28', '', '1e9'), lat: fc.constantFrom('51.556', '51.5', ''), location: fc.constantFrom('On or near High Road', 'On or near A, B', 'Say "hi"', 'On or\nnear Two Lines'), type: fc.constantFrom('Burglary', 'Anti-social behaviour', '', 'Drugs'), outcome: fc.constantFrom('', 'Under investigation'), lsoa: fc.constantFrom('Brent 001A', 'Brent 012A') }).map((fields) => policeLine(fields)) },
   { weight: 1, arbitrary: fc.constantFrom('', 'x,"broken', '"unclosed,1,2', 'a,b', 'é,ü,"ß"') },
 );
+
+describe('police.uk lines read from their bytes', () => {
+  it('give the tables the field-by-field reader gives (which reads the first chunk, here the whole file)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 60 }), fc.constantFrom('\n', '\r\n'), async (lines, newline) => {
+        const file = memorySource('lines.csv', [POLICE_HEADER, ...lines, ...lines.filter((_, i) => i % 2 === 0)].join(newline));
+        expect(tables(await whole(file, 16))).toEqual(tables(await whole(file, 1 << 20)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('a file read in parts by several workers', () => {
   it('gives the same tables as one reader, wherever it is cut (rejects, line numbers, repeated IDs, duplicates across cuts)', async () => {

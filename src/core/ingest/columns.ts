@@ -64,17 +64,46 @@ export class PointTextCache {
   constructor(private readonly interner: StringInterner) {}
 
   idAt(point: number, text: string): number {
+    const last = this.lastAt(point);
+    if (last >= 0 && this.interner.values[last] === text) return last;
+    return this.internAt(point, text);
+  }
+
+  /** The same for a text given as ASCII bytes [from, to), decoded only when it is not the one last seen at the point. */
+  idAtBytes(point: number, bytes: Uint8Array, from: number, to: number): number {
+    const last = this.lastAt(point);
+    if (last >= 0 && sameAscii(this.interner.values[last], bytes, from, to)) return last;
+    return this.internAt(point, asciiText(bytes, from, to));
+  }
+
+  private lastAt(point: number): number {
     if (point >= this.idAtPoint.length) {
       const grown = new Int32Array(Math.max(point + 1, this.idAtPoint.length * 2));
       grown.set(this.idAtPoint);
       this.idAtPoint = grown;
     }
-    const last = this.idAtPoint[point] - 1;
-    if (last >= 0 && this.interner.values[last] === text) return last;
+    return this.idAtPoint[point] - 1;
+  }
+
+  private internAt(point: number, text: string): number {
     const id = this.interner.intern(text);
     this.idAtPoint[point] = id + 1;
     return id;
   }
+}
+
+/** Whether `text` is the ASCII bytes [from, to). */
+export function sameAscii(text: string, bytes: Uint8Array, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[from + i]) return false;
+  return true;
+}
+
+/** ASCII bytes [from, to) as text. */
+export function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i += 4096) text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  return text;
 }
 
 /** FNV-1a over a text's UTF-16 code units, continuing from `hash`. */

@@ -11,8 +11,15 @@ export class DuplicateLines {
   /** The last row checked that had an ID: its ID's key and its line's hash (-1 when it had none). */
   lastIdKey = -1;
   lastLineHash = 0;
-  /** Per ID hash, the hashes of the distinct lines seen with it (a number, or a list for repeats). */
-  private readonly linesById = new Map<number, number | number[]>();
+  /**
+   * Per ID key, the hash of the first line seen with it, in an open-addressing table over typed
+   * arrays (a Map keyed by 53-bit numbers is several times slower); the other lines of a repeated
+   * ID, which are few, in a Map.
+   */
+  private keys = new Float64Array(1 << 12).fill(-1);
+  private firstLines = new Uint32Array(1 << 12);
+  private count = 0;
+  private readonly otherLines = new Map<number, number[]>();
 
   constructor(private readonly idColumn: number) {}
 
@@ -35,17 +42,45 @@ export class DuplicateLines {
    * checked again in file order, since a line may repeat one from an earlier part.
    */
   seen(idHash: number, lineHash: number): boolean {
-    const seen = this.linesById.get(idHash);
-    if (seen === undefined) {
-      this.linesById.set(idHash, lineHash);
+    const slot = this.slotOf(idHash);
+    if (this.keys[slot] < 0) {
+      this.keys[slot] = idHash;
+      this.firstLines[slot] = lineHash;
+      // Kept at most half full so probes stay short.
+      if (++this.count * 2 > this.keys.length) this.grow();
       return false;
     }
-    const lines = typeof seen === 'number' ? [seen] : seen;
-    if (lines.includes(lineHash)) return true;
-    lines.push(lineHash);
-    this.linesById.set(idHash, lines);
+    if (this.firstLines[slot] === lineHash) return true;
+    const others = this.otherLines.get(idHash);
+    if (others?.includes(lineHash)) return true;
+    if (others) others.push(lineHash);
+    else this.otherLines.set(idHash, [lineHash]);
     this.repeatedIds++;
     return false;
+  }
+
+  /** The slot holding `key`, or the empty slot where it goes. Keys are whole numbers below 2^53. */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) & mask;
+    for (;;) {
+      const held = this.keys[slot];
+      if (held < 0 || held === key) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const lines = this.firstLines;
+    this.keys = new Float64Array(keys.length * 2).fill(-1);
+    this.firstLines = new Uint32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] < 0) continue;
+      const slot = this.slotOf(keys[i]);
+      this.keys[slot] = keys[i];
+      this.firstLines[slot] = lines[i];
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { Dataset, packCategories, type IncidentColumns, type PackedCategories } 
 import { CoreError } from '../errors';
 import { BLOCK_BYTES, ContentHasher } from './contentHash';
 import { CsvRecordReader, isBroken, type ReadRecord } from './csvRecords';
+import { PoliceLineFeed, PoliceLines } from './policeLines';
 import { looksLikeJsonObject } from './geoJsonRecords';
 import type { ByteSource, IngestOptions, MappingRequest } from './ingestFile';
 import { headerOf, layoutFor } from './layout';
@@ -89,7 +90,12 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
   let decoder = layout && new TextDecoder(layout.encoding);
   let reader = layout && new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
   let builder = layout && new SourceBuilder(dataset, layout.layout, layout.header, options.today, !whole);
-  let records = 0;
+  const counter = { records: 0 };
+  /** police.uk lines read from their bytes, once the header says the file is police.uk with commas. */
+  let feed: PoliceLineFeed | null = null;
+  const feedLines = () => {
+    if (!feed && layout && builder && layout.layout.kind === 'police.uk' && layout.delimiter === ',') feed = new PoliceLineFeed(new PoliceLines(builder), reader!, (bytes, stream) => decoder!.decode(bytes, { stream }), consume, counter);
+  };
   /** Where this part's records start and end (-1 until found): just after a line feed, or the file's ends. */
   let parseFrom = range.from === 0 ? 0 : -1;
   let parseTo = range.to >= file.size ? file.size : -1;
@@ -103,7 +109,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       if (read.length === 0) return;
       const header = headerOf(read[0], file.name);
       start = 1;
-      records = 1;
+      counter.records = 1;
       const rowLayout = layoutFor(header, options.mapping);
       if ('request' in rowLayout) {
         needsMapping = { ...rowLayout.request, sampleRows: read.slice(1, 6).filter((r) => !isBroken(r)) as string[][] };
@@ -114,20 +120,24 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     }
     for (let i = start; i < read.length; i++) {
       const record = read[i];
-      records++;
-      if (isBroken(record)) builder!.reject(record.broken, record.text.split(reader!.fieldDelimiter), records);
-      else builder!.add(record, records);
+      const lineNumber = ++counter.records;
+      if (isBroken(record)) builder!.reject(record.broken, record.text.split(reader!.fieldDelimiter), lineNumber);
+      else builder!.add(record, lineNumber);
     }
   };
 
   // An empty file is refused by the sniffer, with the message every refusal of a file's start comes with.
   if (file.size === 0) sniffEncoding(new Uint8Array(0), file.name);
   let offset = Math.max(0, range.from - 1);
+  let ahead: Promise<Uint8Array> | null = null;
   let parsed = false;
   while (offset < file.size && !(parsed && (hashFrom >= hashTo || offset >= hashTo)) && !needsMapping) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
-    const bytes = await readBytes(file, offset, chunkBytes);
+    const bytes: Uint8Array = await (ahead ?? readBytes(file, offset, chunkBytes));
     if (bytes.length === 0) break;
+    // The next chunk is read while this one is parsed (a browser reads a file's slices off the thread).
+    ahead = offset + bytes.length < file.size ? readBytes(file, offset + bytes.length, chunkBytes) : null;
+    ahead?.catch(() => undefined);
     const end = offset + bytes.length;
     if (end > hashFrom && offset < hashTo) hasher.push(bytes.subarray(Math.max(0, hashFrom - offset), Math.min(bytes.length, hashTo - offset)));
     if (!parsed) {
@@ -152,12 +162,15 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
           decoder = new TextDecoder(encoding);
           reader = new CsvRecordReader();
         }
-        const text = decoder.decode(piece, { stream: !last });
-        consume(reader!.push(text));
-        if (last && parseTo >= file.size) consume(reader!.end());
+        feedLines();
+        if (feed) (feed as PoliceLineFeed).push(piece, last && parseTo >= file.size);
+        else {
+          consume(reader!.push(decoder.decode(piece, { stream: !last })));
+          if (last && parseTo >= file.size) consume(reader!.end());
+        }
         parsed = last;
       } else if (parseTo >= 0 && parseTo <= end) parsed = true;
-      options.onProgress?.({ bytesRead: Math.min(file.size, end) - range.from, bytesTotal: range.to - range.from, rows: Math.max(0, records - (range.from === 0 ? 1 : 0)), elapsedMs: performance.now() - started });
+      options.onProgress?.({ bytesRead: Math.min(file.size, end) - range.from, bytesTotal: range.to - range.from, rows: Math.max(0, counter.records - (range.from === 0 ? 1 : 0)), elapsedMs: performance.now() - started });
     }
     offset = end;
   }
@@ -174,7 +187,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     range,
     parseFrom,
     parseTo,
-    records,
+    records: counter.records,
     endsOnRecord: reader === null || (reader as CsvRecordReader).atRecordBoundary,
     rowsRead: summary.rowsRead,
     rejects: { counts: source.rejects.counts, total: source.rejects.total, lines: source.rejects.lines },

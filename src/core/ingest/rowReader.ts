@@ -126,6 +126,11 @@ export class RowReader {
     return this.dataset.points.idAt(lat, lng);
   }
 
+  /** The point id of a position already parsed and checked to be inside the UK. */
+  pointAt(lat: number, lng: number): number {
+    return this.dataset.points.idAt(lat, lng);
+  }
+
   private pointOfBng(eastingText: string, northingText: string): number | RejectReason {
     if (!eastingText || !northingText || eastingText.trim() === '' || northingText.trim() === '') return 'noCoordinates';
     const easting = parseNumber(eastingText);
@@ -137,7 +142,7 @@ export class RowReader {
     return this.dataset.points.idAt(lat, lng);
   }
 
-  private dateOf(text: string): ParsedDate | null {
+  dateOf(text: string): ParsedDate | null {
     let parsed = this.dateCache.get(text);
     if (parsed === undefined) {
       parsed = parseUkDate(text);
@@ -147,7 +152,7 @@ export class RowReader {
   }
 
   /** Category id, or -1 for an empty category. */
-  private categoryOf(name: string): number {
+  categoryOf(name: string): number {
     let id = this.categoryCache.get(name);
     if (id === undefined) {
       const trimmed = name.trim();

@@ -3,7 +3,7 @@ import { GrowableColumn, PointTextCache } from './columns';
 import { monthIndexOf } from './dates';
 import { DuplicateLines } from './duplicateLines';
 import { RejectLog, type RejectReason } from './rejects';
-import { RowReader, type RowLayout } from './rowReader';
+import { RowReader, type AcceptedRow, type RowLayout } from './rowReader';
 
 /** Kept rows that have an ID: the ID's key and the line's hash (see DuplicateLines), the row's index among the kept rows, and its line number. */
 export interface IdRows {
@@ -31,10 +31,10 @@ export class SourceBuilder {
   private readonly key: GrowableColumn<Uint32Array> | null;
   private readonly reference: GrowableColumn<Uint32Array> | null;
   private readonly rejects: RejectLog;
-  private readonly reader: RowReader;
-  private readonly duplicates: DuplicateLines;
-  private readonly locationIds: PointTextCache;
-  private readonly lsoaIds: PointTextCache;
+  readonly reader: RowReader;
+  readonly duplicates: DuplicateLines;
+  readonly locationIds: PointTextCache;
+  readonly lsoaIds: PointTextCache;
   /** Accepted rows per category id (ids are shared by all sources, so indexed, not keyed). */
   private categoryCounts = new Uint32Array(64);
   private rowsRead = 0;
@@ -42,7 +42,7 @@ export class SourceBuilder {
   private hasTimes = false;
   /** With `recordIds`: each kept row that has an ID, for the check across the parts of a split file. */
   private readonly ids: { key: GrowableColumn<Float64Array>; lineHash: GrowableColumn<Uint32Array>; row: GrowableColumn<Uint32Array>; lineNumber: GrowableColumn<Uint32Array> } | null;
-  /** Rows dated after this month are rejected: they cannot be records yet, and would stretch the month range. */
+  /** Rows dated after this month are rejected (see isFuture). */
   private readonly lastMonth: number;
 
   constructor(
@@ -72,11 +72,25 @@ export class SourceBuilder {
   add(fields: readonly string[], lineNumber: number): void {
     const outcome = this.reader.read(fields);
     if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
-    if (outcome.date.monthIndex > this.lastMonth) return this.reject('futureMonth', fields, lineNumber);
+    if (this.isFuture(outcome.date.monthIndex)) return this.reject('futureMonth', fields, lineNumber);
     if (this.duplicates.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
-    if (this.ids && this.duplicates.lastIdKey >= 0) {
-      this.ids.key.push(this.duplicates.lastIdKey);
-      this.ids.lineHash.push(this.duplicates.lastLineHash);
+    this.keep(outcome, this.locationIds.idAt(outcome.point, outcome.location), this.lsoaIds.idAt(outcome.point, outcome.lsoa), this.duplicates.lastIdKey, this.duplicates.lastLineHash, lineNumber);
+  }
+
+  /** Months after today cannot be records yet, and would stretch the month range. */
+  isFuture(monthIndex: number): boolean {
+    return monthIndex > this.lastMonth;
+  }
+
+  /**
+   * A row that passed every check, with its location and LSOA ids, and its ID's key and line's
+   * hash (`idKey` -1 without an ID). police.uk lines read from their bytes (see PoliceLines) come
+   * here straight.
+   */
+  keep(outcome: AcceptedRow, location: number, lsoa: number, idKey: number, lineHash: number, lineNumber: number): void {
+    if (this.ids && idKey >= 0) {
+      this.ids.key.push(idKey);
+      this.ids.lineHash.push(lineHash);
       this.ids.row.push(this.point.length);
       this.ids.lineNumber.push(lineNumber);
     }
@@ -86,8 +100,8 @@ export class SourceBuilder {
     this.minuteOfDay.push(outcome.date.minuteOfDay);
     this.weekday.push(outcome.date.weekday);
     this.category.push(outcome.category);
-    this.location.push(this.locationIds.idAt(outcome.point, outcome.location));
-    this.lsoa?.push(this.lsoaIds.idAt(outcome.point, outcome.lsoa));
+    this.location.push(location);
+    this.lsoa?.push(lsoa);
     this.weight?.push(outcome.weight);
     this.day?.push(outcome.date.day);
     this.key?.push(this.dataset.keys.intern(outcome.key));
