@@ -36,17 +36,21 @@ async function workerHeapMb(browser) {
 async function timeLoad(browser, url, paths) {
   const { page, context } = await openApp(browser, url);
   for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
+  // Timed in the page: from the picker's change event to the summary of the new map.
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' });
+    document.addEventListener('change', () => (window.loadStarted ??= performance.now()), true);
+    const summary = () => document.querySelector('[data-testid="result-summary"]')?.textContent ?? '';
+    new MutationObserver(() => {
+      if (window.loadStarted && !window.mapShown && !document.querySelector('.load-progress') && /[1-9][\d,]* incidents/.test(summary())) window.mapShown = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  const started = Date.now();
   await loadFiles(page, paths);
   await waitForSources(page, paths.length, 600_000);
-  await page.waitForFunction(() => /[1-9][\d,]* incidents/.test(document.querySelector('[data-testid="result-summary"]')?.textContent ?? ''), null, { timeout: 600_000 });
-  const ms = Date.now() - started;
-  const tasks = await page.evaluate(() => window.longTasks);
-  return { page, context, ms, mainBusyMs: tasks.reduce((a, b) => a + b, 0), longestTaskMs: Math.max(0, ...tasks) };
+  await page.waitForFunction(() => window.mapShown, null, { timeout: 600_000 });
+  const { ms, tasks } = await page.evaluate(() => ({ ms: window.mapShown - window.loadStarted, tasks: window.longTasks }));
+  return { page, context, ms: Math.round(ms), mainBusyMs: tasks.reduce((a, b) => a + b, 0), longestTaskMs: Math.max(0, ...tasks) };
 }
 
 const server = await startPreview();
@@ -64,15 +68,17 @@ try {
   const peerBundle = await bundlePeer();
   const app = [];
   const peer = [];
+  const appLongest = [];
   let heapMb = 0;
   for (let run = 0; run < runs; run++) {
     const load = await timeLoad(browser, server.url, [policePath]);
     app.push(load.ms);
+    appLongest.push(load.longestTaskMs);
     if (run === 0) heapMb = await workerHeapMb(browser);
     await load.context.close();
     const times = await timeDuckDb(browser, server.url, peerBundle, policePath);
     peer.push(times);
-    log(`# run ${run + 1}: app ${load.ms} ms; DuckDB-WASM start-up ${times.startupMs.toFixed(0)} ms, read_csv ${times.readCsvMs.toFixed(0)} ms, GROUP BY ${times.groupByMs.toFixed(0)} ms (${times.rows} rows, ${times.groups} groups)`);
+    log(`# run ${run + 1}: app ${load.ms} ms (longest main-thread task ${load.longestTaskMs.toFixed(0)} ms); DuckDB-WASM start-up ${times.startupMs.toFixed(0)} ms, read_csv ${times.readCsvMs.toFixed(0)} ms, GROUP BY ${times.groupByMs.toFixed(0)} ms (${times.rows} rows, ${times.groups} groups)`);
   }
   const appMs = median(app);
   const peerMs = median(peer.map((t) => t.startupMs + t.readCsvMs + t.groupByMs));
@@ -83,6 +89,7 @@ try {
   record('browser.duckdb_1m.total', peerMs, 'ms');
   record('browser.ingest_1m.app_over_duckdb', appMs / peerMs, '×', '≤ 0.4');
   record('browser.ingest_1m.worker_heap', heapMb, 'MB', '≤ 200 MB');
+  record('browser.ingest_1m.longest_main_thread_task', median(appLongest), 'ms');
 
   if (monthlyDir) {
     const monthly = readdirSync(monthlyDir).filter((name) => name.endsWith('.csv')).sort().map((name) => join(monthlyDir, name));

@@ -32,6 +32,11 @@ export class GrowableColumn<T extends TypedArray> {
   trimmed(): T {
     return this.data.slice(0, this.length) as T;
   }
+
+  /** The filled part as a narrower array (values wrap as typed arrays convert). */
+  narrowed<N extends TypedArray>(make: { new (values: ArrayLike<number>): N }): N {
+    return new make(this.data.subarray(0, this.length));
+  }
 }
 
 /** Strings stored once; rows keep the small integer id. Id 0 is always the empty string. */

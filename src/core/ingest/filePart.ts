@@ -104,7 +104,12 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
 
   const consume = (read: ReadRecord[]): void => {
     let start = 0;
-    if (needsMapping) return;
+    if (needsMapping) {
+      // The mapping dialog shows the first rows of the first chunk.
+      const sample = needsMapping.sampleRows;
+      for (const record of read) if (sample.length < 5 && !isBroken(record)) sample.push(record);
+      return;
+    }
     if (!layout) {
       if (read.length === 0) return;
       const header = headerOf(read[0], file.name);
@@ -156,11 +161,17 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       }
       if (parseFrom >= 0 && parseFrom < end) {
         const last = parseTo >= 0 && parseTo <= end;
-        const piece = bytes.subarray(Math.max(0, parseFrom - offset), last ? parseTo - offset : bytes.length);
+        let piece = bytes.subarray(Math.max(0, parseFrom - offset), last ? parseTo - offset : bytes.length);
         if (!decoder) {
           encoding = sniffEncoding(piece, file.name);
           decoder = new TextDecoder(encoding);
           reader = new CsvRecordReader();
+          // The first line alone first: when it is a police.uk header, the rest is read from its bytes.
+          const lineEnd = piece.indexOf(LF) + 1;
+          if (lineEnd > 0 && lineEnd < piece.length) {
+            consume(reader.push(decoder.decode(piece.subarray(0, lineEnd), { stream: true })));
+            piece = piece.subarray(lineEnd);
+          }
         }
         feedLines();
         if (feed) (feed as PoliceLineFeed).push(piece, last && parseTo >= file.size);

@@ -18,16 +18,18 @@ export interface IdRows {
  * `DuplicateLines`), writing accepted rows into typed columns.
  */
 export class SourceBuilder {
+  // Every integer column is built as 32 bits, so the appends a million rows make stay monomorphic;
+  // finish() narrows them (-1 wraps in 32 bits and back).
   private readonly point = new GrowableColumn(Uint32Array);
-  private readonly monthIndex = new GrowableColumn(Uint16Array);
-  private readonly minuteOfDay = new GrowableColumn(Int16Array);
-  private readonly weekday = new GrowableColumn(Int8Array);
+  private readonly monthIndex = new GrowableColumn(Uint32Array);
+  private readonly minuteOfDay = new GrowableColumn(Uint32Array);
+  private readonly weekday = new GrowableColumn(Uint32Array);
   private readonly category = new GrowableColumn(Uint32Array);
   private readonly location = new GrowableColumn(Uint32Array);
   private readonly lsoa: GrowableColumn<Uint32Array> | null;
   private readonly weight: GrowableColumn<Float32Array> | null;
   /** Mapped extracts only: police.uk and H3 tables give months, and no keys or references. */
-  private readonly day: GrowableColumn<Uint16Array> | null;
+  private readonly day: GrowableColumn<Uint32Array> | null;
   private readonly key: GrowableColumn<Uint32Array> | null;
   private readonly reference: GrowableColumn<Uint32Array> | null;
   private readonly rejects: RejectLog;
@@ -58,7 +60,7 @@ export class SourceBuilder {
     const mapping = layout.kind === 'mapped' ? layout.mapping : null;
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
     this.lsoa = layout.kind === 'police.uk' ? new GrowableColumn(Uint32Array) : null;
-    this.day = mapping ? new GrowableColumn(Uint16Array) : null;
+    this.day = mapping ? new GrowableColumn(Uint32Array) : null;
     this.key = mapping?.key ? new GrowableColumn(Uint32Array) : null;
     this.reference = mapping?.reference ? new GrowableColumn(Uint32Array) : null;
     this.locationIds = new PointTextCache(dataset.locations);
@@ -118,7 +120,7 @@ export class SourceBuilder {
   }
 
   finish(meta: { name: string; bytes: number; fingerprint: string }): IncidentSource {
-    const months = this.monthIndex.trimmed();
+    const months = this.monthIndex.narrowed(Uint16Array);
     let monthMin = Infinity;
     let monthMax = -Infinity;
     for (const month of months) {
@@ -152,13 +154,13 @@ export class SourceBuilder {
       columns: {
         point: this.point.trimmed(),
         monthIndex: months,
-        minuteOfDay: this.minuteOfDay.trimmed(),
-        weekday: this.weekday.trimmed(),
+        minuteOfDay: this.minuteOfDay.narrowed(Int16Array),
+        weekday: this.weekday.narrowed(Int8Array),
         category: this.category.trimmed(),
         location: this.location.trimmed(),
         lsoa: this.lsoa?.trimmed() ?? null,
         weight: this.weight?.trimmed() ?? null,
-        day: this.day?.trimmed() ?? null,
+        day: this.day?.narrowed(Uint16Array) ?? null,
         key: this.key?.trimmed() ?? null,
         reference: this.reference?.trimmed() ?? null,
       },
