@@ -21,6 +21,7 @@ mkdirSync(workDir, { recursive: true });
 const policePath = join(workDir, 'police-1m-met.csv');
 const monthlyDir = join(workDir, 'police-1m-met-monthly');
 const bytes = await ensurePoliceFile(policePath, 1_000_000, monthlyDir);
+const largePath = join(workDir, 'police-10m-met.csv');
 console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} MB at ${policePath}, and the same rows as monthly files in ${monthlyDir}`);
 
 // `npm run bench -- --browser` runs the browser half alone.
@@ -37,7 +38,9 @@ if (!process.argv.includes('--browser')) {
 
 // The browser half needs the built app (dist/, or the build E2E_DIST names) and Chromium; it reports its figures as one JSON line.
 if (existsSync(join(process.env.E2E_DIST ?? join(process.cwd(), 'dist'), 'index.html'))) {
-  const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath, monthlyDir], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 1_800_000, stdio: ['ignore', 'pipe', 'inherit'] });
+  const largeBytes = await ensurePoliceFile(largePath, 10_000_000);
+  console.log(`# 10,000,000-row police.uk file: ${(largeBytes / 1_073_741_824).toFixed(2)} GB at ${largePath}`);
+  const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath, monthlyDir, largePath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 1_800_000, stdio: ['ignore', 'pipe', 'inherit'] });
   const lastLine = output.trim().split('\n').pop() ?? '[]';
   for (const figure of JSON.parse(lastLine) as Figure[]) record(figure.name, figure.value, figure.unit, figure.target);
 } else {

@@ -1,5 +1,5 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
-import { GrowableColumn, StringInterner } from './ingest/columns';
+import { GrowableColumn, PointTextCache, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
 import type { ColumnMapping } from './ingest/schema';
 
@@ -189,6 +189,9 @@ export class Dataset {
   readonly categories = new CategoryRegistry();
   readonly locations = new StringInterner();
   readonly lsoaNames = new StringInterner();
+  /** The location and LSOA texts last seen at each point, kept with the tables so every file read into them starts warm. */
+  readonly locationAtPoint = new PointTextCache(this.locations);
+  readonly lsoaAtPoint = new PointTextCache(this.lsoaNames);
   /** Person or household keys and case references of council extracts: personal data, kept in this worker and never sent anywhere. */
   readonly keys = new StringInterner();
   readonly references = new StringInterner();

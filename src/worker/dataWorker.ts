@@ -5,7 +5,7 @@ import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } fr
 import type { ColumnMapping } from '../core/ingest/schema';
 import { failureOf } from './failure';
 import { loadBatch } from './loadBatch';
-import { cancelWhenAborted, mergeRead, ProgressSum, readInParts, SPLIT_MIN_BYTES } from './loadParts';
+import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
 import { forgetAnswers, handleQuery } from './queries';
 import type { WorkerEvent, WorkerRequest } from './protocol';
@@ -32,8 +32,9 @@ async function loadFile(file: Blob, name: string, mapping: ColumnMapping | undef
   if (file.size < SPLIT_MIN_BYTES || pool.size < 2) return ingestFile(dataset, blobByteSource(file, name), { mapping, signal, onProgress });
   const stopWatching = cancelWhenAborted(pool, signal);
   try {
-    const parts = await readInParts(pool, file, name, mapping, new ProgressSum(file.size, onProgress), 'file');
-    return await mergeRead(dataset, file, name, parts, { mapping, signal, onProgress });
+    const plan = await planParts(pool, file, name, mapping);
+    const parts = await queueParts(pool, newBatch(), file, name, mapping, plan, new ProgressSum(file.size, onProgress), 'file');
+    return await mergeRead(dataset, file, name, parts, new Map(), { mapping, signal, onProgress });
   } finally {
     stopWatching();
   }
@@ -72,6 +73,8 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       dataset.addSource(source);
       forgetAnswers();
       post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: packCategories(dataset.categories.list) } });
+      // The sample is in: the parse workers start now rather than when the user's first file arrives.
+      pool.warm();
       return;
     }
     if (request.type === 'load') {

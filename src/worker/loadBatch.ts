@@ -1,7 +1,8 @@
 import { packCategories, type Dataset } from '../core/dataset';
 import type { IngestProgress } from '../core/ingest/ingestFile';
 import { failureOf } from './failure';
-import { cancelWhenAborted, mergeRead, ProgressSum, readInParts } from './loadParts';
+import type { PartRemap } from '../core/ingest/mergeParts';
+import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, type PartPlan } from './loadParts';
 import type { PartPool } from './partPool';
 import type { BatchFileResult, BatchResult } from './protocol';
 
@@ -23,8 +24,14 @@ export async function loadBatch(dataset: Dataset, pool: PartPool, files: readonl
   const progress = new ProgressSum(files.reduce((total, { file }) => total + file.size, 0), report.progress);
   const results: BatchFileResult[] = files.map(() => ({ status: 'not-read' }));
   const stopWatching = cancelWhenAborted(pool, signal);
+  const batch = newBatch();
+  const remaps = new Map<string, PartRemap>();
+  // Every file's plan first, then every part queued in file order (see queueParts).
+  const plans: (PartPlan | Error)[] = [];
+  for (const { file, name } of files) plans.push(await planParts(pool, file, name, undefined).catch((error: Error) => error));
   const reading = files.map(({ file, name }, index) => {
-    const parts = readInParts(pool, file, name, undefined, progress, `${index}`);
+    const plan = plans[index];
+    const parts = plan instanceof Error ? Promise.reject(plan) : queueParts(pool, batch, file, name, undefined, plan, progress, `${index}`);
     parts.catch(() => undefined);
     return parts;
   });
@@ -32,7 +39,7 @@ export async function loadBatch(dataset: Dataset, pool: PartPool, files: readonl
   try {
     for (const [index, { file, name }] of files.entries()) {
       try {
-        const result = await mergeRead(dataset, file, name, await reading[index], { signal });
+        const result = await mergeRead(dataset, file, name, await reading[index], remaps, { signal });
         results[index] = result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary } : { status: 'needs-mapping' };
         progress.finish(`${index}:`, file.size, result.status === 'loaded' ? result.source.summary.rowsRead : 0);
       } catch (error) {

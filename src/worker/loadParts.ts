@@ -1,7 +1,7 @@
 import type { Dataset } from '../core/dataset';
-import { partRanges, splittableLayout, type ParsedPart } from '../core/ingest/filePart';
+import { partRanges, splittableLayout, type ParsedPart, type PartLayout, type PartRange } from '../core/ingest/filePart';
 import { blobByteSource, ingestFile, type IngestOptions, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
-import { mergeParts } from '../core/ingest/mergeParts';
+import { mergeParts, type PartRemap } from '../core/ingest/mergeParts';
 import type { ColumnMapping } from '../core/ingest/schema';
 import type { PartOutcome, PartPool } from './partPool';
 
@@ -39,25 +39,43 @@ export class ProgressSum {
   }
 }
 
-/**
- * Starts reading one file in the parse workers: a big police.uk or mapped CSV in one part per
- * worker, anything else whole. The parts are queued at once; the answer is merged by `mergeRead`.
- */
-export async function readInParts(pool: PartPool, file: Blob, name: string, mapping: ColumnMapping | undefined, progress: ProgressSum, key: string): Promise<PartOutcome[]> {
+/** How a file is read: its byte ranges, and the first line's layout when it is cut in parts. */
+export interface PartPlan {
+  ranges: PartRange[];
+  layout: PartLayout | null;
+}
+
+/** A big police.uk or mapped CSV in one part per worker, anything else whole. */
+export async function planParts(pool: PartPool, file: Blob, name: string, mapping: ColumnMapping | undefined): Promise<PartPlan> {
   const layout = file.size >= SPLIT_MIN_BYTES && pool.size > 1 ? await splittableLayout(blobByteSource(file, name), mapping) : null;
-  const ranges = layout ? partRanges(file.size, pool.size) : [{ from: 0, to: file.size }];
-  return Promise.all(ranges.map((range, k) => pool.read({ file, name, range, mapping, known: k > 0 && layout ? layout : undefined }, (p) => progress.update(`${key}:${k}`, p))));
+  return { ranges: layout ? partRanges(file.size, pool.size) : [{ from: 0, to: file.size }], layout };
+}
+
+let batches = 0;
+
+/** A new batch: parse workers start new tables for it, shared by the parts they read in it. */
+export function newBatch(): number {
+  return ++batches;
+}
+
+/**
+ * Queues a file's parts to the parse workers. Parts are queued in the order they are merged, so
+ * each worker reads its parts in that order (its tables grow in the order the merge expects).
+ */
+export function queueParts(pool: PartPool, batch: number, file: Blob, name: string, mapping: ColumnMapping | undefined, plan: PartPlan, progress: ProgressSum, key: string): Promise<PartOutcome[]> {
+  const { ranges, layout } = plan;
+  return Promise.all(ranges.map((range, k) => pool.read({ batch, file, name, range, mapping, known: k > 0 && layout ? layout : undefined }, (p) => progress.update(`${key}:${k}`, p))));
 }
 
 /**
  * The file's parts into the dataset as one source. A file the workers do not read (Parquet,
  * GeoJSON) or one cut inside a quoted line break is read here, whole, by the same core code.
  */
-export async function mergeRead(dataset: Dataset, file: Blob, name: string, outcomes: PartOutcome[], options: IngestOptions): Promise<IngestResult> {
+export async function mergeRead(dataset: Dataset, file: Blob, name: string, outcomes: PartOutcome[], remaps: Map<string, PartRemap>, options: IngestOptions): Promise<IngestResult> {
   const source = blobByteSource(file, name);
   const [first] = outcomes;
   if (first.status === 'needs-mapping') return first;
-  const merged = first.status === 'not-csv' ? null : await mergeParts(dataset, source, outcomes as ParsedPart[]);
+  const merged = first.status === 'not-csv' ? null : await mergeParts(dataset, source, outcomes as ParsedPart[], remaps);
   if (!merged) return ingestFile(dataset, source, options);
   dataset.addSource(merged);
   return { status: 'loaded', source: merged };

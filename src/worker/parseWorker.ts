@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { readPart, readsAsCsv, transferablesOf } from '../core/ingest/filePart';
+import { Dataset } from '../core/dataset';
+import { readPart, readsAsCsv, transferablesOf, type PartTables } from '../core/ingest/filePart';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { CoreError } from '../core/errors';
 import type { PartJob, PartReply } from './partPool';
@@ -10,15 +11,28 @@ import type { PartJob, PartReply } from './partPool';
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (reply: PartReply, transfer: Transferable[] = []): void => scope.postMessage(reply, transfer);
+/** This worker's tables for the batch being read, named uniquely across workers. */
+const worker = Math.random().toString(36).slice(2);
+let tables: { batch: number; shared: PartTables } | null = null;
+let generation = 0;
 
-scope.onmessage = async (message: MessageEvent<{ id: number; job: PartJob }>) => {
-  const { id, job } = message.data;
+/** Parts are read one after another in the order they arrive (the next one may arrive while one is read). */
+let reading = Promise.resolve();
+scope.onmessage = (message: MessageEvent<{ id: number; job: PartJob }>) => {
+  reading = reading.then(() => readOne(message.data));
+};
+
+async function readOne({ id, job }: { id: number; job: PartJob }): Promise<void> {
   try {
     const file = blobByteSource(job.file, job.name);
     if (job.range.from === 0 && !readsAsCsv(await file.read(0, 64))) return post({ type: 'part', id, result: { status: 'not-csv' } });
-    const result = await readPart(file, job.range, { mapping: job.mapping, onProgress: (progress) => post({ type: 'progress', id, progress }) }, job.known);
+    if (tables?.batch !== job.batch) tables = { batch: job.batch, shared: { dataset: new Dataset(), name: `${worker}-${++generation}` } };
+    const result = await readPart(file, job.range, { mapping: job.mapping, onProgress: (progress) => post({ type: 'progress', id, progress }) }, job.known, tables.shared);
+    // A part that was not read leaves entries no merge will see: the next part starts new tables.
+    if (result.status !== 'parsed') tables = null;
     post({ type: 'part', id, result }, result.status === 'parsed' ? transferablesOf(result) : []);
   } catch (error) {
+    tables = null;
     post({ type: 'error', id, code: error instanceof CoreError ? error.code : null, message: error instanceof Error ? error.message : String(error) });
   }
-};
+}

@@ -5,6 +5,8 @@ import type { ColumnMapping } from '../core/ingest/schema';
 
 /** A part of a file for a parse worker to read (see readPart). */
 export interface PartJob {
+  /** Parts of one batch share a worker's tables (see PartTables). */
+  batch: number;
   file: Blob;
   name: string;
   range: PartRange;
@@ -27,13 +29,22 @@ interface Running {
   onProgress: (progress: IngestProgress) => void;
 }
 
+/** Parts sent to a worker ahead of the one it is reading, so it never waits for the data worker between parts. */
+const PARTS_IN_FLIGHT = 2;
+
+interface Slot {
+  worker: Worker;
+  /** Ids of the parts sent to it and not yet answered, in the order it reads them. */
+  parts: Set<number>;
+}
+
 /**
  * Parse workers owned by the data worker, one per core: parts of files are queued and each worker
- * reads one at a time, so a batch of files or the parts of one big file are read at once. Cancel
- * ends the workers (and frees what they held); the next load starts new ones.
+ * reads them one after another in queue order, so a batch of files or the parts of one big file
+ * are read at once. Cancel ends the workers (and frees what they held); the next load starts new ones.
  */
 export class PartPool {
-  private workers: { worker: Worker; busy: number | null }[] = [];
+  private workers: Slot[] = [];
   private readonly queue: { id: number; job: PartJob }[] = [];
   private readonly running = new Map<number, Running>();
   private nextId = 1;
@@ -51,6 +62,11 @@ export class PartPool {
     return promise;
   }
 
+  /** Starts the workers before they are needed, so the first file read does not wait for them. */
+  warm(): void {
+    while (this.workers.length < this.size) this.startWorker();
+  }
+
   /** Stops every part: queued and running ones fail as cancelled, and the workers are ended. */
   cancel(): void {
     for (const { worker } of this.workers) worker.terminate();
@@ -62,34 +78,33 @@ export class PartPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let slot = this.workers.find((entry) => entry.busy === null);
-      if (!slot && this.workers.length < this.size) slot = this.startWorker();
+      const idle = this.workers.find((entry) => entry.parts.size === 0);
+      const slot = idle ?? (this.workers.length < this.size ? this.startWorker() : this.workers.find((entry) => entry.parts.size < PARTS_IN_FLIGHT));
       if (!slot) return;
       const { id, job } = this.queue.shift()!;
-      slot.busy = id;
+      slot.parts.add(id);
       slot.worker.postMessage({ id, job });
     }
   }
 
-  private startWorker(): { worker: Worker; busy: number | null } {
-    const slot = { worker: this.createWorker(), busy: null as number | null };
+  private startWorker(): Slot {
+    const slot: Slot = { worker: this.createWorker(), parts: new Set() };
     slot.worker.onmessage = (message: MessageEvent<PartReply>) => {
       const reply = message.data;
       const entry = this.running.get(reply.id);
       if (!entry) return;
       if (reply.type === 'progress') return entry.onProgress(reply.progress);
       this.running.delete(reply.id);
-      slot.busy = null;
+      slot.parts.delete(reply.id);
       if (reply.type === 'part') entry.resolve(reply.result);
       else entry.reject(reply.code ? new CoreError(reply.code, reply.message) : new Error(reply.message));
       this.dispatch();
     };
     slot.worker.onerror = (event) => {
       event.preventDefault();
-      const id = slot.busy;
       this.workers = this.workers.filter((entry) => entry !== slot);
       slot.worker.terminate();
-      if (id !== null) {
+      for (const id of slot.parts) {
         this.running.get(id)?.reject(new Error(`A parse worker stopped: ${event.message || 'unknown error'}.`));
         this.running.delete(id);
       }

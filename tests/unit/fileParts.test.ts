@@ -112,3 +112,32 @@ describe('a file read in parts by several workers', () => {
     expect(rejectedRowsCsv(split!.source.rejects)).toBe(rejectedRowsCsv(single.source.rejects));
   });
 });
+
+describe('a batch of files read by workers that keep their tables from file to file', () => {
+  it('gives the sources and dataset tables of reading the files one after another', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(line, { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(1), { minLength: 5, maxLength: 5 }), async (bodies, workerOf) => {
+        const files = bodies.map((body, i) => memorySource(`2023-0${i + 1}-metropolitan-street.csv`, [POLICE_HEADER, ...body].join('\n')));
+        const oneByOne = new Dataset();
+        const expected = [];
+        for (const file of files) {
+          const result = await ingestFile(oneByOne, file, { today: TODAY });
+          if (result.status === 'loaded') expected.push(tables({ dataset: oneByOne, source: result.source }));
+        }
+        // Two workers, each keeping its tables: every file read whole by one of them, merged in file order.
+        const workers = [0, 1].map((w) => ({ dataset: new Dataset(), name: `worker-${w}` }));
+        const parts = [];
+        for (const [i, file] of files.entries()) parts.push(await readPart(file, { from: 0, to: file.size }, { today: TODAY }, undefined, workers[workerOf[i]]));
+        const merged = new Dataset();
+        const remaps = new Map();
+        const actual = [];
+        for (const [i, part] of parts.entries()) {
+          if (part.status !== 'parsed') throw new Error('not parsed');
+          actual.push(tables({ dataset: merged, source: (await mergeParts(merged, files[i], [part], remaps))! }));
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -34,8 +34,21 @@ export interface PartLayout {
   layout: RowLayout;
 }
 
-/** The dictionaries a part's ids point into (its own small dataset), to be remapped into the real one. */
+/**
+ * A parse worker's own small dataset, which a part's ids point into. Kept from one part to the
+ * next of a batch (named, so the merge knows which parts share it), a part sends only what it
+ * added: a hundred monthly files of one force then remap each point and place once, not once a file.
+ */
+export interface PartTables {
+  dataset: Dataset;
+  /** '' for tables used by one part only. */
+  name: string;
+}
+
+/** The entries a part added to its tables, from the counts they had before it, to be remapped into the real dataset. */
 export interface PartDictionaries {
+  tables: string;
+  from: { points: number; categories: number; locations: number; lsoaNames: number; keys: number; references: number };
   lat: Float64Array;
   lng: Float64Array;
   categories: PackedCategories;
@@ -78,18 +91,22 @@ const LF = 10;
 const DEFAULT_CHUNK_BYTES = 4 << 20;
 
 /** Reads the part of `file` in `range`; a part starting after the first line needs `known` (the first line's layout). */
-export async function readPart(file: ByteSource, range: PartRange, options: IngestOptions = {}, known?: PartLayout): Promise<PartResult> {
+export async function readPart(file: ByteSource, range: PartRange, options: IngestOptions = {}, known?: PartLayout, shared?: PartTables): Promise<PartResult> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const started = performance.now();
   const whole = range.from === 0 && range.to >= file.size;
   const hashFrom = Math.ceil(range.from / BLOCK_BYTES) * BLOCK_BYTES;
   const hashTo = Math.min(file.size, Math.ceil(range.to / BLOCK_BYTES) * BLOCK_BYTES);
   const hasher = new ContentHasher();
-  const dataset = new Dataset();
+  // Only whole files share tables: a part of a cut file may be read again whole (a cut inside a
+  // quoted line break), and a table of H3 counts marks its points as whole cells (nativeCells).
+  const tablesFor = (rowLayout: RowLayout): PartTables => (shared && whole && rowLayout.kind !== 'h3' ? shared : { dataset: new Dataset(), name: '' });
+  let tables = known ? tablesFor(known.layout) : null;
+  const before = shared && entryCounts(shared.dataset);
   let layout = known ?? null;
   let decoder = layout && new TextDecoder(layout.encoding);
   let reader = layout && new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
-  let builder = layout && new SourceBuilder(dataset, layout.layout, layout.header, options.today, !whole);
+  let builder = layout && tables && new SourceBuilder(tables.dataset, layout.layout, layout.header, options.today, !whole);
   const counter = { records: 0 };
   /** police.uk lines read from their bytes, once the header says the file is police.uk with commas. */
   let feed: PoliceLineFeed | null = null;
@@ -121,7 +138,8 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
         return;
       }
       layout = { encoding, delimiter: reader!.fieldDelimiter, header, layout: rowLayout };
-      builder = new SourceBuilder(dataset, rowLayout, header, options.today, !whole);
+      tables = tablesFor(rowLayout);
+      builder = new SourceBuilder(tables.dataset, rowLayout, header, options.today, !whole);
     }
     for (let i = start; i < read.length; i++) {
       const record = read[i];
@@ -210,18 +228,35 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     monthMax: summary.monthMax,
     categoryCounts: summary.categoryCounts,
     columns: source.columns,
-    dictionaries: {
-      lat: dataset.points.lat.trimmed(),
-      lng: dataset.points.lng.trimmed(),
-      categories: packCategories(dataset.categories.list),
-      locations: dataset.locations.values,
-      lsoaNames: dataset.lsoaNames.values,
-      keys: dataset.keys.values,
-      references: dataset.references.values,
-      nativeCells: [...dataset.nativeCells],
-    },
+    dictionaries: addedEntries(tables!, tables === shared && before ? before : entryCounts(new Dataset())),
     ids: (builder as SourceBuilder).idRows(),
     digests: await hasher.blockDigests(),
+  };
+}
+
+function entryCounts(dataset: Dataset): PartDictionaries['from'] {
+  return {
+    points: dataset.points.count,
+    categories: dataset.categories.list.length,
+    locations: dataset.locations.values.length,
+    lsoaNames: dataset.lsoaNames.values.length,
+    keys: dataset.keys.values.length,
+    references: dataset.references.values.length,
+  };
+}
+
+function addedEntries({ dataset, name }: PartTables, from: PartDictionaries['from']): PartDictionaries {
+  return {
+    tables: name,
+    from,
+    lat: dataset.points.lat.trimmed().slice(from.points),
+    lng: dataset.points.lng.trimmed().slice(from.points),
+    categories: packCategories(dataset.categories.list.slice(from.categories)),
+    locations: dataset.locations.values.slice(from.locations),
+    lsoaNames: dataset.lsoaNames.values.slice(from.lsoaNames),
+    keys: dataset.keys.values.slice(from.keys),
+    references: dataset.references.values.slice(from.references),
+    nativeCells: [...dataset.nativeCells],
   };
 }
 

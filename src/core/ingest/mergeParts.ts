@@ -13,7 +13,7 @@ import { lineNumberOf, RejectLog } from './rejects';
  * repeat one of an earlier part. Returns null when a cut fell inside a record (a quoted field
  * holding a line break): such a file is read whole instead.
  */
-export async function mergeParts(dataset: Dataset, file: ByteSource, parts: readonly ParsedPart[]): Promise<IncidentSource | null> {
+export async function mergeParts(dataset: Dataset, file: ByteSource, parts: readonly ParsedPart[], remaps = new Map<string, PartRemap>()): Promise<IncidentSource | null> {
   if (parts.slice(0, -1).some((part) => !part.endsOnRecord)) return null;
   const { layout, header } = parts[0].layout;
   const repeats = parts.length > 1 ? repeatsAcrossParts(parts) : { dropped: parts.map(() => new Map<number, number>()), repeatedIds: parts[0].repeatedIds };
@@ -39,7 +39,10 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
   let lineOffset = 0;
   let droppedIncidents = 0;
   for (const [k, part] of parts.entries()) {
-    const maps = remap(dataset, part.dictionaries);
+    const { tables } = part.dictionaries;
+    const maps = (tables && remaps.get(tables)) || new PartRemap();
+    if (tables) remaps.set(tables, maps);
+    maps.extend(dataset, part.dictionaries);
     part.categoryCounts.forEach((count, local) => (categoryCounts[maps.category[local]] = (categoryCounts[maps.category[local]] ?? 0) + count));
     const dropped = repeats.dropped[k];
     const rows = part.columns.point.length;
@@ -119,21 +122,35 @@ async function mergeRejectLines(rejects: RejectLog, file: ByteSource, part: Pars
   addRepeatsBefore(Infinity);
 }
 
-/** Local id → dataset id for each table a part's rows point into, adding what is new in file order. */
-function remap(dataset: Dataset, dictionaries: PartDictionaries) {
-  const { lat, lng } = dictionaries;
-  const point = new Uint32Array(lat.length);
-  for (let i = 0; i < lat.length; i++) point[i] = dataset.points.idAt(lat[i], lng[i]);
-  for (const [local, cell] of dictionaries.nativeCells) dataset.nativeCells.set(point[local], cell);
-  const intern = (values: readonly string[], into: StringInterner) => Uint32Array.from(values, (value) => into.intern(value));
-  return {
-    point,
-    category: Uint32Array.from(unpackCategories(dictionaries.categories), (category) => dataset.categories.idOf(category.family, category.name)),
-    location: intern(dictionaries.locations, dataset.locations),
-    lsoa: intern(dictionaries.lsoaNames, dataset.lsoaNames),
-    key: intern(dictionaries.keys, dataset.keys),
-    reference: intern(dictionaries.references, dataset.references),
-  };
+/**
+ * Local id → dataset id for each table of a parse worker's own dataset, extended as its parts are
+ * merged (in the order the worker read them), adding what is new to the dataset in file order.
+ */
+export class PartRemap {
+  readonly point: number[] = [];
+  readonly category: number[] = [];
+  // Id 0 is the empty text in every interner.
+  readonly location = [0];
+  readonly lsoa = [0];
+  readonly key = [0];
+  readonly reference = [0];
+
+  extend(dataset: Dataset, added: PartDictionaries): void {
+    const { from } = added;
+    const known = [this.point.length === from.points, this.category.length === from.categories, this.location.length === from.locations, this.lsoa.length === from.lsoaNames, this.key.length === from.keys, this.reference.length === from.references];
+    if (known.includes(false)) throw new Error('A part arrived out of order: its tables do not follow the ones merged before it.');
+    const { lat, lng } = added;
+    for (let i = 0; i < lat.length; i++) this.point.push(dataset.points.idAt(lat[i], lng[i]));
+    for (const [local, cell] of added.nativeCells) dataset.nativeCells.set(this.point[local], cell);
+    for (const category of unpackCategories(added.categories)) this.category.push(dataset.categories.idOf(category.family, category.name));
+    const intern = (values: readonly string[], into: StringInterner, ids: number[]) => {
+      for (const value of values) ids.push(into.intern(value));
+    };
+    intern(added.locations, dataset.locations, this.location);
+    intern(added.lsoaNames, dataset.lsoaNames, this.lsoa);
+    intern(added.keys, dataset.keys, this.key);
+    intern(added.references, dataset.references, this.reference);
+  }
 }
 
 function extreme(values: readonly (number | null)[], pick: (a: number, b: number) => number): number | null {

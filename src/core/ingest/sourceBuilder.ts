@@ -63,8 +63,8 @@ export class SourceBuilder {
     this.day = mapping ? new GrowableColumn(Uint32Array) : null;
     this.key = mapping?.key ? new GrowableColumn(Uint32Array) : null;
     this.reference = mapping?.reference ? new GrowableColumn(Uint32Array) : null;
-    this.locationIds = new PointTextCache(dataset.locations);
-    this.lsoaIds = new PointTextCache(dataset.lsoaNames);
+    this.locationIds = dataset.locationAtPoint;
+    this.lsoaIds = dataset.lsoaAtPoint;
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
     this.duplicates = new DuplicateLines(idColumn);
     this.ids = recordIds ? { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array), row: new GrowableColumn(Uint32Array), lineNumber: new GrowableColumn(Uint32Array) } : null;
