@@ -62,6 +62,9 @@ export function holdRestoredFiles(fingerprints: readonly string[]): void {
   heldFiles = new Set(fingerprints);
 }
 
+/** Every stored file the tab's work uses as it stands now. */
+const filesInUse = (): string[] => referencedFiles(workspaceDocument(useAppStore.getState(), 'Autosave'));
+
 /** Writes this tab's workspace now, then deletes the files it stopped using that nothing else uses. */
 export async function saveWorkspaceNow(): Promise<void> {
   const doc = workspaceDocument(useAppStore.getState(), 'Autosave');
@@ -70,7 +73,7 @@ export async function saveWorkspaceNow(): Promise<void> {
   await holdFiles(used);
   const released = [...heldFiles].filter((fingerprint) => !used.includes(fingerprint));
   heldFiles = new Set(used);
-  await forgetUnusedFiles(released, isDocumentKey);
+  await forgetUnusedFiles(released, isDocumentKey, filesInUse);
 }
 
 export async function readAutosave(): Promise<unknown> {
@@ -99,7 +102,7 @@ export async function deleteNamedWorkspace(name: string): Promise<void> {
   const doc = await readNamedWorkspace(name).catch(() => undefined);
   await del(NAMED_PREFIX + name);
   await idbSet(NAMES_KEY, (await listNamedWorkspaces()).filter((n) => n !== name));
-  await forgetUnusedFiles(fingerprintsIn(doc), isDocumentKey);
+  await forgetUnusedFiles(fingerprintsIn(doc), isDocumentKey, filesInUse);
 }
 
 /** Writes the workspace a moment after each change (at once when files come or go), and when the page is being left with a change unsaved. */

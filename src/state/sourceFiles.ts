@@ -63,11 +63,12 @@ export function fingerprintsIn(value: unknown, found = new Set<string>()): Set<s
  * Deletes those of `candidates` (files this tab stopped using) that nothing else refers to: every
  * stored workspace document and every tab's held list is read under the files lock.
  */
-export async function forgetUnusedFiles(candidates: Iterable<string>, isDocumentKey: (key: string) => boolean): Promise<void> {
+export async function forgetUnusedFiles(candidates: Iterable<string>, isDocumentKey: (key: string) => boolean, inUse: () => Iterable<string>): Promise<void> {
   const unused = new Set(candidates);
   if (unused.size === 0) return;
   await withFilesLock(async () => {
-    const referenced = new Set<string>();
+    // What this tab uses at this moment (a file loaded again since the document was written, e.g. the sample brought back by Undo) is kept too.
+    const referenced = new Set<string>(inUse());
     for (const key of await idbKeys()) {
       if (typeof key !== 'string' || !(isDocumentKey(key) || key.startsWith(HELD_PREFIX))) continue;
       fingerprintsIn(await idbGet(key).catch(() => undefined), referenced);

@@ -90,6 +90,8 @@ export async function run({ browser, url, outDir }) {
   await page.getByLabel('Study area', { exact: true }).selectOption({ label: 'Everywhere in the loaded data' });
   await page.getByRole('button', { name: 'Pick on the map' }).click();
   const box = await page.getByTestId('map').boundingBox();
+  // Notices stack up over the map's lower right; cleared so the click reaches the map.
+  while ((await page.locator('.notice').count()) > 0) await page.locator('.notice').first().getByRole('button', { name: 'Dismiss' }).click();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.locator('.legend', { hasText: `Study area: ${under}` }).waitFor();
 }
