@@ -22,7 +22,7 @@ const policePath = join(workDir, 'police-1m-met.csv');
 const monthlyDir = join(workDir, 'police-1m-met-monthly');
 const bytes = await ensurePoliceFile(policePath, 1_000_000, monthlyDir);
 const largePath = join(workDir, 'police-10m-met.csv');
-console.log(`# 1,000,000-row police.uk file: ${(bytes / 1_048_576).toFixed(0)} MB at ${policePath}, and the same rows as monthly files in ${monthlyDir}`);
+console.log(`# 1,000,000-row police.uk file: ${(bytes / 1e6).toFixed(1)} MB (${(bytes / 1_048_576).toFixed(0)} MiB) at ${policePath}, and the same rows as monthly files in ${monthlyDir}`);
 
 // `npm run bench -- --browser` runs the browser half alone.
 if (!process.argv.includes('--browser')) {
@@ -39,7 +39,7 @@ if (!process.argv.includes('--browser')) {
 // The browser half needs the built app (dist/, or the build E2E_DIST names) and Chromium; it reports its figures as one JSON line.
 if (existsSync(join(process.env.E2E_DIST ?? join(process.cwd(), 'dist'), 'index.html'))) {
   const largeBytes = await ensurePoliceFile(largePath, 10_000_000);
-  console.log(`# 10,000,000-row police.uk file: ${(largeBytes / 1_073_741_824).toFixed(2)} GB at ${largePath}`);
+  console.log(`# 10,000,000-row police.uk file: ${(largeBytes / 1e9).toFixed(2)} GB (${(largeBytes / 1_073_741_824).toFixed(2)} GiB) at ${largePath}`);
   const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath, monthlyDir, largePath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 1_800_000, stdio: ['ignore', 'pipe', 'inherit'] });
   const lastLine = output.trim().split('\n').pop() ?? '[]';
   for (const figure of JSON.parse(lastLine) as Figure[]) record(figure.name, figure.value, figure.unit, figure.target);
