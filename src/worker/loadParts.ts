@@ -1,5 +1,6 @@
 import type { Dataset } from '../core/dataset';
-import { partRanges, splittableLayout, type ParsedPart, type PartLayout, type PartRange } from '../core/ingest/filePart';
+import type { ParsedPart, PartLayout, PartRange } from '../core/ingest/filePart';
+import { partRanges, splittableLayout } from '../core/ingest/partPlan';
 import { blobByteSource, ingestFile, type IngestOptions, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
 import { mergeParts, type PartRemap } from '../core/ingest/mergeParts';
 import type { ColumnMapping } from '../core/ingest/schema';

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { Dataset } from '../core/dataset';
-import { readPart, readsAsCsv, transferablesOf, type PartTables } from '../core/ingest/filePart';
+import { readPart, type PartTables } from '../core/ingest/filePart';
+import { readsAsCsv, transferablesOf } from '../core/ingest/partPlan';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { CoreError } from '../core/errors';
 import type { PartJob, PartReply } from './partPool';
