@@ -5,6 +5,15 @@ import { hashText } from './columns';
  * this file with the same non-empty Crime ID (or mapped reference); a repeated ID with a different
  * line is kept and counted, because police.uk records one crime at several points or outcomes.
  */
+/** The table of a DuplicateLines: typed arrays and a small Map, so it can move between workers. */
+export interface SeenLines {
+  keys: Float64Array;
+  firstLines: Uint32Array;
+  count: number;
+  otherLines: Map<number, number[]>;
+  repeatedIds: number;
+}
+
 export class DuplicateLines {
   /** Rows kept although their ID appeared before with a different line. */
   repeatedIds = 0;
@@ -16,12 +25,28 @@ export class DuplicateLines {
    * arrays (a Map keyed by 53-bit numbers is several times slower); the other lines of a repeated
    * ID, which are few, in a Map.
    */
-  private keys = new Float64Array(1 << 12).fill(-1);
-  private firstLines = new Uint32Array(1 << 12);
+  private keys: Float64Array = new Float64Array(1 << 12).fill(-1);
+  private firstLines: Uint32Array = new Uint32Array(1 << 12);
   private count = 0;
-  private readonly otherLines = new Map<number, number[]>();
+  private otherLines = new Map<number, number[]>();
 
   constructor(private readonly idColumn: number) {}
+
+  /** What has been seen, to carry on from elsewhere (the first part of a split file hands it to the merge). */
+  seenLines(): SeenLines {
+    return { keys: this.keys, firstLines: this.firstLines, count: this.count, otherLines: this.otherLines, repeatedIds: this.repeatedIds };
+  }
+
+  /** Checks that carry on after the lines another instance has seen. */
+  static after(seen: SeenLines): DuplicateLines {
+    const lines = new DuplicateLines(-1);
+    lines.keys = seen.keys;
+    lines.firstLines = seen.firstLines;
+    lines.count = seen.count;
+    lines.otherLines = seen.otherLines;
+    lines.repeatedIds = seen.repeatedIds;
+    return lines;
+  }
 
   /** Lines are compared by hash, and only among rows sharing an ID hash, so a false match needs two collisions. */
   isDuplicate(fields: readonly string[]): boolean {

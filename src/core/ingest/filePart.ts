@@ -9,6 +9,7 @@ import type { RejectLog } from './rejects';
 import type { RowLayout } from './rowReader';
 import type { TextEncodingName } from './sniff';
 import { sniffEncoding } from './sniff';
+import type { SeenLines } from './duplicateLines';
 import { SourceBuilder, type IdRows } from './sourceBuilder';
 
 /**
@@ -79,6 +80,8 @@ export interface ParsedPart {
   columns: IncidentColumns;
   dictionaries: PartDictionaries;
   ids: IdRows;
+  /** The first part of a cut file: the IDs and lines it has seen, where the merge's checks carry on. */
+  seenLines: SeenLines | null;
   digests: ArrayBuffer[];
 }
 
@@ -227,6 +230,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     columns: source.columns,
     dictionaries: addedEntries(tables!, tables === shared && before ? before : entryCounts(new Dataset())),
     ids: (builder as SourceBuilder).idRows(),
+    seenLines: range.from === 0 && !whole ? (builder as SourceBuilder).duplicates.seenLines() : null,
     digests: await hasher.blockDigests(),
   };
 }

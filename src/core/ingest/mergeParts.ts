@@ -98,9 +98,12 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
  * over the whole file.
  */
 function repeatsAcrossParts(parts: readonly ParsedPart[]): { dropped: Map<number, number>[]; repeatedIds: number } {
-  const lines = new DuplicateLines(-1);
-  const dropped = parts.map(({ ids }) => {
+  // The first part's own checks saw its lines in file order: the later parts carry on from them.
+  const { seenLines } = parts[0];
+  const lines = seenLines ? DuplicateLines.after(seenLines) : new DuplicateLines(-1);
+  const dropped = parts.map(({ ids }, k) => {
     const found = new Map<number, number>();
+    if (k === 0 && seenLines) return found;
     for (let i = 0; i < ids.key.length; i++) if (lines.seen(ids.key[i], ids.lineHash[i])) found.set(ids.row[i], ids.lineNumber[i]);
     return found;
   });
