@@ -18,7 +18,10 @@ async function mapCentre(page) {
 
 async function find(page, text, option) {
   await page.getByLabel('Find a place').fill(text);
+  const before = new URL(page.url()).hash;
   await page.getByRole('listbox', { name: 'Places found' }).getByRole('button', { name: option }).first().click();
+  // The flight ends when the view link in the address bar changes (a loaded machine flies slowly).
+  await page.waitForFunction((hash) => location.hash !== hash, before, { timeout: 30_000 });
   await waitForMapIdle(page);
   return mapCentre(page);
 }
