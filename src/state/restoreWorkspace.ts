@@ -1,7 +1,7 @@
 import { unpackCategories, type SourceSummary } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { salvageWorkspaceDocument } from '../core/workspace/salvage';
-import { basemapFingerprint, layerFingerprints, type WorkspaceDocument, type WorkspaceSource } from '../core/workspace/workspaceFile';
+import { basemapFingerprint, layerFiles, type WorkspaceDocument, type WorkspaceSource } from '../core/workspace/workspaceFile';
 import { holdRestoredFiles, readAutosave, readNamedWorkspace, saveWorkspaceNow, setRestoring, takeSlot } from './persistence';
 import { SAVED_PANELS } from './savedPanels';
 import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
@@ -101,10 +101,11 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
     // Files whose identity is new here (a workspace file, or one saved under an older identity) are stored now.
     const store = loaded.filter((l) => mode === 'file' || l.summary.fingerprint !== l.entry.fingerprint).map((l) => ({ name: l.summary.name, fingerprint: l.summary.fingerprint, blob: l.blob }));
     // A workspace file brings its basemap, footprints and boundary files: stored before the panels read them.
-    const attached = mode === 'file' ? [basemapFingerprint(doc), ...layerFingerprints(doc)].filter((f): f is string => f !== null) : [];
-    for (const fingerprint of attached) {
+    const basemap = basemapFingerprint(doc);
+    const attached = mode !== 'file' ? [] : [...(basemap ? [{ name: 'the offline basemap', fingerprint: basemap }] : []), ...layerFiles(doc)];
+    for (const { name, fingerprint } of attached) {
       const blob = await blobs(fingerprint);
-      if (blob) store.push({ name: 'a map layer', fingerprint, blob });
+      if (blob) store.push({ name, fingerprint, blob });
     }
     const stored = store.map(({ name, fingerprint, blob }) => rememberSourceBlob(fingerprint, blob).catch((error: unknown) => outcome.notKept.push(`${name} (loaded, but this browser refused to store it: ${message(error)}; it will need loading again after a reload)`)));
     for (const panel of panels) panel.after?.();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { plannedCameraId } from '../core/cameras/cameraSites';
 import { cameraFeatures } from '../core/cameras/cameraFeatures';
 import { describeExact } from '../core/coverage/exact';
@@ -115,7 +115,8 @@ function PlanChanges({ plan }: { plan: AnsweredPlan }) {
   const options = useAppStore((state) => state.planOptions);
   const cameras = useAppStore((state) => state.cameras);
   const map = useAppStore((state) => state.hotspots?.query ?? null);
-  const changes = planChanges(plan.query, { options, cameras, map });
+  // Compared only when the plan or a setting changes: the map's query may list tens of thousands of categories.
+  const changes = useMemo(() => planChanges(plan.query, { options, cameras, map }), [plan, options, cameras, map]);
   if (changes.length === 0) return null;
   return (
     <p className="note small" role="status">

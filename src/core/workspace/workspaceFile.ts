@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo } from 'fflate';
 import { CoreError } from '../errors';
 import { sniffEncoding } from '../ingest/sniff';
-import { basemapChoiceSchema, boundaryLayersSchema } from './panelSchemas';
+import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema } from './panelSchemas';
 import { checkWorkspaceDocument, type WorkspaceDocument } from './workspaceSchema';
 
 export type { WorkspaceDocument, WorkspaceSource } from './workspaceSchema';
@@ -40,27 +40,17 @@ export function basemapFingerprint(doc: Pick<WorkspaceDocument, 'panels'>): stri
   return basemap.success && basemap.output.kind === 'file' ? basemap.output.fingerprint : null;
 }
 
-/** The building footprints file a document uses, if any. */
-export function buildingsFingerprint(doc: Pick<WorkspaceDocument, 'panels'>): string | null {
-  const buildings = doc.panels.buildings as { fingerprint?: unknown } | null | undefined;
-  return typeof buildings?.fingerprint === 'string' ? buildings.fingerprint : null;
-}
-
-/** The boundary files (study areas, reference layers) a document uses. */
-export function boundaryFingerprints(doc: Pick<WorkspaceDocument, 'panels'>): string[] {
-  const layers = v.safeParse(boundaryLayersSchema, doc.panels.boundaries);
-  return layers.success ? layers.output.map((layer) => layer.fingerprint) : [];
+/** The building footprints and boundary files a document uses, by name: packed with it, and named at restore when missing. */
+export function layerFiles(doc: Pick<WorkspaceDocument, 'panels'>): { name: string; fingerprint: string }[] {
+  const buildings = v.safeParse(buildingsSchema, doc.panels.buildings);
+  const boundaries = v.safeParse(boundaryLayersSchema, doc.panels.boundaries);
+  return [...(buildings.success ? [buildings.output] : []), ...(boundaries.success ? boundaries.output : [])].map(({ name, fingerprint }) => ({ name, fingerprint }));
 }
 
 /** Every stored file a document needs: its sources' data, its offline basemap, its building footprints and its boundary files. */
 export function referencedFiles(doc: Pick<WorkspaceDocument, 'sources' | 'panels'>): string[] {
-  const extra = [basemapFingerprint(doc), buildingsFingerprint(doc)].filter((f): f is string => f !== null);
-  return [...doc.sources.map((s) => s.fingerprint), ...extra, ...boundaryFingerprints(doc)];
-}
-
-/** Building footprints and boundary files a document uses: packed with it when stored, missing ones named at restore. */
-export function layerFingerprints(doc: Pick<WorkspaceDocument, 'panels'>): string[] {
-  return [buildingsFingerprint(doc), ...boundaryFingerprints(doc)].filter((f): f is string => f !== null);
+  const basemap = basemapFingerprint(doc);
+  return [...doc.sources.map((s) => s.fingerprint), ...(basemap ? [basemap] : []), ...layerFiles(doc).map((layer) => layer.fingerprint)];
 }
 
 const entryName = (folder: 'files' | 'basemap' | 'layers', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;
@@ -75,9 +65,9 @@ export function packWorkspace(doc: WorkspaceDocument, files: ReadonlyMap<string,
   const basemap = basemapFingerprint(doc);
   const basemapBytes = basemap && files.get(basemap);
   if (basemap && basemapBytes) entries[entryName('basemap', basemap)] = basemapBytes;
-  for (const layer of layerFingerprints(doc)) {
-    const bytes = files.get(layer);
-    if (bytes) entries[entryName('layers', layer)] = bytes;
+  for (const { fingerprint } of layerFiles(doc)) {
+    const bytes = files.get(fingerprint);
+    if (bytes) entries[entryName('layers', fingerprint)] = bytes;
   }
   // Level 1: CSVs shrink well already; higher levels cost seconds on large files.
   return zipSync(entries, { level: 1 });
@@ -136,9 +126,9 @@ export function unpackWorkspace(bytes: Uint8Array): { doc: WorkspaceDocument; fi
     files.set(basemap, data);
   }
   // Files saved before layers were packed have none: those layers are named as not kept when restored.
-  for (const layer of layerFingerprints(doc)) {
-    const data = entries[entryName('layers', layer)];
-    if (data) files.set(layer, data);
+  for (const { fingerprint } of layerFiles(doc)) {
+    const data = entries[entryName('layers', fingerprint)];
+    if (data) files.set(fingerprint, data);
   }
   return { doc, files };
 }
