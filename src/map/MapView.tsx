@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store';
 import { plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
 import { addCameraLayers } from './cameraLayers';
-import { addHotspotLayers, HOTSPOT_FILL, robustBounds, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
+import { addHotspotLayers, HOTSPOT_FILL, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
 import { HoverTooltip } from './HoverTooltip';
 import { addMapInteractions } from './mapInteractions';
 import { registerMap } from './mapInstance';
@@ -45,6 +45,8 @@ export function MapView() {
       center: LONDON,
       zoom: 11,
       attributionControl: false,
+      // Labels appear at once: a fade would repaint the map for 300 ms after every change.
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     registerMap(created);
@@ -70,13 +72,12 @@ export function MapView() {
 
   useEffect(() => {
     if (!map) return;
-    updateHotspotLayers(map, classification);
     // Fit the data once per set of loaded sources, not on every filter change, unless a view link chose the view.
-    const cells = classification?.cells ?? [];
-    if (cells.length > 0 && fittedFor.current !== sourceKey && !useAppStore.getState().jumpTo) {
+    void updateHotspotLayers(map, classification).then((extent) => {
+      if (!extent || fittedFor.current === sourceKey || useAppStore.getState().jumpTo) return;
       fittedFor.current = sourceKey;
-      map.fitBounds(robustBounds(cells), { padding: 40, duration: 0, maxZoom: 15 });
-    }
+      map.fitBounds([[extent.west, extent.south], [extent.east, extent.north]], { padding: 40, duration: 0, maxZoom: 15 });
+    });
   }, [map, classification, sourceKey]);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { niceScaleLength, scaleLabel } from '../core/geo/scale';
 import type { MapPicture } from '../core/export/pdf/mapFigure';
 import { mercatorX, mercatorY, type Bounds } from '../core/geo/webMercator';
+import { hotspotsHanded } from './hotspotLayers';
 import { currentMap } from './mapInstance';
 
 export interface MapImageOptions {
@@ -41,6 +42,7 @@ export async function exportMapImage(options: MapImageOptions): Promise<Blob> {
   if (!map) throw new Error('The map is not ready yet.');
   const originalRatio = map.getPixelRatio();
   const scale = options.scale;
+  await hotspotsHanded();
   map.setPixelRatio(scale);
   await waitForIdle(map);
   try {

@@ -76,8 +76,9 @@ export function useClassification(): Classification | null {
   const hotspots = useAppStore((state) => state.hotspots);
   const breaks = useAppStore((state) => state.view.classBreaks);
   const classCount = useAppStore((state) => state.view.classCount);
-  const areaCounts = useAppStore((state) => state.areaCounts);
-  const perHectare = useAppStore((state) => state.view.perHectare);
+  // Area counts and their per-hectare setting matter only to a map of areas: other maps ignore them.
+  const areaCounts = useAppStore((state) => (state.hotspots?.query.method.kind === 'areas' ? state.areaCounts : null));
+  const perHectare = useAppStore((state) => state.hotspots?.query.method.kind === 'areas' && state.view.perHectare);
   return useMemo(() => {
     if (!hotspots) return null;
     // The method and weighting of the result drawn, not of the settings being edited.
@@ -134,8 +135,15 @@ export function useClassification(): Classification | null {
       };
     }
     const { colours, legend } = rampClasses(values, breaks, classCount, format, !harm);
-    const rankOf = new Uint32Array(values.length);
-    for (const entry of rankCells(values)) rankOf[entry.index] = entry.rank;
+    // Ranks only once a tooltip asks: sorting every cell would hold up each new map.
+    let rankOf: Uint32Array | null = null;
+    const rank = (index: number): number => {
+      if (!rankOf) {
+        rankOf = new Uint32Array(values.length);
+        for (const entry of rankCells(values)) rankOf[entry.index] = entry.rank;
+      }
+      return rankOf[index];
+    };
     const total = harm ? aggregate.totalHarm : aggregate.totalCount;
     return {
       cells: aggregate.cells,
@@ -143,7 +151,7 @@ export function useClassification(): Classification | null {
       legend,
       title: '',
       unit: `${valueUnit} per cell`,
-      tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rankOf[i]}`],
+      tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rank(i)}`],
       problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
   }, [hotspots, breaks, classCount, areaCounts, perHectare]);

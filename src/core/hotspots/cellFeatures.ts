@@ -1,5 +1,6 @@
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Bounds } from '../geo/webMercator';
 
 /** Shoelace signed area (positive = counter-clockwise in lng/lat); reversed when clockwise. */
 export function counterClockwise(ring: number[][]): number[][] {
@@ -29,4 +30,43 @@ export function cellCentres(cells: readonly string[]): { lat: number[]; lng: num
     lng.push(x);
   }
   return { lat, lng };
+}
+
+/**
+ * The cells' extent without the outer 1% on each side (from 100 cells), so a few stray points do
+ * not frame the map on half the country; null without cells.
+ */
+export function robustExtent(cells: readonly string[]): Bounds | null {
+  if (cells.length === 0) return null;
+  const { lat, lng } = cellCentres(cells);
+  lat.sort((a, b) => a - b);
+  lng.sort((a, b) => a - b);
+  const trim = cells.length >= 100 ? Math.floor(cells.length * 0.01) : 0;
+  const last = cells.length - 1 - trim;
+  return { west: lng[trim], south: lat[trim], east: lng[last], north: lat[last] };
+}
+
+/** Per-cell property columns, each in the cells' order. */
+export type CellColumns = Record<string, readonly (string | number)[]>;
+
+/** The cells as polygon features with one property per column: what the map draws. */
+export function cellLayer(cells: readonly string[], columns: CellColumns): FeatureCollection<Polygon> {
+  const names = Object.keys(columns);
+  return cellFeatureCollection(cells, (index) => Object.fromEntries(names.map((name) => [name, columns[name][index]])));
+}
+
+/**
+ * What a data URL's body must escape: `%` and `#`, controls and non-ASCII; `/` too, so no `://`
+ * appears (a map reading the URL would take it for another scheme).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const URL_UNSAFE = /[%#/\u0000-\u001f\u007f-\u{10ffff}]/gu;
+
+/**
+ * The cell layer as a GeoJSON data URL, coordinates rounded to a micro-degree (about 0.1 m, finer
+ * than any screen shows), which keeps the URL short.
+ */
+export function cellLayerDataUrl(cells: readonly string[], columns: CellColumns): string {
+  const text = JSON.stringify(cellLayer(cells, columns), (_, value: unknown) => (typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value));
+  return `data:application/geo+json,${text.replace(URL_UNSAFE, encodeURIComponent)}`;
 }
