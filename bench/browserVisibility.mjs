@@ -11,6 +11,7 @@ try {
   const { page } = await openApp(browser, server.url);
   await page.locator('summary', { hasText: 'CCTV planner' }).click();
   await page.getByLabel('Load candidate sites').setInputFiles(sitesPath);
+  await page.locator('dialog[open]').getByRole('button', { name: 'Use 300 sites' }).click();
   await page.getByText('300 candidate sites loaded.').waitFor();
   let started = Date.now();
   await page.getByLabel('Load building footprints').setInputFiles(buildingsPath);
