@@ -1,9 +1,10 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo } from 'react';
 import { triggerFeatures } from '../core/trigger/triggerFeatures';
 import { SYMBOL_COLOURS } from '../state/palette';
 import { useAppStore } from '../state/store';
 import { currentMap } from './mapInstance';
+import { setSourceData } from './sourceData';
 
 /** Community Trigger groups over everything else: places outlined (solid when met, dashed when one complaint short), complaints as dots, small when zoomed out so busy areas stay readable. */
 const PLACES = 'trigger-places';
@@ -29,8 +30,8 @@ export function TriggerLayer() {
     if (!map) return;
     const draw = () => {
       if (!map.getSource(PLACES)) addTriggerLayers(map);
-      map.getSource<GeoJSONSource>(PLACES)?.setData(features.places);
-      map.getSource<GeoJSONSource>(COMPLAINTS)?.setData(features.complaints);
+      setSourceData(map, PLACES, features.places);
+      setSourceData(map, COMPLAINTS, features.complaints);
     };
     // Before the map's style has loaded, wait for it to settle.
     if (map.isStyleLoaded()) draw();

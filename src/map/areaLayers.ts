@@ -1,7 +1,8 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { boundaryPlace } from '../core/geo/boundaries';
 import type { BoundaryLayer } from '../state/areasSlice';
+import { setSourceData } from './sourceData';
 
 /**
  * The study area (outside dimmed, edge drawn) and reference boundary layers (thin outlines with
@@ -29,13 +30,13 @@ export function addAreaLayers(map: MapLibreMap): void {
 /** Counts by area: each polygon of the counted layer in its class colour. */
 export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, indices: readonly number[], colours: readonly string[], opacity: number): void {
   const features = layer ? indices.map((index, i): Feature => ({ type: 'Feature', geometry: layer.features[index].geometry, properties: { name: layer.features[index].name, colour: colours[i] } })) : [];
-  map.getSource<GeoJSONSource>('area-counts')?.setData({ type: 'FeatureCollection', features });
+  setSourceData(map, 'area-counts', { type: 'FeatureCollection', features });
   map.setPaintProperty('area-counts-fill', 'fill-opacity', opacity);
 }
 
 export function updateAreaLayers(map: MapLibreMap, area: Polygon | MultiPolygon | null, layers: readonly BoundaryLayer[]): void {
   const hasArea = area && (area.type === 'Polygon' ? area.coordinates.length > 0 : area.coordinates.length > 0);
-  map.getSource<GeoJSONSource>('study-area')?.setData(
+  setSourceData(map, 'study-area', 
     hasArea
       ? {
           type: 'FeatureCollection',
@@ -47,8 +48,8 @@ export function updateAreaLayers(map: MapLibreMap, area: Polygon | MultiPolygon 
       : EMPTY,
   );
   const shown = layers.filter((layer) => layer.shown).flatMap((layer) => layer.features);
-  map.getSource<GeoJSONSource>('reference-areas')?.setData({ type: 'FeatureCollection', features: shown.map((f): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.name } })) });
-  map.getSource<GeoJSONSource>('reference-labels')?.setData({
+  setSourceData(map, 'reference-areas', { type: 'FeatureCollection', features: shown.map((f): Feature => ({ type: 'Feature', geometry: f.geometry, properties: { name: f.name } })) });
+  setSourceData(map, 'reference-labels', {
     type: 'FeatureCollection',
     features: shown.map((f): Feature => {
       const { lng, lat } = boundaryPlace(f);

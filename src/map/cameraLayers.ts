@@ -1,7 +1,8 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { cameraFeatures } from '../core/cameras/cameraFeatures';
 import type { moveArrows } from '../core/cameras/moveArrows';
 import { SYMBOL_COLOURS } from '../state/palette';
+import { setSourceData } from './sourceData';
 
 /** Cameras on the map: coverage areas under the hexagons' outline, positions on top. Colours by role. */
 const ROLE_COLOUR = ['match', ['get', 'role'], 'fixed', SYMBOL_COLOURS.fixedCamera, 'redeployable', SYMBOL_COLOURS.redeployableCamera, 'planned', SYMBOL_COLOURS.plannedCamera, '#000000'] as const;
@@ -26,11 +27,11 @@ export function addCameraLayers(map: MapLibreMap): void {
 }
 
 export function updateMoveLayers(map: MapLibreMap, arrows: ReturnType<typeof moveArrows>): void {
-  map.getSource<GeoJSONSource>('camera-move-shafts')?.setData(arrows.shafts);
-  map.getSource<GeoJSONSource>('camera-move-heads')?.setData(arrows.heads);
+  setSourceData(map, 'camera-move-shafts', arrows.shafts);
+  setSourceData(map, 'camera-move-heads', arrows.heads);
 }
 
 export function updateCameraLayers(map: MapLibreMap, features: ReturnType<typeof cameraFeatures>): void {
-  map.getSource<GeoJSONSource>('camera-areas')?.setData(features.areas);
-  map.getSource<GeoJSONSource>('camera-points')?.setData(features.points);
+  setSourceData(map, 'camera-areas', features.areas);
+  setSourceData(map, 'camera-points', features.points);
 }

@@ -6,6 +6,7 @@ import { cellShapes } from '../worker/cellShapesClient';
 import type { CellMark } from '../core/vocabulary';
 import type { Classification } from '../state/classification';
 import { CELL_MARK_TILES, cellMarkImage } from './cellMarks';
+import { setSourceData } from './sourceData';
 
 /** The hotspot cells: filled in their class colour, edged when large on screen, the pinned one outlined. */
 const SOURCE = 'hotspots';
@@ -41,7 +42,7 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
   const update = ++latestUpdate;
   const cells = classification?.cells ?? [];
   if (cells.length === 0) {
-    map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData(EMPTY);
+    setSourceData(map, SOURCE, EMPTY);
     return (settled = Promise.resolve(null));
   }
   const marks = classification?.marks;
@@ -66,7 +67,7 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
 
 /** Gives the map its cells, and marks the moment they are drawn (a user-timing mark, for the benchmark). */
 function hand(map: maplibregl.Map, data: string | FeatureCollection, cells: number): void {
-  map.getSource<maplibregl.GeoJSONSource>(SOURCE)?.setData(data);
+  setSourceData(map, SOURCE, data);
   map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells } }));
 }
 

@@ -1,6 +1,7 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { SYMBOL_COLOURS } from '../state/palette';
+import { setSourceData } from './sourceData';
 
 /** Priority places: the chosen cells outlined over the hotspot colours. */
 const SOURCE = 'priority-places';
@@ -11,5 +12,5 @@ export function addPriorityLayer(map: MapLibreMap): void {
 }
 
 export function updatePriorityLayer(map: MapLibreMap, cells: readonly string[]): void {
-  map.getSource<GeoJSONSource>(SOURCE)?.setData(cellFeatureCollection(cells, (index) => ({ h3: cells[index] })));
+  setSourceData(map, SOURCE, cellFeatureCollection(cells, (index) => ({ h3: cells[index] })));
 }

@@ -1,5 +1,6 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CameraPlan } from '../core/coverage/planCameras';
+import { setSourceData } from './sourceData';
 
 /** What cameras see past the buildings (from the plan result): the buildings in reach, every viewshed faintly, the picked camera's strongly. */
 const KIND_COLOUR = ['match', ['get', 'kind'], 'fixed', '#4b5563', 'redeployable', '#1f78b4', 'planned', '#00875a', '#000000'] as const;
@@ -15,7 +16,7 @@ export function addViewshedLayers(map: MapLibreMap): void {
 
 export function updateViewshedLayers(map: MapLibreMap, plan: CameraPlan | null, selectedCamera: string | null): void {
   const none = { type: 'FeatureCollection' as const, features: [] };
-  map.getSource<GeoJSONSource>('buildings-in-reach')?.setData(plan?.buildingsInReach ?? none);
-  map.getSource<GeoJSONSource>('viewsheds')?.setData(plan?.viewsheds ?? none);
+  setSourceData(map, 'buildings-in-reach', plan?.buildingsInReach ?? none);
+  setSourceData(map, 'viewsheds', plan?.viewsheds ?? none);
   map.setFilter('viewsheds-selected', ['==', ['get', 'camera'], selectedCamera ?? '']);
 }

@@ -1,8 +1,9 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ProposedZone } from '../core/zones/proposeZones';
 import type { Zone } from '../core/zones/zone';
 import { SYMBOL_COLOURS } from '../state/palette';
+import { setSourceData } from './sourceData';
 
 /** PSPO zones (purple, the selected one bold), proposals (dashed orange) and the zone being drawn. */
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -20,10 +21,10 @@ export function addZoneLayers(map: MapLibreMap): void {
 }
 
 export function updateZoneLayers(map: MapLibreMap, zones: readonly Zone[], selected: string | null, proposals: readonly ProposedZone[], draft: [number, number][] | null, ring: Polygon | MultiPolygon | null): void {
-  map.getSource<GeoJSONSource>('evaluation-ring')?.setData(ring ? { type: 'Feature', geometry: ring, properties: {} } : EMPTY);
-  map.getSource<GeoJSONSource>('zones')?.setData({ type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', geometry: z.geometry, properties: { id: z.id, name: z.name, selected: z.id === selected } })) });
-  map.getSource<GeoJSONSource>('zone-proposals')?.setData({ type: 'FeatureCollection', features: proposals.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { index: i } })) });
+  setSourceData(map, 'evaluation-ring', ring ? { type: 'Feature', geometry: ring, properties: {} } : EMPTY);
+  setSourceData(map, 'zones', { type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', geometry: z.geometry, properties: { id: z.id, name: z.name, selected: z.id === selected } })) });
+  setSourceData(map, 'zone-proposals', { type: 'FeatureCollection', features: proposals.map((p, i) => ({ type: 'Feature', geometry: p.geometry, properties: { index: i } })) });
   const points = (draft ?? []).map((c) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: c }, properties: {} }));
   const line = draft && draft.length > 1 ? [{ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: [...draft, draft[0]] }, properties: {} }] : [];
-  map.getSource<GeoJSONSource>('zone-draft')?.setData({ type: 'FeatureCollection', features: [...line, ...points] });
+  setSourceData(map, 'zone-draft', { type: 'FeatureCollection', features: [...line, ...points] });
 }

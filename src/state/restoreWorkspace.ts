@@ -127,12 +127,25 @@ export function reportRestore(outcome: RestoreOutcome, what: string): void {
 }
 
 /** Takes this tab's workspace slot and restores what it holds; false when there is nothing to restore. */
+/** This tab's workspace slot and what was saved in it, read once. */
+let saved: Promise<{ otherTabOpen: boolean; raw: unknown }> | null = null;
+
+/**
+ * Starts reading the saved workspace. The page calls it before it draws, so the browser's storage
+ * works while the page starts rather than after.
+ */
+export function readSavedWorkspace(): Promise<{ otherTabOpen: boolean; raw: unknown }> {
+  saved ??= claimWorkspaceSlot().then(async (claimed) => {
+    takeSlot(claimed.slot);
+    return { otherTabOpen: claimed.otherTabOpen, raw: await readAutosave().catch(() => undefined) };
+  });
+  return saved;
+}
+
 export async function restoreAutosave(): Promise<boolean> {
   const { notify } = useAppStore.getState();
-  const claimed = await claimWorkspaceSlot();
-  takeSlot(claimed.slot);
-  if (claimed.otherTabOpen) notify('info', 'Your workspace is open in another tab, so this tab has a workspace of its own; both are kept.');
-  const raw = await readAutosave().catch(() => undefined);
+  const { otherTabOpen, raw } = await readSavedWorkspace();
+  if (otherTabOpen) notify('info', 'Your workspace is open in another tab, so this tab has a workspace of its own; both are kept.');
   if (raw === undefined) return false;
   const salvaged = salvageWorkspaceDocument(raw);
   if (!salvaged) {

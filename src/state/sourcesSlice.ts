@@ -47,7 +47,8 @@ export interface SourcesSlice {
   /** Sources a batch loaded in the worker enter the state together, with the files they came from. */
   addSources: (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories) => void;
   /** Claims a sample file the worker parsed while the page was starting (see prepareSample). */
-  loadPreparedSample: (name: string, url: string) => Promise<SourceSummary | null>;
+  /** The sample files the data worker read while the page started, added in one step (one first map). */
+  loadPreparedSamples: (files: readonly { name: string; url: string }[]) => Promise<SourceSummary[]>;
   cancelLoad: () => void;
   answerPrompt: (answer: ColumnMapping | boolean | null) => void;
   removeSource: (id: number) => Promise<void>;
@@ -165,15 +166,19 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       }
     },
 
-    loadPreparedSample: async (name, url) => {
-      try {
-        const result = await dataWorker.call('load-prepared', { name }).promise;
-        if (result.status !== 'loaded') return null;
-        return accept(result.summary, result.categories, fetch(url).then((response) => response.blob()), true);
-      } catch (error) {
-        get().notify('error', error instanceof Error ? error.message : String(error));
-        return null;
+    loadPreparedSamples: async (files) => {
+      const loaded: { summary: SourceSummary; categories: PackedCategories; bytes: Promise<Blob> }[] = [];
+      // One after another, so the sources keep the files' order and the last answer carries every category.
+      for (const file of files) {
+        try {
+          const result = await dataWorker.call('load-prepared', { name: file.name }).promise;
+          if (result.status === 'loaded') loaded.push({ summary: result.summary, categories: result.categories, bytes: fetch(file.url).then((response) => response.blob()) });
+        } catch (error) {
+          get().notify('error', error instanceof Error ? error.message : String(error));
+        }
       }
+      if (loaded.length > 0) addSources(loaded, loaded[loaded.length - 1].categories);
+      return loaded.map(({ summary }) => summary);
     },
 
     cancelLoad: () => {

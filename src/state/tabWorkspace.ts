@@ -19,39 +19,50 @@ export interface ClaimedSlot {
   otherTabOpen: boolean;
 }
 
-/** Takes a slot's lock and keeps it until the page goes; false when another tab holds it. */
-function holdLock(slot: string, waitMs: number): Promise<boolean> {
+/**
+ * Takes a slot's lock and keeps it until the page goes, or until the returned function lets it go;
+ * null when another tab holds it.
+ */
+function holdLock(slot: string, waitMs: number): Promise<(() => void) | null> {
   return new Promise((resolve) => {
     const signal = waitMs > 0 ? AbortSignal.timeout(waitMs) : undefined;
     navigator.locks
       .request(LOCK_PREFIX + slot, waitMs > 0 ? { signal } : { ifAvailable: true }, (lock) => {
-        resolve(lock !== null);
-        // Held while the page lives: the promise never settles.
-        return lock ? new Promise<never>(() => undefined) : undefined;
+        if (!lock) return resolve(null);
+        // Held while this promise is pending: for the life of the page, unless let go.
+        return new Promise<void>((release) => resolve(release));
       })
-      .catch(() => resolve(false));
+      .catch(() => resolve(null));
   });
 }
 
 export async function claimWorkspaceSlot(): Promise<ClaimedSlot> {
   if (!navigator.locks) return { slot: MAIN_SLOT, otherTabOpen: false };
-  const known = (await idbGet<string[]>(SLOTS_KEY).catch(() => undefined)) ?? [MAIN_SLOT];
   const previous = sessionStorage.getItem(SLOT_SESSION_KEY);
+  // The likeliest slot (this tab's before a reload, else the main one) is asked for while the list
+  // of slots is read: each takes the browser a while, and the page waits for both.
+  const likeliest = previous ?? MAIN_SLOT;
+  const [stored, likeliestLock] = await Promise.all([idbGet<string[]>(SLOTS_KEY).catch(() => undefined), holdLock(likeliest, previous ? RELOAD_WAIT_MS : 0)]);
+  const known = stored ?? [MAIN_SLOT];
+  // The slot to open: this tab's before a reload, else the most recently used one no tab holds.
+  const first = previous && known.includes(previous) ? previous : known[0];
   let otherTabOpen = false;
   let slot: string | null = null;
-  if (previous && known.includes(previous)) {
-    if (await holdLock(previous, RELOAD_WAIT_MS)) slot = previous;
-    else otherTabOpen = true; // a duplicated tab: the original keeps the slot
-  }
+  if (first === likeliest) {
+    if (likeliestLock) slot = likeliest;
+    else otherTabOpen = true; // a duplicated tab, or a second one: the first keeps the slot
+  } else likeliestLock?.();
   // Most recently used first (the list is kept in that order).
   for (const candidate of known) {
     if (slot) break;
+    if (candidate === first && first === likeliest) continue;
     if (await holdLock(candidate, 0)) slot = candidate;
     else otherTabOpen = true;
   }
   slot ??= await newSlot();
   sessionStorage.setItem(SLOT_SESSION_KEY, slot);
-  await idbSet(SLOTS_KEY, [slot, ...known.filter((s) => s !== slot)]).catch(() => undefined);
+  // The order of use is kept for the next tab; the page need not wait for it.
+  void idbSet(SLOTS_KEY, [slot, ...known.filter((s) => s !== slot)]).catch(() => undefined);
   return { slot, otherTabOpen };
 }
 

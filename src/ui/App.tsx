@@ -81,7 +81,7 @@ function Panels({ list }: { list: PanelList }) {
 }
 
 async function loadSample(): Promise<void> {
-  const { loadPreparedSample, notify, setCameras, addZones, markSample } = useAppStore.getState();
+  const { loadPreparedSamples, notify, setCameras, addZones, markSample } = useAppStore.getState();
   // Everything opened here is marked as the synthetic sample, so exports label it and the user's first file replaces it.
   void fetch(SAMPLE_ZONES_URL)
     .then((response) => response.json())
@@ -95,13 +95,10 @@ async function loadSample(): Promise<void> {
       markSample({ cameraIds: cameras.map((camera) => camera.id) });
     })
     .catch(() => notify('error', 'The sample cameras could not be opened.'));
-  let rows = 0;
   // The worker has been parsing these since the page started (main.tsx).
-  for (const sample of SAMPLE_FILES) {
-    const summary = await loadPreparedSample(sample.name, sample.url);
-    if (summary) markSample({ fingerprints: [summary.fingerprint] });
-    rows += summary?.accepted ?? 0;
-  }
+  const summaries = await loadPreparedSamples(SAMPLE_FILES);
+  markSample({ fingerprints: summaries.map((summary) => summary.fingerprint) });
+  const rows = summaries.reduce((total, summary) => total + summary.accepted, 0);
   notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }
 
