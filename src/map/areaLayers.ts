@@ -36,7 +36,9 @@ export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, 
 
 export function updateAreaLayers(map: MapLibreMap, area: Polygon | MultiPolygon | null, layers: readonly BoundaryLayer[]): void {
   const hasArea = area && (area.type === 'Polygon' ? area.coordinates.length > 0 : area.coordinates.length > 0);
-  setSourceData(map, 'study-area', 
+  setSourceData(
+    map,
+    'study-area',
     hasArea
       ? {
           type: 'FeatureCollection',

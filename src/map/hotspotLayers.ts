@@ -43,6 +43,8 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
   const cells = classification?.cells ?? [];
   if (cells.length === 0) {
     setSourceData(map, SOURCE, EMPTY);
+    // A frame even when the layer was empty already, so the map reports idle after a pending worker request.
+    map.triggerRepaint();
     return (settled = Promise.resolve(null));
   }
   const marks = classification?.marks;

@@ -39,6 +39,12 @@ export interface Classification {
 const integer = new Intl.NumberFormat('en-GB');
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
+/** A share as a percentage to one decimal; a share too small to show is "< 0.1%", never "0%". */
+const shareOfTotal = (value: number, total: number): string => {
+  const percent = total > 0 ? (100 * value) / total : 0;
+  return percent > 0 && percent < 0.05 ? '< 0.1%' : `${oneDecimal.format(percent)}%`;
+};
+
 const markOfBin = (bin: number): CellMark | null => (bin > 0 ? 'hot' : bin < 0 ? 'cold' : null);
 const markOfClass = (name: string): CellMark | null => (name.endsWith('hot spot') ? 'hot' : name.endsWith('cold spot') ? 'cold' : null);
 
@@ -151,7 +157,7 @@ export function useClassification(): Classification | null {
       legend,
       title: '',
       unit: `${valueUnit} per cell`,
-      tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${oneDecimal.format(total > 0 ? (100 * values[i]) / total : 0)}% of total · rank ${rank(i)}`],
+      tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${shareOfTotal(values[i], total)} of total · rank ${rank(i)}`],
       problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
   }, [hotspots, breaks, classCount, areaCounts, perHectare]);

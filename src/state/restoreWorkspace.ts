@@ -126,7 +126,6 @@ export function reportRestore(outcome: RestoreOutcome, what: string): void {
   if (outcome.dropped.length > 0) notify('error', `Some saved values of ${what} were invalid and were dropped: ${outcome.dropped.join('; ')}.`);
 }
 
-/** Takes this tab's workspace slot and restores what it holds; false when there is nothing to restore. */
 /** This tab's workspace slot and what was saved in it, read once. */
 let saved: Promise<{ otherTabOpen: boolean; raw: unknown }> | null = null;
 
@@ -142,6 +141,7 @@ export function readSavedWorkspace(): Promise<{ otherTabOpen: boolean; raw: unkn
   return saved;
 }
 
+/** Takes this tab's workspace slot and restores what it holds; false when there is nothing to restore. */
 export async function restoreAutosave(): Promise<boolean> {
   const { notify } = useAppStore.getState();
   const { otherTabOpen, raw } = await readSavedWorkspace();

@@ -46,7 +46,6 @@ export interface SourcesSlice {
   loadFile: (file: Blob, name: string, mapping?: ColumnMapping, quiet?: boolean) => Promise<SourceSummary | null>;
   /** Sources a batch loaded in the worker enter the state together, with the files they came from. */
   addSources: (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories) => void;
-  /** Claims a sample file the worker parsed while the page was starting (see prepareSample). */
   /** The sample files the data worker read while the page started, added in one step (one first map). */
   loadPreparedSamples: (files: readonly { name: string; url: string }[]) => Promise<SourceSummary[]>;
   cancelLoad: () => void;

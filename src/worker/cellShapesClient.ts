@@ -22,6 +22,7 @@ function start(): Worker {
   };
   created.onerror = (event) => {
     event.preventDefault();
+    created.terminate();
     worker = null;
     for (const call of waiting.values()) call.reject(new Error(event.message || 'The cell outline worker stopped.'));
     waiting.clear();
