@@ -1,7 +1,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { useEffect, useState } from 'react';
 import type { Classification } from '../state/classification';
-import { HOTSPOT_FILL } from './hotspotLayers';
+import { hotspotCellAt } from './hotspotLayers';
 
 interface CellHover {
   x: number;
@@ -19,20 +19,25 @@ export function HoverTooltip({ map, classification }: { map: maplibregl.Map | nu
 
   useEffect(() => {
     if (!map) return;
-    const onMove = (event: maplibregl.MapLayerMouseEvent) => {
-      const feature = event.features?.[0];
-      map.getCanvas().style.cursor = 'pointer';
-      if (feature) setHover({ x: event.point.x, y: event.point.y, cell: String(feature.properties.h3) });
+    let over = false;
+    const onMove = (event: maplibregl.MapMouseEvent) => {
+      const cell = hotspotCellAt(event.lngLat);
+      if (cell) setHover({ x: event.point.x, y: event.point.y, cell });
+      else if (over) setHover(null);
+      // The pointer cursor only where a cell is, and only changed on entering or leaving one (other tools set their own).
+      if (Boolean(cell) !== over) map.getCanvas().style.cursor = cell ? 'pointer' : '';
+      over = Boolean(cell);
     };
     const onLeave = () => {
-      map.getCanvas().style.cursor = '';
+      if (over) map.getCanvas().style.cursor = '';
+      over = false;
       setHover(null);
     };
-    map.on('mousemove', HOTSPOT_FILL, onMove);
-    map.on('mouseleave', HOTSPOT_FILL, onLeave);
+    map.on('mousemove', onMove);
+    map.on('mouseout', onLeave);
     return () => {
-      map.off('mousemove', HOTSPOT_FILL, onMove);
-      map.off('mouseleave', HOTSPOT_FILL, onLeave);
+      map.off('mousemove', onMove);
+      map.off('mouseout', onLeave);
     };
   }, [map]);
 

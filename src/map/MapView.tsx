@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store';
 import { plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
 import { addCameraLayers } from './cameraLayers';
-import { addHotspotLayers, HOTSPOT_FILL, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
+import { addHotspotLayers, setHotspotOpacity, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
 import { HoverTooltip } from './HoverTooltip';
 import { addMapInteractions } from './mapInteractions';
 import { registerMap } from './mapInstance';
@@ -81,7 +81,7 @@ export function MapView() {
   }, [map, classification, sourceKey]);
 
   useEffect(() => {
-    if (map) map.setPaintProperty(HOTSPOT_FILL, 'fill-opacity', opacity);
+    if (map) setHotspotOpacity(map, opacity);
   }, [map, opacity]);
 
   useBasemap(map);

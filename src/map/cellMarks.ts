@@ -2,8 +2,8 @@ import type { CellMark } from '../core/vocabulary';
 
 /**
  * Hot and cold cells carry a pattern as well as a colour, so they read apart without colour:
- * hot ones diagonal hatching, cold ones dots. One 8-pixel tile each, used by the map layer and by
- * the exported figure's legend (the on-screen legend draws the same with CSS).
+ * hot ones diagonal hatching, cold ones dots. One 8-pixel tile each, used by the map's cell layer and
+ * by the exported figure's legend (the on-screen legend draws the same with CSS).
  */
 const SIZE = 8;
 const INK = [17, 24, 39, 120] as const;
@@ -20,5 +20,3 @@ export const CELL_MARK_TILES: Readonly<Record<CellMark, { width: number; height:
   hot: tile((x, y) => (x + y) % SIZE === 0 || (x + y) % SIZE === 1),
   cold: tile((x, y) => (x === 2 || x === 3) && (y === 2 || y === 3)),
 };
-
-export const cellMarkImage = (mark: CellMark): string => `cell-mark-${mark}`;

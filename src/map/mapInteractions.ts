@@ -1,6 +1,6 @@
 import type * as maplibregl from 'maplibre-gl';
 import { useAppStore } from '../state/store';
-import { HOTSPOT_FILL } from './hotspotLayers';
+import { hotspotCellAt } from './hotspotLayers';
 
 /** What a click on the map means depends on what the user is doing: picking an area, drawing a zone, placing a camera, or pointing at things. */
 function onClick(map: maplibregl.Map, event: maplibregl.MapMouseEvent): void {
@@ -21,8 +21,7 @@ function onClick(map: maplibregl.Map, event: maplibregl.MapMouseEvent): void {
   selectCamera(camera ? String(camera.properties.id) : null);
   const zone = map.queryRenderedFeatures(event.point, { layers: ['zones-line'] })[0];
   if (zone) selectZone(String(zone.properties.id));
-  const cell = map.queryRenderedFeatures(event.point, { layers: [HOTSPOT_FILL] })[0];
-  void pinCell(cell ? String(cell.properties.h3) : null);
+  void pinCell(hotspotCellAt(event.lngLat));
 }
 
 /** Clicks, the view kept in the store as the map moves, and whether the map is idle. */

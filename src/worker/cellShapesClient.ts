@@ -1,10 +1,10 @@
-import type { CellColumns } from '../core/hotspots/cellFeatures';
+import type { CellMesh } from '../core/hotspots/cellMesh';
 import type { Bounds } from '../core/geo/webMercator';
+import type { CellMark } from '../core/vocabulary';
 import type { CellShapesRequest, CellShapesResponse } from './cellShapesWorker';
 
 export interface CellShapes {
-  /** The cells as a GeoJSON data URL, for the map to read in its own worker. */
-  url: string;
+  mesh: CellMesh;
   extent: Bounds | null;
 }
 
@@ -18,7 +18,7 @@ function start(): Worker {
     const call = waiting.get(data.id);
     waiting.delete(data.id);
     if ('error' in data) call?.reject(new Error(data.error));
-    else call?.resolve({ url: data.url, extent: data.extent });
+    else call?.resolve({ mesh: data.mesh, extent: data.extent });
   };
   created.onerror = (event) => {
     event.preventDefault();
@@ -30,11 +30,11 @@ function start(): Worker {
   return created;
 }
 
-/** The cells as GeoJSON with the given property columns, and their extent, built in a worker. */
-export function cellShapes(cells: string[], columns: CellColumns): Promise<CellShapes> {
+/** The cells' mesh in their colours and marks, and their extent, built in a worker. */
+export function cellShapes(cells: string[], colours: string[], marks?: (CellMark | null)[]): Promise<CellShapes> {
   worker ??= start();
   const id = nextId++;
   const promise = new Promise<CellShapes>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  worker.postMessage({ id, cells, columns } satisfies CellShapesRequest);
+  worker.postMessage({ id, cells, colours, marks } satisfies CellShapesRequest);
   return promise;
 }

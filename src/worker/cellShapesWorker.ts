@@ -1,26 +1,28 @@
 /// <reference lib="webworker" />
-import { cellLayerDataUrl, robustExtent, type CellColumns } from '../core/hotspots/cellFeatures';
+import { robustExtent } from '../core/hotspots/cellFeatures';
+import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
 import type { Bounds } from '../core/geo/webMercator';
+import type { CellMark } from '../core/vocabulary';
 
 /**
- * Builds the hotspot layer's GeoJSON off the main thread: tens of thousands of hexagons take
- * a few hundred milliseconds to outline, serialise and hand to the map, which would freeze the page.
- * The answer is a data URL, which the map's own worker fetches and parses itself (it would send a
- * blob: URL back to the page to fetch, and copy the parsed features across on the page's time).
+ * Builds the hotspot map's mesh off the main thread: tens of thousands of cells take a hundred
+ * milliseconds or more to outline, which would freeze the page. The vertices come back by transfer.
  */
 export interface CellShapesRequest {
   id: number;
   cells: string[];
-  columns: CellColumns;
+  colours: string[];
+  marks?: (CellMark | null)[];
 }
 
-export type CellShapesResponse = { id: number; url: string; extent: Bounds | null } | { id: number; error: string };
+export type CellShapesResponse = { id: number; mesh: CellMesh; extent: Bounds | null } | { id: number; error: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = ({ data: { id, cells, columns } }: MessageEvent<CellShapesRequest>) => {
+scope.onmessage = ({ data: { id, cells, colours, marks } }: MessageEvent<CellShapesRequest>) => {
   try {
-    scope.postMessage({ id, url: cellLayerDataUrl(cells, columns), extent: robustExtent(cells) } satisfies CellShapesResponse);
+    const mesh = cellMesh(cells, colours, marks);
+    scope.postMessage({ id, mesh, extent: robustExtent(cells) } satisfies CellShapesResponse, [mesh.vertices]);
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies CellShapesResponse);
   }

@@ -45,28 +45,3 @@ export function robustExtent(cells: readonly string[]): Bounds | null {
   const last = cells.length - 1 - trim;
   return { west: lng[trim], south: lat[trim], east: lng[last], north: lat[last] };
 }
-
-/** Per-cell property columns, each in the cells' order. */
-export type CellColumns = Record<string, readonly (string | number)[]>;
-
-/** The cells as polygon features with one property per column: what the map draws. */
-export function cellLayer(cells: readonly string[], columns: CellColumns): FeatureCollection<Polygon> {
-  const names = Object.keys(columns);
-  return cellFeatureCollection(cells, (index) => Object.fromEntries(names.map((name) => [name, columns[name][index]])));
-}
-
-/**
- * What a data URL's body must escape: `%` and `#`, controls and non-ASCII; `/` too, so no `://`
- * appears (a map reading the URL would take it for another scheme).
- */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const URL_UNSAFE = /[%#/\u0000-\u001f\u007f-\u{10ffff}]/gu;
-
-/**
- * The cell layer as a GeoJSON data URL, coordinates rounded to a micro-degree (about 0.1 m, finer
- * than any screen shows), which keeps the URL short.
- */
-export function cellLayerDataUrl(cells: readonly string[], columns: CellColumns): string {
-  const text = JSON.stringify(cellLayer(cells, columns), (_, value: unknown) => (typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value));
-  return `data:application/geo+json,${text.replace(URL_UNSAFE, encodeURIComponent)}`;
-}
