@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { boundaryPlace } from '../core/geo/boundaries';
 import type { BoundaryLayer } from '../state/areasSlice';
-import { setSourceData } from './sourceData';
+import { setLayerPaint, setSourceData } from './sourceData';
 
 /**
  * The study area (outside dimmed, edge drawn) and reference boundary layers (thin outlines with
@@ -31,7 +31,7 @@ export function addAreaLayers(map: MapLibreMap): void {
 export function updateAreaCounts(map: MapLibreMap, layer: BoundaryLayer | null, indices: readonly number[], colours: readonly string[], opacity: number): void {
   const features = layer ? indices.map((index, i): Feature => ({ type: 'Feature', geometry: layer.features[index].geometry, properties: { name: layer.features[index].name, colour: colours[i] } })) : [];
   setSourceData(map, 'area-counts', { type: 'FeatureCollection', features });
-  map.setPaintProperty('area-counts-fill', 'fill-opacity', opacity);
+  setLayerPaint(map, 'area-counts-fill', 'fill-opacity', opacity);
 }
 
 export function updateAreaLayers(map: MapLibreMap, area: Polygon | MultiPolygon | null, layers: readonly BoundaryLayer[]): void {

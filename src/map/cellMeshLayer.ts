@@ -170,9 +170,12 @@ export class CellMeshLayer implements CustomLayerInterface {
     this.gpu = null;
   };
 
-  setMesh(mesh: CellMesh | null): void {
+  /** False when the layer already had no cells and gets none: nothing to redraw. */
+  setMesh(mesh: CellMesh | null): boolean {
+    if (!mesh && !this.mesh) return false;
     this.mesh = mesh;
     this.map?.triggerRepaint();
+    return true;
   }
 
   setOpacity(opacity: number): void {

@@ -4,7 +4,7 @@ import { getResolution, latLngToCell } from 'h3-js';
 import { cellFeatureCollection, robustExtent } from '../core/hotspots/cellFeatures';
 import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
 import type { Bounds } from '../core/geo/webMercator';
-import { cellShapes } from '../worker/cellShapesClient';
+import { cellShapes, warmCellShapes } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
 import { CellMeshLayer } from './cellMeshLayer';
 import { setSourceData } from './sourceData';
@@ -71,9 +71,15 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
 function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | null): void {
   drawnCells = cells;
   drawnSet = null;
-  if (mesh) map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } }));
-  // Set even when empty, so the map repaints and reports idle after a pending worker request.
-  layers.get(map)?.setMesh(mesh);
+  if (mesh)
+    map.once('idle', () => {
+      performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } });
+      // The first map is drawn: the mesh worker starts now, while the user reads it, not when a large file arrives.
+      warmCellShapes();
+    });
+  const changed = layers.get(map)?.setMesh(mesh);
+  // A frame even when nothing changed if the map was marked busy for a worker request, so it reports idle again.
+  if (!changed && map.getContainer().getAttribute('data-idle') === 'false') map.triggerRepaint();
 }
 
 /** Resolves once the latest cells have been handed to the map. */

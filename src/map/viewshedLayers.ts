@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { CameraPlan } from '../core/coverage/planCameras';
-import { setSourceData } from './sourceData';
+import { setLayerFilter, setSourceData } from './sourceData';
 
 /** What cameras see past the buildings (from the plan result): the buildings in reach, every viewshed faintly, the picked camera's strongly. */
 const KIND_COLOUR = ['match', ['get', 'kind'], 'fixed', '#4b5563', 'redeployable', '#1f78b4', 'planned', '#00875a', '#000000'] as const;
@@ -18,5 +18,5 @@ export function updateViewshedLayers(map: MapLibreMap, plan: CameraPlan | null, 
   const none = { type: 'FeatureCollection' as const, features: [] };
   setSourceData(map, 'buildings-in-reach', plan?.buildingsInReach ?? none);
   setSourceData(map, 'viewsheds', plan?.viewsheds ?? none);
-  map.setFilter('viewsheds-selected', ['==', ['get', 'camera'], selectedCamera ?? '']);
+  setLayerFilter(map, 'viewsheds-selected', ['==', ['get', 'camera'], selectedCamera ?? '']);
 }

@@ -166,18 +166,16 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     loadPreparedSamples: async (files) => {
-      const loaded: { summary: SourceSummary; categories: PackedCategories; bytes: Promise<Blob> }[] = [];
-      // One after another, so the sources keep the files' order and the last answer carries every category.
-      for (const file of files) {
-        try {
-          const result = await dataWorker.call('load-prepared', { name: file.name }).promise;
-          if (result.status === 'loaded') loaded.push({ summary: result.summary, categories: result.categories, bytes: fetch(file.url).then((response) => response.blob()) });
-        } catch (error) {
-          get().notify('error', error instanceof Error ? error.message : String(error));
-        }
+      try {
+        const { summaries, failures, categories } = await dataWorker.call('load-prepared', { names: files.map((file) => file.name) }).promise;
+        for (const failure of failures) get().notify('error', failure);
+        const loaded = summaries.map((summary) => ({ summary, bytes: fetch(files.find((file) => file.name === summary.name)!.url).then((response) => response.blob()) }));
+        if (loaded.length > 0) addSources(loaded, categories);
+        return summaries;
+      } catch (error) {
+        get().notify('error', error instanceof Error ? error.message : String(error));
+        return [];
       }
-      if (loaded.length > 0) addSources(loaded, loaded[loaded.length - 1].categories);
-      return loaded.map(({ summary }) => summary);
     },
 
     cancelLoad: () => {

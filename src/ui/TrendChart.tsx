@@ -36,9 +36,10 @@ export function TrendChart() {
   const hasData = Boolean(profile && profile.monthCounts.length > 0);
   const timed = Boolean(profile && profile.timedIncidents > 0);
   const monthWidth = Math.max(320, width - (timed ? 500 : 30));
-  // The section stays mounted (hidden when empty) so its width is known before data arrives.
+  // The strip keeps its place while empty, so the map above it does not change size (and redraw) when data arrives.
   return (
-    <section ref={section} className="trend" aria-label="Trend charts" tabIndex={0} hidden={!hasData}>
+    <section ref={section} className="trend" aria-label="Trend charts" tabIndex={hasData ? 0 : undefined}>
+      {!hasData && <p className="muted small trend-empty">Incidents by month, hour and weekday appear here once data is loaded.</p>}
       {profile && hasData && (
         <div className="trend-block">
           <h2>

@@ -30,6 +30,11 @@ function start(): Worker {
   return created;
 }
 
+/** Starts the worker before it is needed, so the first large map does not wait for it to load. */
+export function warmCellShapes(): void {
+  worker ??= start();
+}
+
 /** The cells' mesh in their colours and marks, and their extent, built in a worker. */
 export function cellShapes(cells: string[], colours: string[], marks?: (CellMark | null)[]): Promise<CellShapes> {
   worker ??= start();

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { Dataset, packCategories, type IncidentSource } from '../core/dataset';
+import { Dataset, packCategories, type IncidentSource, type SourceSummary } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
@@ -65,14 +65,24 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
   }
   try {
     if (request.type === 'load-prepared') {
-      const pending = prepared.get(request.name);
-      if (!pending) throw new CoreError('BAD_INPUT', `${request.name} was not prepared.`);
-      prepared.delete(request.name);
-      const source = await pending;
-      source.summary.id = dataset.allocateSourceId();
-      dataset.addSource(source);
+      // All in one answer, in the files' order: one round trip, and the categories of them all.
+      const summaries: SourceSummary[] = [];
+      const failures: string[] = [];
+      for (const name of request.names) {
+        const pending = prepared.get(name);
+        prepared.delete(name);
+        try {
+          if (!pending) throw new CoreError('BAD_INPUT', `${name} was not prepared.`);
+          const source = await pending;
+          source.summary.id = dataset.allocateSourceId();
+          dataset.addSource(source);
+          summaries.push(source.summary);
+        } catch (error) {
+          failures.push(error instanceof Error ? error.message : String(error));
+        }
+      }
       forgetAnswers();
-      post({ type: 'result', id: request.id, value: { status: 'loaded', summary: source.summary, categories: packCategories(dataset.categories.list) } });
+      post({ type: 'result', id: request.id, value: { summaries, failures, categories: packCategories(dataset.categories.list) } });
       // The sample is in: the parse workers start now rather than when the user's first file arrives.
       pool.warm();
       return;

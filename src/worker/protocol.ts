@@ -51,7 +51,8 @@ export interface DataMessages {
   identify: { params: { file: Blob }; result: string };
   cancel: { params: { target: number }; result: null };
   'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };
-  'load-prepared': { params: { name: string }; result: LoadResult };
+  /** The prepared sample files into the dataset, in this order; a file that could not be read is a failure, the rest still load. */
+  'load-prepared': { params: { names: string[] }; result: { summaries: SourceSummary[]; failures: string[]; categories: PackedCategories } };
   'remove-source': { params: { sourceId: number }; result: null };
   hotspots: { params: { query: HotspotQuery }; result: HotspotResult };
   'cell-breakdown': { params: { map: HotspotQuery; cell: string }; result: CellBreakdown };

@@ -39,26 +39,30 @@ export function colourBytes(colour: string): [number, number, number, number] {
 
 /** The cells as a triangle mesh, each in its colour and with its mark. */
 export function cellMesh(cells: readonly string[], colours: readonly string[], marks?: readonly (CellMark | null)[]): CellMesh {
-  const corners = cells.map((cell) => cellToBoundary(cell));
-  const vertexCount = corners.reduce((sum, ring) => sum + 3 * ring.length, 0);
-  const vertices = new ArrayBuffer(vertexCount * VERTEX_BYTES);
-  const floats = new Float32Array(vertices);
-  const bytes = new Uint8Array(vertices);
+  // Room for six triangles a cell; the rare cell with more corners (distortion vertices) grows it.
+  let floats = new Float32Array(cells.length * 18 * (VERTEX_BYTES / 4));
+  let bytes = new Uint8Array(floats.buffer);
   const [originLat, originLng] = cells.length > 0 ? cellToLatLng(cells[0]) : [0, 0];
   const originX = mercatorX(originLng);
   const originY = mercatorY(originLat);
-  const colourCache = new Map<string, [number, number, number, number]>();
+  const colourCache = new Map<string, readonly number[]>();
+  /** One cell's corners as offsets from the origin, x then y. */
+  const ring = new Float64Array(2 * 10);
   let vertex = 0;
   const put = (x: number, y: number, rgba: readonly number[], mark: number, centre: number) => {
     floats[vertex * 4] = x;
     floats[vertex * 4 + 1] = y;
     const at = vertex * VERTEX_BYTES;
-    bytes.set(rgba, at + VERTEX_LAYOUT.colour);
+    bytes[at + VERTEX_LAYOUT.colour] = rgba[0];
+    bytes[at + VERTEX_LAYOUT.colour + 1] = rgba[1];
+    bytes[at + VERTEX_LAYOUT.colour + 2] = rgba[2];
+    bytes[at + VERTEX_LAYOUT.colour + 3] = rgba[3];
     bytes[at + VERTEX_LAYOUT.mark] = mark;
     bytes[at + VERTEX_LAYOUT.centre] = centre;
     vertex++;
   };
-  cells.forEach((cell, index) => {
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
     const colour = colours[index];
     let rgba = colourCache.get(colour);
     if (!rgba) colourCache.set(colour, (rgba = colourBytes(colour)));
@@ -67,13 +71,25 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     const [lat, lng] = cellToLatLng(cell);
     const cx = mercatorX(lng) - originX;
     const cy = mercatorY(lat) - originY;
-    const ring = corners[index].map(([cornerLat, cornerLng]) => [mercatorX(cornerLng) - originX, mercatorY(cornerLat) - originY]);
-    ring.forEach(([x, y], i) => {
-      const [nextX, nextY] = ring[(i + 1) % ring.length];
+    const corners = cellToBoundary(cell);
+    const n = corners.length;
+    for (let i = 0; i < n; i++) {
+      ring[2 * i] = mercatorX(corners[i][1]) - originX;
+      ring[2 * i + 1] = mercatorY(corners[i][0]) - originY;
+    }
+    if ((vertex + 3 * n) * 4 > floats.length) {
+      const grown = new Float32Array(Math.max(floats.length * 2, (vertex + 3 * n) * 4));
+      grown.set(floats);
+      floats = grown;
+      bytes = new Uint8Array(grown.buffer);
+    }
+    for (let i = 0; i < n; i++) {
+      const next = i + 1 < n ? i + 1 : 0;
       put(cx, cy, rgba, mark, 1);
-      put(x, y, rgba, mark, 0);
-      put(nextX, nextY, rgba, mark, 0);
-    });
-  });
-  return { originX, originY, vertexCount, vertices };
+      put(ring[2 * i], ring[2 * i + 1], rgba, mark, 0);
+      put(ring[2 * next], ring[2 * next + 1], rgba, mark, 0);
+    }
+  }
+  const vertices = vertex * VERTEX_BYTES === floats.buffer.byteLength ? floats.buffer : floats.buffer.slice(0, vertex * VERTEX_BYTES);
+  return { originX, originY, vertexCount: vertex, vertices };
 }
