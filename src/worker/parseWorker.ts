@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 import { Dataset } from '../core/dataset';
-import { readPart, type PartTables } from '../core/ingest/filePart';
+import { readPart, withHeadRequested, type PartTables } from '../core/ingest/filePart';
 import { readsAsCsv, transferablesOf } from '../core/ingest/partPlan';
-import { blobByteSource } from '../core/ingest/ingestFile';
+import { blobByteSource, type ByteSource } from '../core/ingest/ingestFile';
 import { CoreError } from '../core/errors';
 import type { PartJob, PartReply } from './partPool';
 
@@ -19,13 +19,14 @@ let generation = 0;
 
 /** Parts are read one after another in the order they arrive (the next one may arrive while one is read). */
 let reading = Promise.resolve();
-scope.onmessage = (message: MessageEvent<{ id: number; job: PartJob }>) => {
-  reading = reading.then(() => readOne(message.data));
+scope.onmessage = ({ data: { id, job } }: MessageEvent<{ id: number; job: PartJob }>) => {
+  // Its first bytes are asked for now, while the part before it is parsed.
+  const file = withHeadRequested(blobByteSource(job.file, job.name), job.range.from);
+  reading = reading.then(() => readOne(id, job, file));
 };
 
-async function readOne({ id, job }: { id: number; job: PartJob }): Promise<void> {
+async function readOne(id: number, job: PartJob, file: ByteSource): Promise<void> {
   try {
-    const file = blobByteSource(job.file, job.name);
     if (job.range.from === 0 && !readsAsCsv(await file.read(0, 64))) return post({ type: 'part', id, result: { status: 'not-csv' } });
     if (tables?.batch !== job.batch) tables = { batch: job.batch, shared: { dataset: new Dataset(), name: `${worker}-${++generation}` } };
     const result = await readPart(file, job.range, { mapping: job.mapping, onProgress: (progress) => post({ type: 'progress', id, progress }) }, job.known, tables.shared);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Dataset, type IncidentSource } from '../../src/core/dataset';
 import { identifyFile } from '../../src/core/ingest/contentHash';
 import { CsvRecordReader, isBroken } from '../../src/core/ingest/csvRecords';
-import { readPart, type ParsedPart } from '../../src/core/ingest/filePart';
+import { readPart, withHeadRequested, type ParsedPart } from '../../src/core/ingest/filePart';
 import { partRanges, splittableLayout } from '../../src/core/ingest/partPlan';
 import { ingestFile, type ByteSource } from '../../src/core/ingest/ingestFile';
 import { mergeParts } from '../../src/core/ingest/mergeParts';
@@ -140,5 +140,25 @@ describe('a batch of files read by workers that keep their tables from file to f
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a part whose first bytes are asked for before it is read', () => {
+  it('reads them once, serves reads inside them from them, and gives the tables of a plain read', async () => {
+    const text = [POLICE_HEADER, ...Array.from({ length: 40 }, (_, i) => policeLine({ id: `id${i}`, location: `On or near Road ${i}` }))].join('\n');
+    const plain = memorySource('2023-01-metropolitan-street.csv', text);
+    const reads: [number, number][] = [];
+    const counted: ByteSource = { ...plain, read: (offset, length) => (reads.push([offset, length]), plain.read(offset, length)) };
+    const early = withHeadRequested(counted, 0, 1024);
+    expect(reads).toEqual([[0, 1024]]);
+    expect(new TextDecoder().decode(await early.read(0, 9))).toBe('Crime ID,');
+    expect(reads).toHaveLength(1);
+    // Past the first slice: read from the file itself.
+    await early.read(1000, 100);
+    expect(reads).toEqual([[0, 1024], [1000, 100]]);
+    const options = { today: TODAY, chunkBytes: 1024 };
+    const fromHead = await readPart(withHeadRequested(plain, 0, 1024), { from: 0, to: plain.size }, options);
+    const fromFile = await readPart(plain, { from: 0, to: plain.size }, options);
+    expect(fromHead).toEqual(fromFile);
   });
 });

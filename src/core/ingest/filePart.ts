@@ -88,7 +88,8 @@ export interface ParsedPart {
 export type PartResult = ParsedPart | { status: 'needs-mapping'; request: MappingRequest };
 
 const LF = 10;
-const DEFAULT_CHUNK_BYTES = 4 << 20;
+/** Files are read in slices of this many bytes, never whole. */
+export const DEFAULT_CHUNK_BYTES = 4 << 20;
 
 /** Reads the part of `file` in `range`; a part starting after the first line needs `known` (the first line's layout). */
 export async function readPart(file: ByteSource, range: PartRange, options: IngestOptions = {}, known?: PartLayout, shared?: PartTables): Promise<PartResult> {
@@ -284,6 +285,22 @@ export async function partRecords(file: ByteSource, part: ParsedPart, lineNumber
   }
   if (part.parseTo >= file.size) collect(reader.end());
   return found;
+}
+
+/**
+ * The source with its first slice for a part starting at `from` already on its way: a worker reads
+ * the next part's first bytes while it parses the one before (for a batch of small files, reading
+ * each file was otherwise as long again as parsing it). Reads within that slice are served from it.
+ */
+export function withHeadRequested(file: ByteSource, from: number, chunkBytes = DEFAULT_CHUNK_BYTES): ByteSource {
+  const at = Math.max(0, from - 1);
+  const head = file.read(at, chunkBytes);
+  head.catch(() => undefined); // a part cancelled before it is read never asks for it
+  return {
+    name: file.name,
+    size: file.size,
+    read: (offset, length) => (offset >= at && offset + length <= at + chunkBytes ? head.then((bytes) => bytes.subarray(offset - at, offset - at + length)) : file.read(offset, length)),
+  };
 }
 
 export async function readBytes(file: ByteSource, offset: number, length: number): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 import type { Dataset, IncidentSource } from '../dataset';
 import { CoreError } from '../errors';
 import { ContentHasher } from './contentHash';
-import { readBytes, readPart } from './filePart';
+import { DEFAULT_CHUNK_BYTES, readBytes, readPart } from './filePart';
 import { geoJsonRecords, looksLikeJsonObject, MAX_GEOJSON_BYTES } from './geoJsonRecords';
 import { layoutFor } from './layout';
 import { mergeParts } from './mergeParts';
@@ -53,8 +53,6 @@ export interface IngestOptions {
 export type IngestResult =
   | { status: 'loaded'; source: IncidentSource }
   | { status: 'needs-mapping'; request: MappingRequest };
-
-const DEFAULT_CHUNK_BYTES = 4 << 20;
 
 /**
  * Streams one CSV into the dataset: sniff the bytes, decode in chunks, cut chunks into records,
