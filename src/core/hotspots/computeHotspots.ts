@@ -84,11 +84,14 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
   const started = performance.now();
   const resolution = clampResolution(query.resolution);
   const method = query.method;
-  const { selection, coarserTables } = withinResolution(selectRows(dataset, query.filter), resolution);
+  const filtered = selectRows(dataset, query.filter);
+  const { selection, coarserTables } = withinResolution(filtered, resolution);
   const aggregate = aggregateCells(dataset, selection, resolution, harmWeightArray(dataset, query.harmWeights));
-  // The month chart shows every month, so a brush can widen the range as well as narrow it.
-  const allMonths = timeProfile(selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
-  const profile = { ...timeProfile(selection), monthFrom: allMonths.monthFrom, monthCounts: allMonths.monthCounts };
+  // The month chart shows every month, so a brush can widen the range as well as narrow it; without
+  // a month range (nor coarser tables left out) those are the rows already selected.
+  const everyMonth = query.filter.monthFrom === null && query.filter.monthTo === null;
+  const allMonths = timeProfile(everyMonth ? filtered : selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
+  const profile = { ...(everyMonth && coarserTables.length === 0 ? allMonths : timeProfile(selection)), monthFrom: allMonths.monthFrom, monthCounts: allMonths.monthCounts };
   const ranked = rankCells(query.weighting === 'harm' ? aggregate.harm : aggregate.counts).slice(0, query.topN);
   const topCells = ranked.map((entry) => aggregate.cells[entry.index]);
   const labels = topLabelsByCell(dataset, selection, resolution, topCells);
