@@ -1,7 +1,6 @@
 import { forbidOnlineMaps, neverOnlineMapsSetting } from './state/onlineMaps';
 import { dataWorker } from './state/worker';
 import { SAMPLE_FILES } from './ui/sample';
-import './ui/app.css';
 
 // Before anything can make a request: a browser set never to use online maps gets the stricter policy.
 if (neverOnlineMapsSetting()) forbidOnlineMaps();
