@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store';
 import { plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
 import { addCameraLayers } from './cameraLayers';
-import { addHotspotLayers, setHotspotOpacity, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
+import { addHotspotLayers, addPinnedCellLayer, setHotspotOpacity, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
 import { HoverTooltip } from './HoverTooltip';
 import { addMapInteractions } from './mapInteractions';
 import { registerMap } from './mapInstance';
@@ -58,6 +58,7 @@ export function MapView() {
       addAreaLayers(created);
       addViewshedLayers(created);
       addPriorityLayer(created);
+      addPinnedCellLayer(created);
       addCameraLayers(created);
       addZoneLayers(created);
       setMap(created);

@@ -28,6 +28,10 @@ export function addHotspotLayers(map: maplibregl.Map): void {
   const layer = new CellMeshLayer(HOTSPOT_FILL);
   layers.set(map, layer);
   map.addLayer(layer);
+}
+
+/** The pinned cell's outline: added after the priority places, whose outline would otherwise hide it. */
+export function addPinnedCellLayer(map: maplibregl.Map): void {
   map.addSource(PINNED, { type: 'geojson', data: EMPTY });
   map.addLayer({ id: PINNED, type: 'line', source: PINNED, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
 }
