@@ -98,6 +98,8 @@ function setUp(gl: WebGL2RenderingContext): GpuState {
   gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX_SHADER));
   gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT_SHADER));
   gl.linkProgram(program);
+  // A program that did not link would draw nothing without a word: say so instead.
+  if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) throw new Error(`The hotspot shaders did not link: ${gl.getProgramInfoLog(program)}`);
   const vao = gl.createVertexArray();
   const buffer = gl.createBuffer();
   gl.bindVertexArray(vao);

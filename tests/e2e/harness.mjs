@@ -93,6 +93,27 @@ export async function waitForMapIdle(page, timeout = 30_000) {
 }
 
 /** Clicks a control that starts a download and returns the file's name and bytes. */
+/**
+ * What the map's WebGL canvas shows now: its size on the page (CSS pixels) and its pixels, RGBA
+ * row by row (the map keeps its drawing buffer, so it can be read back).
+ */
+export async function mapCanvasPixels(page) {
+  const read = await page.evaluate(() => {
+    const source = document.querySelector('.maplibregl-canvas');
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode.apply(null, data.subarray(i, i + 0x8000));
+    const box = source.getBoundingClientRect();
+    return { width: box.width, height: box.height, pixelWidth: copy.width, pixelHeight: copy.height, base64: btoa(binary) };
+  });
+  return { width: read.width, height: read.height, pixelWidth: read.pixelWidth, pixelHeight: read.pixelHeight, rgba: Buffer.from(read.base64, 'base64') };
+}
+
 export async function download(page, action) {
   const [event] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
   const path = await event.path();

@@ -1,7 +1,7 @@
 // Look at the app as a user would, at two common screen sizes: the map is the main thing, the
 // legend is readable and nothing overlaps. Also pins a cell and checks the details panel.
 import { join } from 'node:path';
-import { assert, assertEqual, openApp, waitForMapIdle } from '../harness.mjs';
+import { assert, assertEqual, mapCanvasPixels, openApp, waitForMapIdle } from '../harness.mjs';
 
 function overlaps(a, b) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -15,21 +15,12 @@ export async function run({ browser, url, outDir }) {
     // The map's own canvas fills it and shows the cells: the count ramp's warm colours (red well above
     // blue) cover a good share of it, which the plain background, zones and cameras never are.
     await waitForMapIdle(page);
-    const canvas = await page.evaluate(() => {
-      const source = document.querySelector('.maplibregl-canvas');
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      const context = copy.getContext('2d');
-      context.drawImage(source, 0, 0);
-      const { data } = context.getImageData(0, 0, copy.width, copy.height);
-      let warm = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] - data[i + 2] > 40) warm++;
-      const box = source.getBoundingClientRect();
-      return { width: box.width, height: box.height, warmShare: warm / (data.length / 4) };
-    });
+    const canvas = await mapCanvasPixels(page);
+    let warm = 0;
+    for (let i = 0; i < canvas.rgba.length; i += 4) if (canvas.rgba[i] - canvas.rgba[i + 2] > 40) warm++;
+    const warmShare = warm / (canvas.rgba.length / 4);
     assert(canvas.width >= map.width - 1 && canvas.height >= map.height - 1, `the map canvas fills the map (${canvas.width}x${canvas.height} in ${map.width}x${map.height})`);
-    assert(canvas.warmShare > 0.1, `the hotspot cells are drawn (${(100 * canvas.warmShare).toFixed(1)}% of the canvas in the ramp's colours)`);
+    assert(warmShare > 0.1, `the hotspot cells are drawn (${(100 * warmShare).toFixed(1)}% of the canvas in the ramp's colours)`);
     const legend = await page.getByRole('region', { name: 'Legend' }).boundingBox().catch(() => null) ?? await page.locator('.legend').boundingBox();
     const legendItems = await page.locator('.legend li').count();
     assert(legendItems >= 2, 'legend has classes');

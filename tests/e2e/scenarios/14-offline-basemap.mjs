@@ -2,19 +2,15 @@
 // choice survives a reload.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, mapCanvasPixels, openApp, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { onePngPmtiles } from '../pmtilesFixture.mjs';
 
-const cornerPixel = (page) =>
-  page.evaluate(() => {
-    const canvas = document.querySelector('.maplibregl-canvas');
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d');
-    ctx.drawImage(canvas, 0, 0);
-    return [...ctx.getImageData(3, canvas.height - 3, 1, 1).data].slice(0, 3);
-  });
+/** The map canvas's pixel 3 px in from its bottom-left corner. */
+async function cornerPixel(page) {
+  const { rgba, pixelWidth, pixelHeight } = await mapCanvasPixels(page);
+  const at = ((pixelHeight - 3) * pixelWidth + 3) * 4;
+  return [...rgba.subarray(at, at + 3)];
+}
 
 export async function run({ browser, url, outDir }) {
   const file = join(outDir, 'test-basemap.pmtiles');
