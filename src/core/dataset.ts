@@ -1,5 +1,5 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
-import { GrowableColumn, PointTextCache, StringInterner } from './ingest/columns';
+import { GrowableColumn, PointRecords, PointTextCache, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
 import type { ColumnMapping } from './ingest/schema';
 
@@ -69,26 +69,28 @@ export function categoryWithId(list: readonly CategoryInfo[], id: number): Categ
  * the index is an open-addressing hash table over integer micro-degrees in typed arrays rather
  * than a Map keyed by doubles (several times faster, and no garbage).
  */
+const SLOT_INTS = 4;
+
 export class PointTable {
   readonly lat = new GrowableColumn(Float64Array, 4096);
   readonly lng = new GrowableColumn(Float64Array, 4096);
-  private latE6 = new Int32Array(0);
-  private lngE6 = new Int32Array(0);
-  private slots = new Int32Array(1 << 12).fill(-1);
+  /** Slots of four integers (id, latE6, lngE6, unused), so a probe reads one cache line; id -1 is empty. */
+  private slots = new Int32Array(SLOT_INTS << 12).fill(-1);
 
   get count(): number {
     return this.lat.length;
   }
 
-  private slotOf(latE6: number, lngE6: number): number {
-    const mask = this.slots.length - 1;
+  /** The slot (as an index into `slots`) holding this position, or the empty one where it goes. */
+  private slotOf(slots: Int32Array, latE6: number, lngE6: number): number {
+    const mask = slots.length / SLOT_INTS - 1;
     // Mix both coordinates into the low bits: neighbouring points differ only in their last digits.
     let hash = Math.imul(latE6 ^ Math.imul(lngE6, 0x85ebca77), 0x9e3779b1);
     hash ^= hash >>> 15;
     let slot = hash & mask;
     for (;;) {
-      const id = this.slots[slot];
-      if (id < 0 || (this.latE6[id] === latE6 && this.lngE6[id] === lngE6)) return slot;
+      const at = slot * SLOT_INTS;
+      if (slots[at] < 0 || (slots[at + 1] === latE6 && slots[at + 2] === lngE6)) return at;
       slot = (slot + 1) & mask;
     }
   }
@@ -97,31 +99,32 @@ export class PointTable {
   idAt(lat: number, lng: number): number {
     const latE6 = Math.round(lat * 1e6);
     const lngE6 = Math.round(lng * 1e6);
-    const slot = this.slotOf(latE6, lngE6);
-    const known = this.slots[slot];
+    const slots = this.slots;
+    const at = this.slotOf(slots, latE6, lngE6);
+    const known = slots[at];
     if (known >= 0) return known;
     const id = this.lat.length;
     this.lat.push(lat);
     this.lng.push(lng);
-    if (id >= this.latE6.length) {
-      const grownLat = new Int32Array(Math.max(4096, id * 2));
-      const grownLng = new Int32Array(grownLat.length);
-      grownLat.set(this.latE6);
-      grownLng.set(this.lngE6);
-      this.latE6 = grownLat;
-      this.lngE6 = grownLng;
-    }
-    this.latE6[id] = latE6;
-    this.lngE6[id] = lngE6;
-    this.slots[slot] = id;
+    slots[at] = id;
+    slots[at + 1] = latE6;
+    slots[at + 2] = lngE6;
     // Keep the table at most half full so probes stay short.
-    if (id * 2 >= this.slots.length) this.rehash();
+    if (id * 2 * SLOT_INTS >= slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let id = 0; id < this.lat.length; id++) this.slots[this.slotOf(this.latE6[id], this.lngE6[id])] = id;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    for (let at = 0; at < old.length; at += SLOT_INTS) {
+      if (old[at] < 0) continue;
+      const to = this.slotOf(slots, old[at + 1], old[at + 2]);
+      slots[to] = old[at];
+      slots[to + 1] = old[at + 1];
+      slots[to + 2] = old[at + 2];
+    }
+    this.slots = slots;
   }
 }
 
@@ -190,8 +193,9 @@ export class Dataset {
   readonly locations = new StringInterner();
   readonly lsoaNames = new StringInterner();
   /** The location and LSOA texts last seen at each point, kept with the tables so every file read into them starts warm. */
-  readonly locationAtPoint = new PointTextCache(this.locations);
-  readonly lsoaAtPoint = new PointTextCache(this.lsoaNames);
+  private readonly textsAtPoint = new PointRecords();
+  readonly locationAtPoint = new PointTextCache(this.locations, this.textsAtPoint, 0);
+  readonly lsoaAtPoint = new PointTextCache(this.lsoaNames, this.textsAtPoint, 4);
   /** Person or household keys and case references of council extracts: personal data, kept in this worker and never sent anywhere. */
   readonly keys = new StringInterner();
   readonly references = new StringInterner();

@@ -63,7 +63,7 @@ function tables({ dataset, source }: { dataset: Dataset; source: IncidentSource 
 
 const ids = ['a1', 'b2', 'c3', 'f'.repeat(64), 'e'.repeat(63) + '1', ''];
 const line = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ id: fc.constantFrom(...ids), month: fc.constantFrom('2023-01', '2024-02', '2030-01', '2023-13'), lng: fc.constantFrom('-0.279', '-0.2790001', '-0.28', '', '1e9'), lat: fc.constantFrom('51.556', '51.5', ''), location: fc.constantFrom('On or near High Road', 'On or near A, B', 'Say "hi"', 'On or\nnear Two Lines'), type: fc.constantFrom('Burglary', 'Anti-social behaviour', '', 'Drugs'), outcome: fc.constantFrom('', 'Under investigation'), lsoa: fc.constantFrom('Brent 001A', 'Brent 012A') }).map((fields) => policeLine(fields)) },
+  { weight: 12, arbitrary: fc.record({ id: fc.constantFrom(...ids), month: fc.constantFrom('2023-01', '2024-02', '2030-01', '2023-13'), lng: fc.constantFrom('-0.279', '-0.2790001', '-0.28', '', '1e9'), lat: fc.constantFrom('51.556', '51.5', ''), location: fc.constantFrom('On or near High Road', 'On or near A, B', 'Say "hi"', 'On or\nnear Two Lines', 'On or near Café Parade', 'Return\rin a field'), type: fc.constantFrom('Burglary', 'Anti-social behaviour', '', 'Drugs'), outcome: fc.constantFrom('', 'Under investigation'), lsoa: fc.constantFrom('Brent 001A', 'Brent 012A') }).map((fields) => policeLine(fields)) },
   { weight: 1, arbitrary: fc.constantFrom('', 'x,"broken', '"unclosed,1,2', 'a,b', 'é,ü,"ß"') },
 );
 

@@ -34,7 +34,7 @@ export function areaMasks(dataset: Dataset, area: AreaFilter): AreaMasks {
     return { points: null, lsoaNames: Uint8Array.from(names, (name) => (lsoaNameMatches(name, area.prefix) ? 1 : 0)) };
   }
   const json = JSON.stringify(area.geometry);
-  const key = `${dataset.points.count}|${json.length}|${hashText(json, 0x811c9dc5)}`;
+  const key = `${dataset.points.count}|${json.length}|${hashText(json)}`;
   return { points: pointMaskCache.get(key, () => pointMembership(dataset, area.geometry)), lsoaNames: null };
 }
 

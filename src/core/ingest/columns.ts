@@ -55,7 +55,50 @@ export class StringInterner {
     }
     return id;
   }
+
+  /**
+   * The id of the ASCII bytes [from, to) with their two hashes (see hashBytesTwice): found by the
+   * hashes, so a text seen before is not decoded again; decoded and interned when new.
+   */
+  internAscii(bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
+    const key = smallKey(first);
+    const known = this.byHashes.get(key);
+    if (known && known.first === first && known.second === second && this.values[known.id].length === to - from) return known.id;
+    const id = this.intern(asciiText(bytes, from, to));
+    if (!known) this.byHashes.set(key, { first, second, id });
+    return id;
+  }
+
+  /** Ids of texts interned from bytes, by their first hash (a text sharing another's is interned by its text each time). */
+  private readonly byHashes = new Map<number, { first: number; second: number; id: number }>();
 }
+
+/** A 32-bit hash as a map key V8 keeps unboxed (a small integer: 30 bits); the entry holds the whole hash. */
+export function smallKey(hash: number): number {
+  return hash & 0x3fffffff;
+}
+
+/**
+ * Integers per point, in one array: the PointTextCaches of a dataset keep their entries side by
+ * side, so the texts of one row are found in one cache line (a row's point is anywhere in memory).
+ */
+export class PointRecords {
+  entries = new Int32Array(1024 * POINT_RECORD_INTS);
+
+  /** Where the point's record starts, the array grown to hold it. */
+  recordOf(point: number): number {
+    const at = point * POINT_RECORD_INTS;
+    if (at >= this.entries.length) {
+      const grown = new Int32Array(Math.max(at + POINT_RECORD_INTS, this.entries.length * 2));
+      grown.set(this.entries);
+      this.entries = grown;
+    }
+    return at;
+  }
+}
+
+/** Two texts (location and LSOA name) of four integers each; see PointTextCache. */
+const POINT_RECORD_INTS = 8;
 
 /**
  * Interns a text that usually repeats at the same point (police.uk gives each map point one
@@ -63,45 +106,44 @@ export class StringInterner {
  * interner's hash lookup.
  */
 export class PointTextCache {
-  /** The id last seen at each point, plus one (0 = none yet). */
-  private idAtPoint = new Int32Array(1024);
-
-  constructor(private readonly interner: StringInterner) {}
+  /**
+   * Each point's record holds, from `offset`, four integers: the id last seen there plus one (0 =
+   * none yet), and that text's two hashes and length when it came as bytes (length -1 when it came
+   * as text), so a line read from its bytes is matched by hashes rather than by its text.
+   */
+  constructor(
+    private readonly interner: StringInterner,
+    private readonly records: PointRecords,
+    private readonly offset: 0 | 4,
+  ) {}
 
   idAt(point: number, text: string): number {
-    const last = this.lastAt(point);
+    const at = this.records.recordOf(point) + this.offset;
+    const last = this.records.entries[at] - 1;
     if (last >= 0 && this.interner.values[last] === text) return last;
-    return this.internAt(point, text);
-  }
-
-  /** The same for a text given as ASCII bytes [from, to), decoded only when it is not the one last seen at the point. */
-  idAtBytes(point: number, bytes: Uint8Array, from: number, to: number): number {
-    const last = this.lastAt(point);
-    if (last >= 0 && sameAscii(this.interner.values[last], bytes, from, to)) return last;
-    return this.internAt(point, asciiText(bytes, from, to));
-  }
-
-  private lastAt(point: number): number {
-    if (point >= this.idAtPoint.length) {
-      const grown = new Int32Array(Math.max(point + 1, this.idAtPoint.length * 2));
-      grown.set(this.idAtPoint);
-      this.idAtPoint = grown;
-    }
-    return this.idAtPoint[point] - 1;
-  }
-
-  private internAt(point: number, text: string): number {
     const id = this.interner.intern(text);
-    this.idAtPoint[point] = id + 1;
+    const entries = this.records.entries;
+    entries[at] = id + 1;
+    entries[at + 3] = -1;
     return id;
   }
-}
 
-/** Whether `text` is the ASCII bytes [from, to). */
-export function sameAscii(text: string, bytes: Uint8Array, from: number, to: number): boolean {
-  if (text.length !== to - from) return false;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== bytes[from + i]) return false;
-  return true;
+  /**
+   * The same for a text given as ASCII bytes [from, to) with its two hashes (see hashBytesTwice):
+   * taken as the text last seen at the point when both hashes and the length agree.
+   */
+  idAtBytes(point: number, bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
+    const at = this.records.recordOf(point) + this.offset;
+    const entries = this.records.entries;
+    // The hashes are stored as signed 32-bit integers.
+    if (entries[at] > 0 && entries[at + 3] === to - from && entries[at + 1] === (first | 0) && entries[at + 2] === (second | 0)) return entries[at] - 1;
+    const id = this.interner.internAscii(bytes, from, to, first, second);
+    entries[at] = id + 1;
+    entries[at + 1] = first;
+    entries[at + 2] = second;
+    entries[at + 3] = to - from;
+    return id;
+  }
 }
 
 /** ASCII bytes [from, to) as text. */
@@ -111,9 +153,81 @@ export function asciiText(bytes: Uint8Array, from: number, to: number): string {
   return text;
 }
 
-/** FNV-1a over a text's UTF-16 code units, continuing from `hash`. */
-export function hashText(text: string, hash: number): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0x1f, 0x01000193) >>> 0;
+/**
+ * Two 32-bit hashes of a text (MurmurHash3's x86_32 steps with two sets of constants), for telling
+ * texts apart without comparing them: with the length, two different texts share both about once
+ * in 2^64 pairs. Code units are taken four at a time from the text's start, so ASCII bytes (see
+ * hashBytes) give the text's own numbers wherever they lie in a chunk.
+ */
+export interface TextHash {
+  seed: number;
+  c1: number;
+  c2: number;
+}
+
+export const FIRST_HASH: TextHash = { seed: 0x811c9dc5, c1: 0xcc9e2d51, c2: 0x1b873593 };
+export const SECOND_HASH: TextHash = { seed: 0x9747b28c, c1: 0x239b961b, c2: 0xab0e9789 };
+
+/** A text's hash (see FIRST_HASH); the first unless told otherwise. */
+export function hashText(text: string, { seed, c1, c2 }: TextHash = FIRST_HASH): number {
+  let h = seed;
+  const length = text.length;
+  let i = 0;
+  for (; i + 4 <= length; i += 4) h = step(h, text.charCodeAt(i) | (text.charCodeAt(i + 1) << 8) | (text.charCodeAt(i + 2) << 16) | (text.charCodeAt(i + 3) << 24), c1, c2);
+  let rest = 0;
+  for (let shift = 0; i < length; i++, shift += 8) rest |= text.charCodeAt(i) << shift;
+  return finished(length % 4 > 0 ? h ^ unitMixed(rest, c1, c2) : h, length);
+}
+
+/** hashText of the ASCII bytes [from, to), without decoding them. */
+export function hashBytes(bytes: Uint8Array, from: number, to: number, { seed, c1, c2 }: TextHash = FIRST_HASH): number {
+  let h = seed;
+  let i = from;
+  for (; i + 4 <= to; i += 4) h = step(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24), c1, c2);
+  let rest = 0;
+  for (let shift = 0; i < to; i++, shift += 8) rest |= bytes[i] << shift;
+  return finished((to - from) % 4 > 0 ? h ^ unitMixed(rest, c1, c2) : h, to - from);
+}
+
+/**
+ * Both hashes of the ASCII bytes [from, to) in one pass: the first is returned, the second left in
+ * `second[0]` (they are hashBytes with FIRST_HASH and SECOND_HASH).
+ */
+export function hashBytesTwice(bytes: Uint8Array, from: number, to: number, second: Uint32Array): number {
+  let h = FIRST_HASH.seed;
+  let g = SECOND_HASH.seed;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const unit = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    h = step(h, unit, FIRST_HASH.c1, FIRST_HASH.c2);
+    g = step(g, unit, SECOND_HASH.c1, SECOND_HASH.c2);
+  }
+  let rest = 0;
+  for (let shift = 0; i < to; i++, shift += 8) rest |= bytes[i] << shift;
+  if ((to - from) % 4 > 0) {
+    h ^= unitMixed(rest, FIRST_HASH.c1, FIRST_HASH.c2);
+    g ^= unitMixed(rest, SECOND_HASH.c1, SECOND_HASH.c2);
+  }
+  second[0] = finished(g, to - from);
+  return finished(h, to - from);
+}
+
+/** Four code units (or the last one to three) scrambled on their own. */
+function unitMixed(unit: number, c1: number, c2: number): number {
+  const k = Math.imul(unit, c1);
+  return Math.imul((k << 15) | (k >>> 17), c2);
+}
+
+/** The hash state after four more code units. */
+function step(state: number, unit: number, c1: number, c2: number): number {
+  const h = state ^ unitMixed(unit, c1, c2);
+  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** The last mixing, with the length, so every unit of the text moves every bit of the hash. */
+function finished(state: number, length: number): number {
+  let h = state ^ length;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -7,8 +7,8 @@ import { hashText } from './columns';
  */
 /** The table of a DuplicateLines: typed arrays and a small Map, so it can move between workers. */
 export interface SeenLines {
-  keys: Float64Array;
-  firstLines: Uint32Array;
+  /** Pairs (ID key, first line's hash); key -1 is an empty slot. */
+  slots: Float64Array;
   count: number;
   otherLines: Map<number, number[]>;
   repeatedIds: number;
@@ -21,12 +21,11 @@ export class DuplicateLines {
   lastIdKey = -1;
   lastLineHash = 0;
   /**
-   * Per ID key, the hash of the first line seen with it, in an open-addressing table over typed
-   * arrays (a Map keyed by 53-bit numbers is several times slower); the other lines of a repeated
-   * ID, which are few, in a Map.
+   * Per ID key, the hash of the first line seen with it, in an open-addressing table of pairs (key,
+   * hash) in one typed array, so a probe reads one cache line (a Map keyed by 53-bit numbers is
+   * several times slower); the other lines of a repeated ID, which are few, in a Map.
    */
-  private keys: Float64Array = new Float64Array(1 << 12).fill(-1);
-  private firstLines: Uint32Array = new Uint32Array(1 << 12);
+  private slots: Float64Array = new Float64Array(2 << 12).fill(-1);
   private count = 0;
   private otherLines = new Map<number, number[]>();
 
@@ -34,14 +33,13 @@ export class DuplicateLines {
 
   /** What has been seen, to carry on from elsewhere (the first part of a split file hands it to the merge). */
   seenLines(): SeenLines {
-    return { keys: this.keys, firstLines: this.firstLines, count: this.count, otherLines: this.otherLines, repeatedIds: this.repeatedIds };
+    return { slots: this.slots, count: this.count, otherLines: this.otherLines, repeatedIds: this.repeatedIds };
   }
 
   /** Checks that carry on after the lines another instance has seen. */
   static after(seen: SeenLines): DuplicateLines {
     const lines = new DuplicateLines(-1);
-    lines.keys = seen.keys;
-    lines.firstLines = seen.firstLines;
+    lines.slots = seen.slots;
     lines.count = seen.count;
     lines.otherLines = seen.otherLines;
     lines.repeatedIds = seen.repeatedIds;
@@ -55,8 +53,8 @@ export class DuplicateLines {
     const id = fields[this.idColumn];
     if (!id) return false;
     const idHash = idKey(id);
-    let lineHash = 0x9e3779b9;
-    for (let i = 0; i < fields.length; i++) if (i !== this.idColumn) lineHash = hashText(fields[i], lineHash);
+    // The line without its ID, as police.uk lines read from their bytes hash it (see PoliceLines).
+    const lineHash = hashText(fields.filter((_, i) => i !== this.idColumn).join(','));
     this.lastIdKey = idHash;
     this.lastLineHash = lineHash;
     return this.seen(idHash, lineHash);
@@ -67,15 +65,16 @@ export class DuplicateLines {
    * checked again in file order, since a line may repeat one from an earlier part.
    */
   seen(idHash: number, lineHash: number): boolean {
-    const slot = this.slotOf(idHash);
-    if (this.keys[slot] < 0) {
-      this.keys[slot] = idHash;
-      this.firstLines[slot] = lineHash;
+    const slots = this.slots;
+    const at = slotOf(slots, idHash);
+    if (slots[at] < 0) {
+      slots[at] = idHash;
+      slots[at + 1] = lineHash;
       // Kept at most half full so probes stay short.
-      if (++this.count * 2 > this.keys.length) this.grow();
+      if (++this.count * 4 > slots.length) this.grow();
       return false;
     }
-    if (this.firstLines[slot] === lineHash) return true;
+    if (slots[at + 1] === lineHash) return true;
     const others = this.otherLines.get(idHash);
     if (others?.includes(lineHash)) return true;
     if (others) others.push(lineHash);
@@ -84,28 +83,27 @@ export class DuplicateLines {
     return false;
   }
 
-  /** The slot holding `key`, or the empty slot where it goes. Keys are whole numbers below 2^53. */
-  private slotOf(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) & mask;
-    for (;;) {
-      const held = this.keys[slot];
-      if (held < 0 || held === key) return slot;
-      slot = (slot + 1) & mask;
-    }
-  }
-
   private grow(): void {
-    const keys = this.keys;
-    const lines = this.firstLines;
-    this.keys = new Float64Array(keys.length * 2).fill(-1);
-    this.firstLines = new Uint32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] < 0) continue;
-      const slot = this.slotOf(keys[i]);
-      this.keys[slot] = keys[i];
-      this.firstLines[slot] = lines[i];
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2).fill(-1);
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at] < 0) continue;
+      const to = slotOf(slots, old[at]);
+      slots[to] = old[at];
+      slots[to + 1] = old[at + 1];
     }
+    this.slots = slots;
+  }
+}
+
+/** The index in `slots` of the pair holding `key`, or of the empty pair where it goes. Keys are whole numbers below 2^53. */
+function slotOf(slots: Float64Array, key: number): number {
+  const mask = slots.length / 2 - 1;
+  let slot = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) & mask;
+  for (;;) {
+    const held = slots[slot * 2];
+    if (held < 0 || held === key) return slot * 2;
+    slot = (slot + 1) & mask;
   }
 }
 
@@ -118,5 +116,5 @@ function idKey(id: string): number {
     const prefix = parseInt(id.slice(0, 13), 16);
     if (Number.isFinite(prefix)) return prefix;
   }
-  return hashText(id, 0x811c9dc5) + 2 ** 52;
+  return hashText(id) + 2 ** 52;
 }

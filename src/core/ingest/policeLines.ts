@@ -1,5 +1,5 @@
 import { insideUk } from '../geo/ukBounds';
-import { asciiText, sameAscii } from './columns';
+import { asciiText, hashBytes, hashBytesTwice, smallKey, type PointTextCache } from './columns';
 import { CsvRecordReader, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import type { ParsedDate } from './dates';
 import type { AcceptedRow } from './rowReader';
@@ -10,7 +10,13 @@ const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 const FIELDS = 12;
-const FNV_PRIME = 0x01000193;
+/** A byte repeated in each of a word's four bytes. */
+const EVERY_COMMA = 0x2c2c2c2c;
+const EVERY_QUOTE = 0x22222222;
+const EVERY_CR = 0x0d0d0d0d;
+const HIGH_BITS = 0x80808080;
+/** Words hold their bytes lowest first (every platform browsers run on); elsewhere the scan goes byte by byte. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** A partial line carried over to the next piece beyond this many bytes goes to the CSV reader, which bounds records. */
 const MAX_CARRY_BYTES = 4 * MAX_RECORD_CHARS;
@@ -23,28 +29,30 @@ const MAX_CARRY_BYTES = 4 * MAX_RECORD_CHARS;
  * every line gets the verdict it would get there.
  */
 export class PoliceLines {
-  private readonly ends = new Int32Array(FIELDS + 1);
+  /** Where each field ends (its comma, or the line's end). */
+  private readonly ends = new Int32Array(FIELDS);
+  /** Where hashBytesTwice leaves a text's second hash. */
+  private readonly second = new Uint32Array(1);
   private readonly dates = new Map<number, ParsedDate | null>();
-  private readonly categories = new Map<number, { text: string; id: number }>();
+  /** Category ids by the first hash of their text, checked against the second hash and the length. */
+  private readonly categories = new Map<number, { first: number; second: number; length: number; id: number }>();
   private readonly row: AcceptedRow = { point: 0, date: { monthIndex: 0, minuteOfDay: -1, weekday: -1, day: 0 }, category: 0, location: '', lsoa: '', weight: 1, key: '', reference: '' };
 
   constructor(private readonly builder: SourceBuilder) {}
 
-  /** Reads bytes[from, to) (the line without its line feed) as record `lineNumber`: 'record', 'blank' (no record), or 'other' for the CSV reader. */
-  read(bytes: Uint8Array, from: number, to: number, lineNumber: number): 'record' | 'blank' | 'other' {
+  /**
+   * Reads bytes[from, to) (the line without its line feed) as record `lineNumber`: 'record', 'blank'
+   * (no record), or 'other' for the CSV reader. `words` views the same buffer from its start, four
+   * bytes at a time, so the scan for commas, quotes and other characters tests four bytes at once.
+   */
+  read(bytes: Uint8Array, words: Uint32Array, from: number, to: number, lineNumber: number): 'record' | 'blank' | 'other' {
     const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
     if (end === from) return 'blank';
     if (end - from > MAX_RECORD_CHARS) return 'other';
-    const ends = this.ends;
-    let fields = 0;
-    for (let i = from; i < end; i++) {
-      const c = bytes[i];
-      if (c === COMMA) {
-        if (fields < FIELDS) ends[fields] = i;
-        fields++;
-      } else if (c === QUOTE || c === CR || c >= 128) return 'other';
-    }
+    const fields = this.commas(bytes, words, from, end);
+    if (fields < 0) return 'other';
     if (fields + 1 !== FIELDS) return this.byFields(bytes, from, end, lineNumber);
+    const ends = this.ends;
     ends[FIELDS - 1] = end;
     // Field n runs from ends[n - 1] + 1 to ends[n].
     const builder = this.builder;
@@ -58,10 +66,10 @@ export class PoliceLines {
     let idKey = -1;
     let lineHash = 0;
     if (ends[0] > from) {
-      idKey = ends[0] - from === 64 ? hexPrefix(bytes, from) : hashBytes(bytes, from, ends[0], 0x811c9dc5) + 2 ** 52;
+      idKey = ends[0] - from === 64 ? hexPrefix(bytes, from) : hashBytes(bytes, from, ends[0]) + 2 ** 52;
       if (idKey < 0) return this.byFields(bytes, from, end, lineNumber);
-      lineHash = 0x9e3779b9;
-      for (let field = 1; field < FIELDS; field++) lineHash = hashBytes(bytes, ends[field - 1] + 1, ends[field], lineHash);
+      // The line after its ID: the fields with the commas between them (see DuplicateLines).
+      lineHash = hashBytes(bytes, ends[0] + 1, end);
       if (builder.duplicates.seen(idKey, lineHash)) {
         builder.reject('duplicate', asciiText(bytes, from, end).split(','), lineNumber);
         return 'record';
@@ -71,8 +79,53 @@ export class PoliceLines {
     row.point = point;
     row.date = date;
     row.category = category;
-    builder.keep(row, builder.locationIds.idAtBytes(point, bytes, ends[5] + 1, ends[6]), builder.lsoaIds.idAtBytes(point, bytes, ends[7] + 1, ends[8]), idKey, lineHash, lineNumber);
+    builder.keep(row, this.textAt(builder.locationIds, point, bytes, ends[5] + 1, ends[6]), this.textAt(builder.lsoaIds, point, bytes, ends[7] + 1, ends[8]), idKey, lineHash, lineNumber);
     return 'record';
+  }
+
+  /**
+   * The commas of bytes[from, end) into `ends`, and how many there are; -1 at a quote, a carriage
+   * return or a byte past ASCII. Whole words are tested for all of them at once (most words hold
+   * none); the bytes before the first whole word and after the last one, one by one.
+   */
+  private commas(bytes: Uint8Array, words: Uint32Array, from: number, end: number): number {
+    const shift = bytes.byteOffset;
+    const firstWord = Math.ceil((from + shift) / 4);
+    const lastWord = Math.floor((end + shift) / 4);
+    if (!LITTLE_ENDIAN || firstWord >= lastWord) return this.commasByByte(bytes, from, end, 0);
+    let fields = this.commasByByte(bytes, from, firstWord * 4 - shift, 0);
+    if (fields < 0) return -1;
+    const ends = this.ends;
+    for (let k = firstWord; k < lastWord; k++) {
+      const word = words[k];
+      if ((matching(word, EVERY_QUOTE) | matching(word, EVERY_CR) | (word & HIGH_BITS)) !== 0) return -1;
+      // One high bit per comma, the lowest for the first byte.
+      for (let found = matching(word, EVERY_COMMA); found !== 0; found &= found - 1) {
+        if (fields < FIELDS) ends[fields] = k * 4 - shift + ((31 - Math.clz32(found & -found)) >> 3);
+        fields++;
+      }
+    }
+    return this.commasByByte(bytes, lastWord * 4 - shift, end, fields);
+  }
+
+  /** The same scan byte by byte over bytes[from, to), after `fields` commas. */
+  private commasByByte(bytes: Uint8Array, from: number, to: number, fields: number): number {
+    const ends = this.ends;
+    let found = fields;
+    for (let i = from; i < to; i++) {
+      const c = bytes[i];
+      if (c === COMMA) {
+        if (found < FIELDS) ends[found] = i;
+        found++;
+      } else if (c === QUOTE || c === CR || c >= 128) return -1;
+    }
+    return found;
+  }
+
+  /** The id of the text at bytes[from, to) at this point, told from the one last seen there by its hashes. */
+  private textAt(cache: PointTextCache, point: number, bytes: Uint8Array, from: number, to: number): number {
+    const first = hashBytesTwice(bytes, from, to, this.second);
+    return cache.idAtBytes(point, bytes, from, to, first, this.second[0]);
   }
 
   /** A plain line read field by field, as the CSV reader would split it. */
@@ -99,13 +152,14 @@ export class PoliceLines {
     return date;
   }
 
+  /** The category of the ASCII bytes [from, to); a text sharing another's first hash is looked up by its text each time. */
   private categoryOf(bytes: Uint8Array, from: number, to: number): number {
-    const hash = hashBytes(bytes, from, to, 0x811c9dc5);
-    const known = this.categories.get(hash);
-    if (known && sameAscii(known.text, bytes, from, to)) return known.id;
-    const text = asciiText(bytes, from, to);
-    const id = this.builder.reader.categoryOf(text);
-    if (!known) this.categories.set(hash, { text, id });
+    const first = hashBytesTwice(bytes, from, to, this.second);
+    const second = this.second[0];
+    const known = this.categories.get(smallKey(first));
+    if (known && known.first === first && known.second === second && known.length === to - from) return known.id;
+    const id = this.builder.reader.categoryOf(asciiText(bytes, from, to));
+    if (!known) this.categories.set(smallKey(first), { first, second, length: to - from, id });
     return id;
   }
 }
@@ -139,17 +193,19 @@ export class PoliceLineFeed {
       joined.set(this.carry);
       joined.set(tail, this.carry.length);
       this.carry = null;
-      if (lf >= 0) this.line(joined, 0, joined.length - 1, joined.length, false);
+      const joinedWords = wordsOf(joined);
+      if (lf >= 0) this.line(joined, joinedWords, 0, joined.length - 1, joined.length, false);
       else if (!final) this.keep(joined);
-      else this.line(joined, 0, joined.length, joined.length, true);
+      else this.line(joined, joinedWords, 0, joined.length, joined.length, true);
       pos = lf < 0 ? piece.length : lf + 1;
     }
+    const words = wordsOf(piece);
     for (let lf = piece.indexOf(LF, pos); lf >= 0; lf = piece.indexOf(LF, pos)) {
-      this.line(piece, pos, lf, lf + 1, false);
+      this.line(piece, words, pos, lf, lf + 1, false);
       pos = lf + 1;
     }
     if (pos < piece.length) {
-      if (final) this.line(piece, pos, piece.length, piece.length, true);
+      if (final) this.line(piece, words, pos, piece.length, piece.length, true);
       else this.keep(piece.slice(pos));
     }
     if (final) this.consume(this.reader.end());
@@ -162,9 +218,9 @@ export class PoliceLineFeed {
   }
 
   /** The line bytes[from, to), whose line break (if any) ends at `next`. */
-  private line(bytes: Uint8Array, from: number, to: number, next: number, final: boolean): void {
+  private line(bytes: Uint8Array, words: Uint32Array, from: number, to: number, next: number, final: boolean): void {
     if (!this.readerBusy) {
-      const read = this.lines.read(bytes, from, to, this.counter.records + 1);
+      const read = this.lines.read(bytes, words, from, to, this.counter.records + 1);
       if (read === 'record') this.counter.records++;
       if (read !== 'other') return;
     }
@@ -175,6 +231,11 @@ export class PoliceLineFeed {
     this.consume(this.reader.push(this.decode(bytes, !final)));
     this.readerBusy = !this.reader.atRecordBoundary;
   }
+}
+
+/** The whole buffer under `bytes` as 32-bit words, for PoliceLines' scan. */
+function wordsOf(bytes: Uint8Array): Uint32Array {
+  return new Uint32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2);
 }
 
 /** A plain decimal (`-0.279`, `51.556`) exactly as Number() reads it; NaN for anything else (left to the field path). */
@@ -215,9 +276,8 @@ function hexPrefix(bytes: Uint8Array, from: number): number {
   return value;
 }
 
-/** hashText over ASCII bytes: the same number for the same text. */
-function hashBytes(bytes: Uint8Array, from: number, to: number, hash: number): number {
-  let h = hash;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
-  return Math.imul(h ^ 0x1f, FNV_PRIME) >>> 0;
+/** A high bit in each byte of `word` equal to the byte repeated in `every`, and nowhere else. */
+function matching(word: number, every: number): number {
+  const differ = word ^ every;
+  return ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
 }

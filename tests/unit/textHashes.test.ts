@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FIRST_HASH, hashBytes, hashBytesTwice, hashText, SECOND_HASH } from '../../src/core/ingest/columns';
+
+const ascii = (text: string) => new TextEncoder().encode(text);
+
+describe('text hashes', () => {
+  it('are MurmurHash3 x86_32 (published test vectors)', () => {
+    // Vectors from the MurmurHash3 reference implementation's users (SMHasher; Wikipedia's MurmurHash article).
+    const murmur = (text: string, seed: number) => hashText(text, { ...FIRST_HASH, seed });
+    expect(murmur('', 0)).toBe(0);
+    expect(murmur('', 1)).toBe(0x514e28b7);
+    expect(murmur('abc', 0)).toBe(0xb3dd93fa);
+    expect(murmur('aaaa', 0x9747b28c)).toBe(0x5a97808a);
+    expect(murmur('abcd', 0x9747b28c)).toBe(0xf0478627);
+    expect(murmur('Hello, world!', 1234)).toBe(0xfaf6cdb3);
+    expect(murmur('The quick brown fox jumps over the lazy dog', 0x9747b28c)).toBe(0x2fa826cd);
+  });
+
+  it('give ASCII bytes the numbers of their text, wherever the bytes lie', () => {
+    const texts = ['', 'a', 'On or near Kingsbury Road', 'Brent 012A', 'Anti-social behaviour', 'E01000527,Brent 012A,Drugs'];
+    const second = new Uint32Array(1);
+    for (const text of texts) {
+      for (let offset = 0; offset < 5; offset++) {
+        const bytes = new Uint8Array(offset + text.length + 3);
+        bytes.set(ascii(text), offset);
+        const to = offset + text.length;
+        expect(hashBytes(bytes, offset, to)).toBe(hashText(text));
+        expect(hashBytes(bytes, offset, to, SECOND_HASH)).toBe(hashText(text, SECOND_HASH));
+        expect(hashBytesTwice(bytes, offset, to, second)).toBe(hashText(text));
+        expect(second[0]).toBe(hashText(text, SECOND_HASH));
+      }
+    }
+  });
+
+  it('tell 200,000 similar short texts apart with both hashes, and collide on one no more than chance allows', () => {
+    const pairs = new Set<string>();
+    const firsts = new Set<number>();
+    let firstCollisions = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const text = `Type ${i}`;
+      const first = hashText(text);
+      if (firsts.has(first)) firstCollisions++;
+      firsts.add(first);
+      pairs.add(`${first}:${hashText(text, SECOND_HASH)}`);
+    }
+    expect(pairs.size).toBe(n);
+    // Chance gives n^2 / 2^33, about 4.7; a weak mix gives thousands.
+    expect(firstCollisions).toBeLessThan(20);
+  });
+});
