@@ -35,6 +35,7 @@ export function MapView() {
   const cameraEdit = useAppStore((state) => state.cameraEdit);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const classification = useClassification();
+  const extent = useAppStore((state) => state.hotspots?.extent ?? null);
   const fittedFor = useRef<string | null>(null);
 
   useEffect(() => {
@@ -71,15 +72,17 @@ export function MapView() {
     };
   }, []);
 
+  // The data is framed once per set of loaded sources, not on every filter change, unless a view
+  // link chose the view; before its cells are handed to the map, so one repaint shows both.
   useEffect(() => {
-    if (!map) return;
-    // Fit the data once per set of loaded sources, not on every filter change, unless a view link chose the view.
-    void updateHotspotLayers(map, classification).then((extent) => {
-      if (!extent || fittedFor.current === sourceKey || useAppStore.getState().jumpTo) return;
-      fittedFor.current = sourceKey;
-      map.fitBounds([[extent.west, extent.south], [extent.east, extent.north]], { padding: 40, duration: 0, maxZoom: 15 });
-    });
-  }, [map, classification, sourceKey]);
+    if (!map || !extent || !classification?.cells.length || fittedFor.current === sourceKey || useAppStore.getState().jumpTo) return;
+    fittedFor.current = sourceKey;
+    map.fitBounds([[extent.west, extent.south], [extent.east, extent.north]], { padding: 40, duration: 0, maxZoom: 15 });
+  }, [map, extent, classification, sourceKey]);
+
+  useEffect(() => {
+    if (map) updateHotspotLayers(map, classification);
+  }, [map, classification]);
 
   useEffect(() => {
     if (map) setHotspotOpacity(map, opacity);

@@ -1,9 +1,8 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
-import { cellFeatureCollection, robustExtent } from '../core/hotspots/cellFeatures';
+import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
-import type { Bounds } from '../core/geo/webMercator';
 import { cellShapes, warmCellShapes } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
 import { CellMeshLayer } from './cellMeshLayer';
@@ -41,34 +40,27 @@ let settled: Promise<unknown> = Promise.resolve();
 
 /**
  * Draws the classification's cells. From a few thousand cells their mesh is built in a worker, so a
- * large map costs the page almost nothing. Resolves with the cells' extent once the map has them,
- * or null when there are none or a newer classification came first.
+ * large map costs the page almost nothing.
  */
-export function updateHotspotLayers(map: maplibregl.Map, classification: Classification | null): Promise<Bounds | null> {
+export function updateHotspotLayers(map: maplibregl.Map, classification: Classification | null): void {
   const update = ++latestUpdate;
   const cells = classification?.cells ?? [];
   const colours = classification?.colours ?? [];
   const marks = classification?.marks;
-  if (cells.length === 0) {
-    hand(map, [], null);
-    return (settled = Promise.resolve(null));
-  }
-  const here = (): Bounds | null => {
-    if (update !== latestUpdate) return null;
-    hand(map, cells, cellMesh(cells, colours, marks));
-    return robustExtent(cells);
+  const here = (): void => {
+    if (update === latestUpdate) hand(map, cells, cells.length > 0 ? cellMesh(cells, colours, marks) : null);
   };
-  // A few thousand cells are meshed here in milliseconds, sooner than a worker could answer.
-  if (cells.length < WORKER_MIN_CELLS) return (settled = Promise.resolve(here()));
+  // No cells, or a few thousand, meshed here in milliseconds, sooner than a worker could answer.
+  if (cells.length < WORKER_MIN_CELLS) {
+    here();
+    settled = Promise.resolve();
+    return;
+  }
   // Busy until the new cells are drawn, for whoever waits on the map (tests, image export).
   map.getContainer().setAttribute('data-idle', 'false');
-  const drawn = cellShapes(cells, colours, marks).then(({ mesh, extent }) => {
-    if (update !== latestUpdate) return null;
-    hand(map, cells, mesh);
-    return extent;
+  settled = cellShapes(cells, colours, marks).then((mesh) => {
+    if (update === latestUpdate) hand(map, cells, mesh);
   }, here); // without the worker the page builds the mesh itself: slower, the same map
-  settled = drawn;
-  return drawn;
 }
 
 /** Gives the map its cells, and marks the moment they are drawn (a user-timing mark, for the benchmark). */

@@ -1,16 +1,10 @@
 import type { CellMesh } from '../core/hotspots/cellMesh';
-import type { Bounds } from '../core/geo/webMercator';
 import type { CellMark } from '../core/vocabulary';
 import type { CellShapesRequest, CellShapesResponse } from './cellShapesWorker';
 
-export interface CellShapes {
-  mesh: CellMesh;
-  extent: Bounds | null;
-}
-
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (shapes: CellShapes) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, { resolve: (mesh: CellMesh) => void; reject: (error: Error) => void }>();
 
 function start(): Worker {
   const created = new Worker(new URL('./cellShapesWorker.ts', import.meta.url), { type: 'module' });
@@ -18,7 +12,7 @@ function start(): Worker {
     const call = waiting.get(data.id);
     waiting.delete(data.id);
     if ('error' in data) call?.reject(new Error(data.error));
-    else call?.resolve({ mesh: data.mesh, extent: data.extent });
+    else call?.resolve(data.mesh);
   };
   created.onerror = (event) => {
     event.preventDefault();
@@ -35,11 +29,11 @@ export function warmCellShapes(): void {
   worker ??= start();
 }
 
-/** The cells' mesh in their colours and marks, and their extent, built in a worker. */
-export function cellShapes(cells: string[], colours: string[], marks?: (CellMark | null)[]): Promise<CellShapes> {
+/** The cells' mesh in their colours and marks, built in a worker. */
+export function cellShapes(cells: string[], colours: string[], marks?: (CellMark | null)[]): Promise<CellMesh> {
   worker ??= start();
   const id = nextId++;
-  const promise = new Promise<CellShapes>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  const promise = new Promise<CellMesh>((resolve, reject) => waiting.set(id, { resolve, reject }));
   worker.postMessage({ id, cells, colours, marks } satisfies CellShapesRequest);
   return promise;
 }

@@ -1,7 +1,5 @@
 /// <reference lib="webworker" />
-import { robustExtent } from '../core/hotspots/cellFeatures';
 import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
-import type { Bounds } from '../core/geo/webMercator';
 import type { CellMark } from '../core/vocabulary';
 
 /**
@@ -15,14 +13,14 @@ export interface CellShapesRequest {
   marks?: (CellMark | null)[];
 }
 
-export type CellShapesResponse = { id: number; mesh: CellMesh; extent: Bounds | null } | { id: number; error: string };
+export type CellShapesResponse = { id: number; mesh: CellMesh } | { id: number; error: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = ({ data: { id, cells, colours, marks } }: MessageEvent<CellShapesRequest>) => {
   try {
     const mesh = cellMesh(cells, colours, marks);
-    scope.postMessage({ id, mesh, extent: robustExtent(cells) } satisfies CellShapesResponse, [mesh.vertices]);
+    scope.postMessage({ id, mesh } satisfies CellShapesResponse, [mesh.vertices]);
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies CellShapesResponse);
   }

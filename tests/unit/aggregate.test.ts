@@ -1,7 +1,7 @@
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/core/dataset';
-import { aggregateCells, timeProfile } from '../../src/core/hotspots/aggregate';
+import { aggregateCells, aggregateExtent, timeProfile } from '../../src/core/hotspots/aggregate';
 import { cellBreakdown, topLabelsByCell } from '../../src/core/hotspots/cellBreakdown';
 import { computeHotspots } from '../../src/core/hotspots/computeHotspots';
 import { NO_FILTER, selectRows } from '../../src/core/hotspots/filter';
@@ -48,6 +48,18 @@ describe('aggregateCells', () => {
       expect(aggregate.totalCount).toBe(6);
       expect([...aggregate.cells]).toEqual([...aggregate.cells].sort());
     }
+  });
+
+  it('frames the cells at one point of each (the first point read in it), only the cells of the aggregate', async () => {
+    const ds = await dataset();
+    // Rows 1 and 3 share a res-9 cell, whose first point is row 1's: the frame is rows 1, 4 and 6 exactly.
+    expect(latLngToCell(51.556, -0.279, 9)).toBe(latLngToCell(51.5561, -0.2791, 9));
+    expect(aggregateExtent(ds, aggregateCells(ds, selectRows(ds, NO_FILTER), 9))).toEqual({ west: -0.279, south: 51.5365, east: -0.193, north: 51.556 });
+    // Noise alone in January: rows 1, 2 and 4.
+    const noise = ds.categories.list.find((c) => c.name === 'Noise')!.id;
+    const january = aggregateCells(ds, selectRows(ds, { ...NO_FILTER, monthFrom: 2025 * 12, monthTo: 2025 * 12, categories: [noise] }), 9);
+    expect(aggregateExtent(ds, january)).toEqual({ west: -0.279, south: 51.5365, east: -0.2465, north: 51.556 });
+    expect(aggregateExtent(ds, aggregateCells(ds, [], 9))).toBeNull();
   });
 
   it('applies month, category, weekday and hour filters', async () => {

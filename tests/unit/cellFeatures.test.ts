@@ -20,20 +20,16 @@ describe('cell features', () => {
     expect(layer.features[3].properties).toEqual({ h3: cells[3], count: 30 });
   });
 
-  it('frames the cells without the outer 1% once there are 100 or more', () => {
-    expect(robustExtent([])).toBeNull();
-    // Three cells: their centres' extent exactly.
-    const three = [brent, latLngToCell(51.53, -0.25, 9), latLngToCell(51.57, -0.2, 9)];
-    const lats = three.map((cell) => cellToLatLng(cell)[0]);
-    const lngs = three.map((cell) => cellToLatLng(cell)[1]);
-    expect(robustExtent(three)).toEqual({ west: Math.min(...lngs), south: Math.min(...lats), east: Math.max(...lngs), north: Math.max(...lats) });
-    // 217 cells in Brent and 2 in Edinburgh (219 cells: floor(2.19) = 2 trimmed on each side): the
-    // frame stays on Brent, whose northernmost centre is its north edge.
-    const local = gridDisk(brent, 8);
-    const edinburgh = [latLngToCell(55.95, -3.19, 9), latLngToCell(55.96, -3.2, 9)];
-    const extent = robustExtent([...local, ...edinburgh])!;
-    expect(local.length + edinburgh.length).toBe(219);
-    expect(extent.north).toBe(Math.max(...local.map((cell) => cellToLatLng(cell)[0])));
+  it('frames positions without the outer 1% once there are 100 or more', () => {
+    expect(robustExtent([], [])).toBeNull();
+    // Three positions: their extent exactly.
+    expect(robustExtent([51.57, 51.5, 51.53], [-0.25, -0.3, -0.2])).toEqual({ west: -0.3, south: 51.5, east: -0.2, north: 51.57 });
+    // 217 positions in Brent and 2 in Edinburgh (219: floor(2.19) = 2 trimmed on each side): the
+    // frame stays on Brent, whose northernmost position is its north edge.
+    const local = gridDisk(brent, 8).map((cell) => cellToLatLng(cell));
+    const extent = robustExtent([...local.map(([lat]) => lat), 55.95, 55.96], [...local.map(([, lng]) => lng), -3.19, -3.2])!;
+    expect(local.length + 2).toBe(219);
+    expect(extent.north).toBe(Math.max(...local.map(([lat]) => lat)));
     expect(extent.west).toBeGreaterThan(-0.4);
   });
 });

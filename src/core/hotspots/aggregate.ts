@@ -1,4 +1,6 @@
 import type { Dataset } from '../dataset';
+import type { Bounds } from '../geo/webMercator';
+import { robustExtent } from './cellFeatures';
 import { rowWeight, type SourceSelection } from './filter';
 
 /** Incident counts (and harm-weighted sums) per H3 cell, for cells with at least one incident, sorted by index. */
@@ -46,6 +48,28 @@ export function aggregateCells(dataset: Dataset, selection: readonly SourceSelec
     result.totalHarm += result.harm[i];
   }
   return result;
+}
+
+/**
+ * Where the aggregate's cells lie, to frame a map: each cell stands at one of its points (within a
+ * cell's width of its centre, which is all a frame needs, and without an H3 call per cell), the
+ * outer 1% trimmed (see robustExtent); null without cells.
+ */
+export function aggregateExtent(dataset: Dataset, aggregate: CellAggregate): Bounds | null {
+  const { cellOfPoint, cellIds } = dataset.cellsAt(aggregate.resolution);
+  // 1: a cell of the aggregate, 2: one whose point is taken.
+  const state = new Uint8Array(cellIds.size);
+  for (const cell of aggregate.cells) state[cellIds.get(cell)!] = 1;
+  const lat: number[] = [];
+  const lng: number[] = [];
+  for (let point = 0; point < cellOfPoint.length; point++) {
+    const cell = cellOfPoint[point];
+    if (state[cell] !== 1) continue;
+    state[cell] = 2;
+    lat.push(dataset.points.lat.get(point));
+    lng.push(dataset.points.lng.get(point));
+  }
+  return robustExtent(lat, lng);
 }
 
 /** Incidents per month, hour of day and weekday over the selection, for the trend charts. */

@@ -33,15 +33,14 @@ export function cellCentres(cells: readonly string[]): { lat: number[]; lng: num
 }
 
 /**
- * The cells' extent without the outer 1% on each side (from 100 cells), so a few stray points do
- * not frame the map on half the country; null without cells.
+ * The extent of positions without the outer 1% on each side (from 100 positions), so a few stray
+ * points do not frame the map on half the country; null without positions. Sorts the arrays given.
  */
-export function robustExtent(cells: readonly string[]): Bounds | null {
-  if (cells.length === 0) return null;
-  const { lat, lng } = cellCentres(cells);
+export function robustExtent(lat: number[], lng: number[]): Bounds | null {
+  if (lat.length === 0) return null;
   lat.sort((a, b) => a - b);
   lng.sort((a, b) => a - b);
-  const trim = cells.length >= 100 ? Math.floor(cells.length * 0.01) : 0;
-  const last = cells.length - 1 - trim;
+  const trim = lat.length >= 100 ? Math.floor(lat.length * 0.01) : 0;
+  const last = lat.length - 1 - trim;
   return { west: lng[trim], south: lat[trim], east: lng[last], north: lat[last] };
 }

@@ -2,7 +2,8 @@ import type { Dataset } from '../dataset';
 import { CoreError } from '../errors';
 import { hotspotRecords, type HotspotRecord, type HotspotStatistics } from '../export/hotspots';
 import { EMERGING_CLASSES, emergingHotspots } from '../stats/emerging';
-import { aggregateCells, cellMonthCube, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
+import { aggregateCells, aggregateExtent, cellMonthCube, timeProfile, type CellAggregate, type TimeProfile } from './aggregate';
+import type { Bounds } from '../geo/webMercator';
 import { topLabelsByCell } from './cellBreakdown';
 import { incidentsOutside, selectRows, type IncidentFilter, type SourceSelection } from './filter';
 import { periodChange, type PeriodChange } from './periodChange';
@@ -57,6 +58,8 @@ export interface HotspotResult {
   /** The query answered, with the resolution actually used. */
   query: HotspotQuery;
   aggregate: CellAggregate;
+  /** Where the cells lie, to frame the map (see aggregateExtent). */
+  extent: Bounds | null;
   /** Gi* over the study area, or the reason it could not be computed. */
   giStar?: GiStarResult | { error: string };
   emerging?: EmergingMap | { error: string };
@@ -104,7 +107,7 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
     topLocation: labels.topLocation[i],
     topCategory: labels.topCategory[i],
   }));
-  const result: HotspotResult = { query: { ...query, resolution }, aggregate, profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
+  const result: HotspotResult = { query: { ...query, resolution }, aggregate, extent: aggregateExtent(dataset, aggregate), profile, top, area: { name: query.filter.area?.name ?? null, outside: incidentsOutside(selection) }, coarserTables, elapsedMs: 0 };
   if (method.kind === 'gistar') {
     try {
       result.giStar = giStarHotspots(aggregate, { ...method.statistics, basis: query.weighting, studyArea: studyAreaWithin(method.statistics.studyArea, query.filter.area) });
