@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { dataWorker } from './state/worker';
 import { App } from './ui/App';
 import { HOTSPOTS_DRAWN } from './map/hotspotLayers';
+import { warmCellShapes } from './worker/cellShapesClient';
 import { readSavedWorkspace } from './state/restoreWorkspace';
 import { SAMPLE_FILES } from './ui/sample';
 import './ui/app.css';
@@ -24,21 +25,21 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// The built app works offline after its first visit (see sw.js, written at build time). The worker
-// is registered once the first map is drawn (or after 10 s without one): installing it fetches and
-// compiles the whole app again, which took a processor from the first map for most of a second.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  let registered = false;
-  const register = () => {
-    if (registered) return;
-    registered = true;
-    firstMap.disconnect();
-    clearTimeout(fallback);
-    void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
-  };
-  const firstMap = new PerformanceObserver((list) => {
-    if (list.getEntriesByName(HOTSPOTS_DRAWN).length > 0) register();
-  });
-  firstMap.observe({ type: 'mark' });
-  const fallback = setTimeout(register, 10_000);
-}
+// What can wait until the first map is drawn (or 10 s without one) starts then, rather than compete
+// with it for the processor: the offline service worker (see sw.js, written at build time), whose
+// install fetches and compiles the whole app again, and the workers that read big files and draw big maps.
+let started = false;
+const afterFirstMap = () => {
+  if (started) return;
+  started = true;
+  firstMap.disconnect();
+  clearTimeout(fallback);
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) void navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  void dataWorker.call('warm-parsers', {}).promise.catch(() => undefined);
+  warmCellShapes();
+};
+const firstMap = new PerformanceObserver((list) => {
+  if (list.getEntriesByName(HOTSPOTS_DRAWN).length > 0) afterFirstMap();
+});
+firstMap.observe({ type: 'mark' });
+const fallback = setTimeout(afterFirstMap, 10_000);

@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
-import { cellShapes, warmCellShapes } from '../worker/cellShapesClient';
+import { cellShapes } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
 import { CellMeshLayer } from './cellMeshLayer';
 import { setSourceData } from './sourceData';
@@ -68,11 +68,7 @@ function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | nu
   drawnCells = cells;
   drawnSet = null;
   if (mesh)
-    map.once('idle', () => {
-      performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } });
-      // The first map is drawn: the mesh worker starts now, while the user reads it, not when a large file arrives.
-      warmCellShapes();
-    });
+    map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } }));
   const changed = layers.get(map)?.setMesh(mesh);
   // A frame even when nothing changed if the map was marked busy for a worker request, so it reports idle again.
   if (!changed && map.getContainer().getAttribute('data-idle') === 'false') map.triggerRepaint();

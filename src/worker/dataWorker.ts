@@ -83,8 +83,11 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       }
       forgetAnswers();
       post({ type: 'result', id: request.id, value: { summaries, failures, categories: packCategories(dataset.categories.list) } });
-      // The sample is in: the parse workers start now rather than when the user's first file arrives.
+      return;
+    }
+    if (request.type === 'warm-parsers') {
       pool.warm();
+      post({ type: 'result', id: request.id, value: null });
       return;
     }
     if (request.type === 'load') {

@@ -69,7 +69,7 @@ function planOf(dataset: Dataset, query: PlanQuery, steps: Steps): Promise<PlanC
   });
 }
 
-export type QueryName = Exclude<MessageName, 'load' | 'load-batch' | 'cancel' | 'prepare-sample' | 'load-prepared'>;
+export type QueryName = Exclude<MessageName, 'load' | 'load-batch' | 'cancel' | 'prepare-sample' | 'load-prepared' | 'warm-parsers'>;
 type Handlers = { [K in QueryName]: (dataset: Dataset, request: RequestOf<K>, steps: Steps) => MessageResult<K> | Promise<MessageResult<K>> };
 
 /** One handler per question, typed by the protocol: a message without one does not compile. */
