@@ -21,13 +21,13 @@ describe('cell features', () => {
   });
 
   it('frames positions without the outer 1% once there are 100 or more', () => {
-    expect(robustExtent([], [])).toBeNull();
+    expect(robustExtent(new Float64Array(0), new Float64Array(0))).toBeNull();
     // Three positions: their extent exactly.
-    expect(robustExtent([51.57, 51.5, 51.53], [-0.25, -0.3, -0.2])).toEqual({ west: -0.3, south: 51.5, east: -0.2, north: 51.57 });
+    expect(robustExtent(Float64Array.of(51.57, 51.5, 51.53), Float64Array.of(-0.25, -0.3, -0.2))).toEqual({ west: -0.3, south: 51.5, east: -0.2, north: 51.57 });
     // 217 positions in Brent and 2 in Edinburgh (219: floor(2.19) = 2 trimmed on each side): the
     // frame stays on Brent, whose northernmost position is its north edge.
     const local = gridDisk(brent, 8).map((cell) => cellToLatLng(cell));
-    const extent = robustExtent([...local.map(([lat]) => lat), 55.95, 55.96], [...local.map(([, lng]) => lng), -3.19, -3.2])!;
+    const extent = robustExtent(Float64Array.from([...local.map(([lat]) => lat), 55.95, 55.96]), Float64Array.from([...local.map(([, lng]) => lng), -3.19, -3.2]))!;
     expect(local.length + 2).toBe(219);
     expect(extent.north).toBe(Math.max(...local.map(([lat]) => lat)));
     expect(extent.west).toBeGreaterThan(-0.4);

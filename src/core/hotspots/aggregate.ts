@@ -60,16 +60,18 @@ export function aggregateExtent(dataset: Dataset, aggregate: CellAggregate): Bou
   // 1: a cell of the aggregate, 2: one whose point is taken.
   const state = new Uint8Array(cellIds.size);
   for (const cell of aggregate.cells) state[cellIds.get(cell)!] = 1;
-  const lat: number[] = [];
-  const lng: number[] = [];
-  for (let point = 0; point < cellOfPoint.length; point++) {
+  const lat = new Float64Array(aggregate.cells.length);
+  const lng = new Float64Array(aggregate.cells.length);
+  let taken = 0;
+  for (let point = 0; point < cellOfPoint.length && taken < lat.length; point++) {
     const cell = cellOfPoint[point];
     if (state[cell] !== 1) continue;
     state[cell] = 2;
-    lat.push(dataset.points.lat.get(point));
-    lng.push(dataset.points.lng.get(point));
+    lat[taken] = dataset.points.lat.get(point);
+    lng[taken] = dataset.points.lng.get(point);
+    taken++;
   }
-  return robustExtent(lat, lng);
+  return robustExtent(lat.subarray(0, taken), lng.subarray(0, taken));
 }
 
 /** Incidents per month, hour of day and weekday over the selection, for the trend charts. */

@@ -36,10 +36,11 @@ export function cellCentres(cells: readonly string[]): { lat: number[]; lng: num
  * The extent of positions without the outer 1% on each side (from 100 positions), so a few stray
  * points do not frame the map on half the country; null without positions. Sorts the arrays given.
  */
-export function robustExtent(lat: number[], lng: number[]): Bounds | null {
+export function robustExtent(lat: Float64Array, lng: Float64Array): Bounds | null {
   if (lat.length === 0) return null;
-  lat.sort((a, b) => a - b);
-  lng.sort((a, b) => a - b);
+  // Typed arrays sort numerically, natively: a few milliseconds for tens of thousands of cells.
+  lat.sort();
+  lng.sort();
   const trim = lat.length >= 100 ? Math.floor(lat.length * 0.01) : 0;
   const last = lat.length - 1 - trim;
   return { west: lng[trim], south: lat[trim], east: lng[last], north: lat[last] };
