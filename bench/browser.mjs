@@ -103,12 +103,18 @@ try {
 
   if (monthlyDir) {
     const monthly = readdirSync(monthlyDir).filter((name) => name.endsWith('.csv')).sort().map((name) => join(monthlyDir, name));
-    const load = await timeLoad(browser, server.url, monthly);
-    await load.context.close();
-    record(`browser.monthly_${monthly.length}_files_to_res9_map`, load.ms, 'ms');
-    record('browser.monthly.over_single_file', load.ms / appMs, '×', '≤ 1.2');
-    record('browser.monthly.main_thread_long_tasks', load.mainBusyMs, 'ms');
-    record('browser.monthly.longest_main_thread_task', load.longestTaskMs, 'ms', '≤ 200 ms');
+    const loads = [];
+    for (let run = 0; run < runs; run++) {
+      const load = await timeLoad(browser, server.url, monthly);
+      await load.context.close();
+      loads.push(load);
+      log(`# monthly run ${run + 1}: ${load.ms} ms (main thread busy ${load.mainBusyMs.toFixed(0)} ms, longest task ${load.longestTaskMs.toFixed(0)} ms)`);
+    }
+    const monthlyMs = median(loads.map((load) => load.ms));
+    record(`browser.monthly_${monthly.length}_files_to_res9_map`, monthlyMs, 'ms');
+    record('browser.monthly.over_single_file', monthlyMs / appMs, '×', '≤ 1.2');
+    record('browser.monthly.main_thread_long_tasks', median(loads.map((load) => load.mainBusyMs)), 'ms');
+    record('browser.monthly.longest_main_thread_task', median(loads.map((load) => load.longestTaskMs)), 'ms', '≤ 200 ms');
   }
 
   if (largePath) {
