@@ -64,13 +64,14 @@ export function categoryWithId(list: readonly CategoryInfo[], id: number): Categ
   return category?.id === id ? category : undefined;
 }
 
+/** Integers in each of PointTable's slots. */
+const SLOT_INTS = 4;
+
 /**
  * Distinct positions, to the micro-degree (~0.1 m), each with an id. Looked up once per row, so
  * the index is an open-addressing hash table over integer micro-degrees in typed arrays rather
  * than a Map keyed by doubles (several times faster, and no garbage).
  */
-const SLOT_INTS = 4;
-
 export class PointTable {
   readonly lat = new GrowableColumn(Float64Array, 4096);
   readonly lng = new GrowableColumn(Float64Array, 4096);
@@ -185,6 +186,8 @@ export interface PointCells {
   cellOfPoint: Int32Array;
   cells: string[];
   cellIds: Map<string, number>;
+  /** Per cell: the first point found in it, where a map frames the cell (see aggregateExtent). */
+  firstPoint: number[];
 }
 
 export class Dataset {
@@ -236,6 +239,7 @@ export class Dataset {
     const cellOfPoint = new Int32Array(count);
     const cells = previous?.cells ?? [];
     const cellIds = previous?.cellIds ?? new Map<string, number>();
+    const firstPoint = previous?.firstPoint ?? [];
     const from = previous ? previous.cellOfPoint.length : 0;
     if (previous) cellOfPoint.set(previous.cellOfPoint);
     for (let point = from; point < count; point++) {
@@ -246,10 +250,11 @@ export class Dataset {
         id = cells.length;
         cells.push(cell);
         cellIds.set(cell, id);
+        firstPoint.push(point);
       }
       cellOfPoint[point] = id;
     }
-    entry = { cellOfPoint, cells, cellIds };
+    entry = { cellOfPoint, cells, cellIds, firstPoint };
     this.pointCells.set(resolution, entry);
     return entry;
   }

@@ -56,22 +56,15 @@ export function aggregateCells(dataset: Dataset, selection: readonly SourceSelec
  * outer 1% trimmed (see robustExtent); null without cells.
  */
 export function aggregateExtent(dataset: Dataset, aggregate: CellAggregate): Bounds | null {
-  const { cellOfPoint, cellIds } = dataset.cellsAt(aggregate.resolution);
-  // 1: a cell of the aggregate, 2: one whose point is taken.
-  const state = new Uint8Array(cellIds.size);
-  for (const cell of aggregate.cells) state[cellIds.get(cell)!] = 1;
+  const { cellIds, firstPoint } = dataset.cellsAt(aggregate.resolution);
   const lat = new Float64Array(aggregate.cells.length);
   const lng = new Float64Array(aggregate.cells.length);
-  let taken = 0;
-  for (let point = 0; point < cellOfPoint.length && taken < lat.length; point++) {
-    const cell = cellOfPoint[point];
-    if (state[cell] !== 1) continue;
-    state[cell] = 2;
-    lat[taken] = dataset.points.lat.get(point);
-    lng[taken] = dataset.points.lng.get(point);
-    taken++;
-  }
-  return robustExtent(lat.subarray(0, taken), lng.subarray(0, taken));
+  aggregate.cells.forEach((cell, i) => {
+    const point = firstPoint[cellIds.get(cell)!];
+    lat[i] = dataset.points.lat.get(point);
+    lng[i] = dataset.points.lng.get(point);
+  });
+  return robustExtent(lat, lng);
 }
 
 /** Incidents per month, hour of day and weekday over the selection, for the trend charts. */

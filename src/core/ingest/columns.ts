@@ -57,24 +57,41 @@ export class StringInterner {
   }
 
   /**
-   * The id of the ASCII bytes [from, to) with their two hashes (see hashBytesTwice): found by the
-   * hashes, so a text seen before is not decoded again; decoded and interned when new.
+   * The id of the ASCII bytes [from, to) with their two hashes (hashBytes with FIRST_HASH and
+   * SECOND_HASH): found by the hashes, so a text seen before is not decoded again.
    */
   internAscii(bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
-    const key = smallKey(first);
-    const known = this.byHashes.get(key);
-    if (known && known.first === first && known.second === second && this.values[known.id].length === to - from) return known.id;
+    const known = this.byHashes.idOf(first, second, to - from);
+    if (known >= 0) return known;
     const id = this.intern(asciiText(bytes, from, to));
-    if (!known) this.byHashes.set(key, { first, second, id });
+    this.byHashes.add(first, second, to - from, id);
     return id;
   }
 
-  /** Ids of texts interned from bytes, by their first hash (a text sharing another's is interned by its text each time). */
-  private readonly byHashes = new Map<number, { first: number; second: number; id: number }>();
+  private readonly byHashes = new IdsByHashes();
+}
+
+/**
+ * Ids of texts by their two hashes and length (see FIRST_HASH), keyed by the first hash. A text
+ * whose first hash another holds is not added, so it is found by its text each time.
+ */
+export class IdsByHashes {
+  private readonly entries = new Map<number, { first: number; second: number; length: number; id: number }>();
+
+  /** The id of the text with these hashes and length, or -1. */
+  idOf(first: number, second: number, length: number): number {
+    const known = this.entries.get(smallKey(first));
+    return known && known.first === first && known.second === second && known.length === length ? known.id : -1;
+  }
+
+  add(first: number, second: number, length: number, id: number): void {
+    const key = smallKey(first);
+    if (!this.entries.has(key)) this.entries.set(key, { first, second, length, id });
+  }
 }
 
 /** A 32-bit hash as a map key V8 keeps unboxed (a small integer: 30 bits); the entry holds the whole hash. */
-export function smallKey(hash: number): number {
+function smallKey(hash: number): number {
   return hash & 0x3fffffff;
 }
 
@@ -129,7 +146,7 @@ export class PointTextCache {
   }
 
   /**
-   * The same for a text given as ASCII bytes [from, to) with its two hashes (see hashBytesTwice):
+   * The same for a text given as ASCII bytes [from, to) with its two hashes (hashBytes with FIRST_HASH and SECOND_HASH):
    * taken as the text last seen at the point when both hashes and the length agree.
    */
   idAtBytes(point: number, bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
@@ -187,29 +204,6 @@ export function hashBytes(bytes: Uint8Array, from: number, to: number, { seed, c
   let rest = 0;
   for (let shift = 0; i < to; i++, shift += 8) rest |= bytes[i] << shift;
   return finished((to - from) % 4 > 0 ? h ^ unitMixed(rest, c1, c2) : h, to - from);
-}
-
-/**
- * Both hashes of the ASCII bytes [from, to) in one pass: the first is returned, the second left in
- * `second[0]` (they are hashBytes with FIRST_HASH and SECOND_HASH).
- */
-export function hashBytesTwice(bytes: Uint8Array, from: number, to: number, second: Uint32Array): number {
-  let h = FIRST_HASH.seed;
-  let g = SECOND_HASH.seed;
-  let i = from;
-  for (; i + 4 <= to; i += 4) {
-    const unit = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    h = step(h, unit, FIRST_HASH.c1, FIRST_HASH.c2);
-    g = step(g, unit, SECOND_HASH.c1, SECOND_HASH.c2);
-  }
-  let rest = 0;
-  for (let shift = 0; i < to; i++, shift += 8) rest |= bytes[i] << shift;
-  if ((to - from) % 4 > 0) {
-    h ^= unitMixed(rest, FIRST_HASH.c1, FIRST_HASH.c2);
-    g ^= unitMixed(rest, SECOND_HASH.c1, SECOND_HASH.c2);
-  }
-  second[0] = finished(g, to - from);
-  return finished(h, to - from);
 }
 
 /** Four code units (or the last one to three) scrambled on their own. */

@@ -1,5 +1,5 @@
 import { insideUk } from '../geo/ukBounds';
-import { asciiText, hashBytes, hashBytesTwice, smallKey, type PointTextCache } from './columns';
+import { asciiText, hashBytes, IdsByHashes, SECOND_HASH, type PointTextCache } from './columns';
 import { CsvRecordReader, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import type { ParsedDate } from './dates';
 import type { AcceptedRow } from './rowReader';
@@ -31,11 +31,9 @@ const MAX_CARRY_BYTES = 4 * MAX_RECORD_CHARS;
 export class PoliceLines {
   /** Where each field ends (its comma, or the line's end). */
   private readonly ends = new Int32Array(FIELDS);
-  /** Where hashBytesTwice leaves a text's second hash. */
-  private readonly second = new Uint32Array(1);
   private readonly dates = new Map<number, ParsedDate | null>();
-  /** Category ids by the first hash of their text, checked against the second hash and the length. */
-  private readonly categories = new Map<number, { first: number; second: number; length: number; id: number }>();
+  /** Category ids by their text's hashes. */
+  private readonly categories = new IdsByHashes();
   private readonly row: AcceptedRow = { point: 0, date: { monthIndex: 0, minuteOfDay: -1, weekday: -1, day: 0 }, category: 0, location: '', lsoa: '', weight: 1, key: '', reference: '' };
 
   constructor(private readonly builder: SourceBuilder) {}
@@ -124,8 +122,7 @@ export class PoliceLines {
 
   /** The id of the text at bytes[from, to) at this point, told from the one last seen there by its hashes. */
   private textAt(cache: PointTextCache, point: number, bytes: Uint8Array, from: number, to: number): number {
-    const first = hashBytesTwice(bytes, from, to, this.second);
-    return cache.idAtBytes(point, bytes, from, to, first, this.second[0]);
+    return cache.idAtBytes(point, bytes, from, to, hashBytes(bytes, from, to), hashBytes(bytes, from, to, SECOND_HASH));
   }
 
   /** A plain line read field by field, as the CSV reader would split it. */
@@ -152,14 +149,14 @@ export class PoliceLines {
     return date;
   }
 
-  /** The category of the ASCII bytes [from, to); a text sharing another's first hash is looked up by its text each time. */
+  /** The category of the ASCII bytes [from, to), found by their hashes. */
   private categoryOf(bytes: Uint8Array, from: number, to: number): number {
-    const first = hashBytesTwice(bytes, from, to, this.second);
-    const second = this.second[0];
-    const known = this.categories.get(smallKey(first));
-    if (known && known.first === first && known.second === second && known.length === to - from) return known.id;
+    const first = hashBytes(bytes, from, to);
+    const second = hashBytes(bytes, from, to, SECOND_HASH);
+    const known = this.categories.idOf(first, second, to - from);
+    if (known >= 0) return known;
     const id = this.builder.reader.categoryOf(asciiText(bytes, from, to));
-    if (!known) this.categories.set(smallKey(first), { first, second, length: to - from, id });
+    this.categories.add(first, second, to - from, id);
     return id;
   }
 }
