@@ -60,6 +60,7 @@ interface GpuState {
   program: WebGLProgram;
   vao: WebGLVertexArrayObject;
   buffer: WebGLBuffer;
+  indexBuffer: WebGLBuffer;
   marks: WebGLTexture;
   uniforms: Record<'matrix' | 'worldSize' | 'patternOrigin' | 'opacity' | 'edgeHalfWidth' | 'marks', WebGLUniformLocation | null>;
   /** The mesh now in the buffer. */
@@ -102,8 +103,11 @@ function setUp(gl: WebGL2RenderingContext): GpuState {
   if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) throw new Error(`The hotspot shaders did not link: ${gl.getProgramInfoLog(program)}`);
   const vao = gl.createVertexArray();
   const buffer = gl.createBuffer();
+  const indexBuffer = gl.createBuffer();
   gl.bindVertexArray(vao);
   gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+  // The vertex array keeps this binding: drawing binds the array, and so the indices.
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
   const attribute = (name: string, size: number, type: number, normalised: boolean, offset: number) => {
     const location = gl.getAttribLocation(program, name);
     gl.enableVertexAttribArray(location);
@@ -118,6 +122,7 @@ function setUp(gl: WebGL2RenderingContext): GpuState {
     program,
     vao,
     buffer,
+    indexBuffer,
     marks: markTexture(gl),
     uniforms: { matrix: at('u_matrix'), worldSize: at('u_world_size'), patternOrigin: at('u_pattern_origin'), opacity: at('u_opacity'), edgeHalfWidth: at('u_edge_half_width'), marks: at('u_marks') },
     uploaded: null,
@@ -162,6 +167,7 @@ export class CellMeshLayer implements CustomLayerInterface {
       gl.deleteProgram(this.gpu.program);
       gl.deleteVertexArray(this.gpu.vao);
       gl.deleteBuffer(this.gpu.buffer);
+      gl.deleteBuffer(this.gpu.indexBuffer);
       gl.deleteTexture(this.gpu.marks);
     }
     this.forget();
@@ -187,13 +193,14 @@ export class CellMeshLayer implements CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: CustomRenderMethodInput): void {
     const mesh = this.mesh;
-    if (!mesh || mesh.vertexCount === 0 || !this.map) return;
+    if (!mesh || mesh.fanIndexCount === 0 || !this.map) return;
     const gpu = (this.gpu ??= setUp(gl));
     gl.useProgram(gpu.program);
     gl.bindVertexArray(gpu.vao);
     if (gpu.uploaded !== mesh) {
       gl.bindBuffer(gl.ARRAY_BUFFER, gpu.buffer);
       gl.bufferData(gl.ARRAY_BUFFER, mesh.vertices, gl.STATIC_DRAW);
+      gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, mesh.indices, gl.STATIC_DRAW);
       gpu.uploaded = mesh;
     }
     const zoom = this.map.getZoom();
@@ -204,11 +211,14 @@ export class CellMeshLayer implements CustomLayerInterface {
     // The pattern's phase at the origin, taken in doubles (the world is millions of pixels wide).
     gl.uniform2f(uniforms.patternOrigin, (mesh.originX * worldSize) % 8, (mesh.originY * worldSize) % 8);
     gl.uniform1f(uniforms.opacity, this.opacity);
-    gl.uniform1f(uniforms.edgeHalfWidth, zoom >= EDGE_MIN_ZOOM ? EDGE_HALF_WIDTH * this.map.getPixelRatio() : 0);
+    const edges = zoom >= EDGE_MIN_ZOOM;
+    gl.uniform1f(uniforms.edgeHalfWidth, edges ? EDGE_HALF_WIDTH * this.map.getPixelRatio() : 0);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, gpu.marks);
     gl.uniform1i(uniforms.marks, 0);
-    gl.drawArrays(gl.TRIANGLES, 0, mesh.vertexCount);
+    // Edges are found from the fans' centres; without edges, the fewer corners-only triangles do.
+    if (edges) gl.drawElements(gl.TRIANGLES, mesh.fanIndexCount, gl.UNSIGNED_INT, 0);
+    else gl.drawElements(gl.TRIANGLES, mesh.cornerIndexCount, gl.UNSIGNED_INT, mesh.fanIndexCount * 4);
     gl.bindVertexArray(null);
   }
 }

@@ -23,29 +23,52 @@ describe('cell mesh', () => {
     expect(() => colourBytes('orange')).toThrow(/Unreadable map colour: orange/);
   });
 
-  it('fans each hexagon into six triangles from its centre, in its colour and mark', () => {
+  it('stores each cell’s centre and corners once, fanned into six triangles from the centre and four between the corners', () => {
     const cells = gridDisk(brent, 1);
     const colours = cells.map((_, i) => (i === 0 ? '#b2182b' : '#f0f0f0'));
     const mesh = cellMesh(cells, colours, cells.map((_, i) => (i === 0 ? 'hot' : i === 1 ? 'cold' : null)));
-    expect(mesh.vertexCount).toBe(7 * 6 * 3);
+    expect(mesh.vertexCount).toBe(7 * 7);
     expect(mesh.vertices.byteLength).toBe(mesh.vertexCount * VERTEX_BYTES);
-    // The first triangle: the first cell's centre, then its first two corners.
+    expect(mesh.fanIndexCount).toBe(7 * 6 * 3);
+    expect(mesh.cornerIndexCount).toBe(7 * 4 * 3);
+    expect(mesh.indices.byteLength).toBe((mesh.fanIndexCount + mesh.cornerIndexCount) * 4);
+    const indices = new Uint32Array(mesh.indices);
+    // The first cell: its centre, then its six corners in h3's order.
     const [lat, lng] = cellToLatLng(cells[0]);
     const corners = cellToBoundary(cells[0]);
-    const first = [0, 1, 2].map((i) => vertex(mesh, i));
-    expect(first.map((v) => v.centre)).toEqual([1, 0, 0]);
+    const first = [0, 1, 2, 3, 4, 5, 6].map((i) => vertex(mesh, i));
+    expect(first.map((v) => v.centre)).toEqual([1, 0, 0, 0, 0, 0, 0]);
     expect(first[0].x).toBeCloseTo(mercatorX(lng), 12);
     expect(first[0].y).toBeCloseTo(mercatorY(lat), 12);
     expect(first[2].x).toBeCloseTo(mercatorX(corners[1][1]), 12);
     expect(first[2].y).toBeCloseTo(mercatorY(corners[1][0]), 12);
     expect(first[0].colour).toEqual([178, 24, 43, 255]);
     expect(first.every((v) => v.mark === MARK_CODE.hot)).toBe(true);
-    // The last triangle closes the ring: from the sixth corner back to the first.
-    const last = vertex(mesh, 17);
-    expect(last.x).toBeCloseTo(mercatorX(corners[0][1]), 12);
-    expect(vertex(mesh, 18).mark).toBe(MARK_CODE.cold);
+    // Its fan: centre to each pair of neighbouring corners, the last closing the ring.
+    expect([...indices.subarray(0, 18)]).toEqual([0, 1, 2, 0, 2, 3, 0, 3, 4, 0, 4, 5, 0, 5, 6, 0, 6, 1]);
+    // The second cell's fan starts at its own centre.
+    expect([...indices.subarray(18, 21)]).toEqual([7, 8, 9]);
+    // Corners only: from the first corner to each later pair, never the centre.
+    expect([...indices.subarray(mesh.fanIndexCount, mesh.fanIndexCount + 12)]).toEqual([1, 2, 3, 1, 3, 4, 1, 4, 5, 1, 5, 6]);
+    expect(vertex(mesh, 7).mark).toBe(MARK_CODE.cold);
     expect(vertex(mesh, 40).mark).toBe(0);
     expect(vertex(mesh, 40).colour).toEqual([240, 240, 240, 255]);
+  });
+
+  it('covers each cell’s area exactly with either set of triangles', () => {
+    const cells = gridDisk(brent, 1);
+    const mesh = cellMesh(cells, cells.map(() => '#fd8d3c'));
+    const indices = new Uint32Array(mesh.indices);
+    const area = (from: number, to: number) => {
+      let total = 0;
+      for (let i = from; i < to; i += 3) {
+        const [a, b, c] = [indices[i], indices[i + 1], indices[i + 2]].map((k) => vertex(mesh, k));
+        total += Math.abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+      }
+      return total;
+    };
+    const fans = area(0, mesh.fanIndexCount);
+    expect(area(mesh.fanIndexCount, mesh.fanIndexCount + mesh.cornerIndexCount) / fans).toBeCloseTo(1, 9);
   });
 
   it('keeps every corner within a few millimetres across London, however far from the origin', () => {
@@ -55,7 +78,7 @@ describe('cell mesh', () => {
     const mesh = cellMesh([brent, bexley], ['#fd8d3c', '#fd8d3c']);
     const corners = cellToBoundary(bexley);
     corners.forEach(([lat, lng], i) => {
-      const v = vertex(mesh, 18 + 3 * i + 1);
+      const v = vertex(mesh, 7 + 1 + i);
       expect(Math.abs(v.x - mercatorX(lng)) * metresPerMercatorUnit).toBeLessThan(0.005);
       expect(Math.abs(v.y - mercatorY(lat)) * metresPerMercatorUnit).toBeLessThan(0.005);
     });
@@ -64,11 +87,14 @@ describe('cell mesh', () => {
   it('gives a pentagon five triangles, a cell with distortion corners one per corner, and no cells an empty mesh', () => {
     const [pentagon8] = getPentagons(8);
     expect(cellToBoundary(pentagon8)).toHaveLength(5);
-    expect(cellMesh([pentagon8], ['#fd8d3c']).vertexCount).toBe(15);
+    const five = cellMesh([pentagon8], ['#fd8d3c']);
+    expect([five.vertexCount, five.fanIndexCount, five.cornerIndexCount]).toEqual([6, 15, 9]);
     // At res 9 the pentagons' edges cross icosahedron faces: h3 gives ten corners, so ten triangles.
     const [pentagon9] = getPentagons(9);
     expect(cellToBoundary(pentagon9)).toHaveLength(10);
-    expect(cellMesh([pentagon9], ['#fd8d3c']).vertexCount).toBe(30);
-    expect(cellMesh([], []).vertexCount).toBe(0);
+    const ten = cellMesh([pentagon9], ['#fd8d3c']);
+    expect([ten.vertexCount, ten.fanIndexCount, ten.cornerIndexCount]).toEqual([11, 30, 24]);
+    const none = cellMesh([], []);
+    expect([none.vertexCount, none.fanIndexCount, none.cornerIndexCount, none.indices.byteLength]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -5,6 +5,11 @@ import { mercatorX, mercatorY } from '../geo/webMercator';
 /**
  * Hotspot cells as triangles for the GPU: each cell a fan from its centre to its corners, so the map
  * draws tens of thousands of cells in one call instead of cutting them into vector tiles first.
+ * Each vertex is stored once and the triangles name theirs by index: a hexagon is 7 vertices, not
+ * 18. Two sets of triangles share them: the fans, whose centres the renderer needs to find cell
+ * edges, and, for when edges are not drawn, each cell cut between its corners only (four triangles
+ * for a hexagon, not six): a software-rendered frame of tens of thousands of cells costs about the
+ * number of triangles drawn.
  *
  * Per vertex, VERTEX_BYTES bytes: the Web Mercator offset from the mesh's origin (two float32s;
  * offsets keep millimetre precision that absolute float32 coordinates would lose), the cell's colour
@@ -17,6 +22,10 @@ export interface CellMesh {
   originY: number;
   vertexCount: number;
   vertices: ArrayBuffer;
+  /** Three vertex indices (Uint32) a triangle: the fans' `fanIndexCount`, then the corners-only triangles' `cornerIndexCount`. */
+  indices: ArrayBuffer;
+  fanIndexCount: number;
+  cornerIndexCount: number;
 }
 
 export const VERTEX_BYTES = 16;
@@ -39,16 +48,19 @@ export function colourBytes(colour: string): [number, number, number, number] {
 
 /** The cells as a triangle mesh, each in its colour and with its mark. */
 export function cellMesh(cells: readonly string[], colours: readonly string[], marks?: readonly (CellMark | null)[]): CellMesh {
-  // Room for six triangles a cell; the rare cell with more corners (distortion vertices) grows it.
-  let floats = new Float32Array(cells.length * 18 * (VERTEX_BYTES / 4));
+  // Room for a hexagon's seven vertices and six plus four triangles a cell; the rare cell with more
+  // corners (distortion vertices) grows them.
+  let floats = new Float32Array(cells.length * 7 * (VERTEX_BYTES / 4));
   let bytes = new Uint8Array(floats.buffer);
+  let fans = new Uint32Array(cells.length * 18);
+  let cornersOnly = new Uint32Array(cells.length * 12);
   const [originLat, originLng] = cells.length > 0 ? cellToLatLng(cells[0]) : [0, 0];
   const originX = mercatorX(originLng);
   const originY = mercatorY(originLat);
   const colourCache = new Map<string, readonly number[]>();
-  /** One cell's corners as offsets from the origin, x then y. */
-  const ring = new Float64Array(2 * 10);
   let vertex = 0;
+  let fanIndex = 0;
+  let cornerIndex = 0;
   const put = (x: number, y: number, rgba: readonly number[], mark: number, centre: number) => {
     floats[vertex * 4] = x;
     floats[vertex * 4 + 1] = y;
@@ -61,35 +73,47 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     bytes[at + VERTEX_LAYOUT.centre] = centre;
     vertex++;
   };
-  for (let index = 0; index < cells.length; index++) {
-    const cell = cells[index];
-    const colour = colours[index];
+  for (let cellIndex = 0; cellIndex < cells.length; cellIndex++) {
+    const cell = cells[cellIndex];
+    const colour = colours[cellIndex];
     let rgba = colourCache.get(colour);
     if (!rgba) colourCache.set(colour, (rgba = colourBytes(colour)));
-    const markOf = marks?.[index];
+    const markOf = marks?.[cellIndex];
     const mark = markOf ? MARK_CODE[markOf] : 0;
     const [lat, lng] = cellToLatLng(cell);
-    const cx = mercatorX(lng) - originX;
-    const cy = mercatorY(lat) - originY;
     const corners = cellToBoundary(cell);
     const n = corners.length;
-    for (let i = 0; i < n; i++) {
-      ring[2 * i] = mercatorX(corners[i][1]) - originX;
-      ring[2 * i + 1] = mercatorY(corners[i][0]) - originY;
+    if ((vertex + 1 + n) * 4 > floats.length) {
+      floats = grown(floats, (vertex + 1 + n) * 4);
+      bytes = new Uint8Array(floats.buffer);
     }
-    if ((vertex + 3 * n) * 4 > floats.length) {
-      const grown = new Float32Array(Math.max(floats.length * 2, (vertex + 3 * n) * 4));
-      grown.set(floats);
-      floats = grown;
-      bytes = new Uint8Array(grown.buffer);
-    }
+    if (fanIndex + 3 * n > fans.length) fans = grown(fans, fanIndex + 3 * n);
+    if (cornerIndex + 3 * n > cornersOnly.length) cornersOnly = grown(cornersOnly, cornerIndex + 3 * n);
+    const centre = vertex;
+    put(mercatorX(lng) - originX, mercatorY(lat) - originY, rgba, mark, 1);
+    for (const [cornerLat, cornerLng] of corners) put(mercatorX(cornerLng) - originX, mercatorY(cornerLat) - originY, rgba, mark, 0);
     for (let i = 0; i < n; i++) {
-      const next = i + 1 < n ? i + 1 : 0;
-      put(cx, cy, rgba, mark, 1);
-      put(ring[2 * i], ring[2 * i + 1], rgba, mark, 0);
-      put(ring[2 * next], ring[2 * next + 1], rgba, mark, 0);
+      fans[fanIndex++] = centre;
+      fans[fanIndex++] = centre + 1 + i;
+      fans[fanIndex++] = centre + 1 + (i + 1 < n ? i + 1 : 0);
+    }
+    // A cell is convex, so a fan from its first corner covers it.
+    for (let i = 2; i < n; i++) {
+      cornersOnly[cornerIndex++] = centre + 1;
+      cornersOnly[cornerIndex++] = centre + i;
+      cornersOnly[cornerIndex++] = centre + 1 + i;
     }
   }
+  const indices = new Uint32Array(fanIndex + cornerIndex);
+  indices.set(fans.subarray(0, fanIndex));
+  indices.set(cornersOnly.subarray(0, cornerIndex), fanIndex);
   const vertices = vertex * VERTEX_BYTES === floats.buffer.byteLength ? floats.buffer : floats.buffer.slice(0, vertex * VERTEX_BYTES);
-  return { originX, originY, vertexCount: vertex, vertices };
+  return { originX, originY, vertexCount: vertex, vertices, indices: indices.buffer, fanIndexCount: fanIndex, cornerIndexCount: cornerIndex };
+}
+
+/** `array`'s values in a larger array of its kind, with room for at least `needed`. */
+function grown<T extends Float32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, needed: number): T {
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, needed));
+  larger.set(array);
+  return larger;
 }
