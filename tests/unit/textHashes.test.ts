@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_HASH, hashBytes, hashText, SECOND_HASH } from '../../src/core/ingest/columns';
+import { FIRST_HASH, hashBytes, hashText, IdsByHashes, SECOND_HASH, StringInterner } from '../../src/core/ingest/columns';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -44,5 +44,32 @@ describe('text hashes', () => {
     expect(pairs.size).toBe(n);
     // Chance gives n^2 / 2^33, about 4.7; a weak mix gives thousands.
     expect(firstCollisions).toBeLessThan(20);
+  });
+
+  it('find ids by both hashes and the length: texts sharing a first hash, or both hashes, stay apart, through growth', () => {
+    const ids = new IdsByHashes();
+    ids.add(7, 1, 5, 0);
+    ids.add(7, 2, 5, 1);
+    ids.add(7, 2, 6, 2);
+    // The first hash past 2^31, as hashBytes returns it.
+    ids.add(0xfffffff9, 3, 5, 3);
+    for (let k = 0; k < 5000; k++) ids.add(1000 + k * 4096, k, 10, 10 + k);
+    expect([ids.idOf(7, 1, 5), ids.idOf(7, 2, 5), ids.idOf(7, 2, 6), ids.idOf(0xfffffff9, 3, 5)]).toEqual([0, 1, 2, 3]);
+    expect(ids.idOf(7, 3, 5)).toBe(-1);
+    expect(ids.idOf(1000 + 4999 * 4096, 4999, 10)).toBe(5009);
+    // A text added twice keeps its first id.
+    ids.add(7, 1, 5, 99);
+    expect(ids.idOf(7, 1, 5)).toBe(0);
+  });
+
+  it('intern ASCII bytes once, found again by their hashes without decoding', () => {
+    const interner = new StringInterner();
+    const bytes = new TextEncoder().encode('xOn or near Park Roadx');
+    const hashes = (from: number, to: number) => [hashBytes(bytes, from, to), hashBytes(bytes, from, to, SECOND_HASH)] as const;
+    const id = interner.internAscii(bytes, 1, 21, ...hashes(1, 21));
+    expect(interner.values[id]).toBe('On or near Park Road');
+    expect(interner.internAscii(bytes, 1, 21, ...hashes(1, 21))).toBe(id);
+    expect(interner.intern('On or near Park Road')).toBe(id);
+    expect(interner.values[interner.internAscii(bytes, 1, 20, ...hashes(1, 20))]).toBe('On or near Park Roa');
   });
 });

@@ -72,28 +72,51 @@ export class StringInterner {
 }
 
 /**
- * Ids of texts by their two hashes and length (see FIRST_HASH), keyed by the first hash. A text
- * whose first hash another holds is not added, so it is found by its text each time.
+ * Ids of texts by their two hashes and length (see FIRST_HASH), in an open-addressing table of four
+ * integers a slot (first hash, second hash, length, id + 1; 0 marks an empty slot) in one typed
+ * array: a probe reads one cache line, where a Map of entry objects took several.
  */
 export class IdsByHashes {
-  private readonly entries = new Map<number, { first: number; second: number; length: number; id: number }>();
+  private slots = new Int32Array(SLOT_INTS * 1024);
+  private count = 0;
 
   /** The id of the text with these hashes and length, or -1. */
   idOf(first: number, second: number, length: number): number {
-    const known = this.entries.get(smallKey(first));
-    return known && known.first === first && known.second === second && known.length === length ? known.id : -1;
+    const at = this.slotOf(first | 0, second | 0, length);
+    return this.slots[at + 3] - 1;
   }
 
   add(first: number, second: number, length: number, id: number): void {
-    const key = smallKey(first);
-    if (!this.entries.has(key)) this.entries.set(key, { first, second, length, id });
+    const at = this.slotOf(first | 0, second | 0, length);
+    const slots = this.slots;
+    if (slots[at + 3] !== 0) return;
+    slots[at] = first;
+    slots[at + 1] = second;
+    slots[at + 2] = length;
+    slots[at + 3] = id + 1;
+    // Kept at most half full so probes stay short.
+    if (++this.count * 2 * SLOT_INTS > this.slots.length) this.grow();
+  }
+
+  /** Where the text's slot is, or the empty one where it goes. The hashes come as signed 32-bit integers, as stored. */
+  private slotOf(first: number, second: number, length: number): number {
+    const slots = this.slots;
+    const mask = slots.length / SLOT_INTS - 1;
+    for (let slot = first & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * SLOT_INTS;
+      if (slots[at + 3] === 0 || (slots[at] === first && slots[at + 1] === second && slots[at + 2] === length)) return at;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += SLOT_INTS) if (old[at + 3] !== 0) this.slots.set(old.subarray(at, at + SLOT_INTS), this.slotOf(old[at], old[at + 1], old[at + 2]));
   }
 }
 
-/** A 32-bit hash as a map key V8 keeps unboxed (a small integer: 30 bits); the entry holds the whole hash. */
-function smallKey(hash: number): number {
-  return hash & 0x3fffffff;
-}
+/** Integers a slot of IdsByHashes. */
+const SLOT_INTS = 4;
 
 /**
  * Integers per point, in one array: the PointTextCaches of a dataset keep their entries side by
