@@ -5,7 +5,7 @@ import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } fr
 import type { ColumnMapping } from '../core/ingest/schema';
 import { failureOf } from './failure';
 import { loadBatch } from './loadBatch';
-import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, rehearse, SPLIT_MIN_BYTES } from './loadParts';
+import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
 import { forgetAnswers, handleQuery } from './queries';
 import type { WorkerEvent, WorkerRequest } from './protocol';
@@ -22,8 +22,6 @@ const running = new Map<number, { aborted: boolean }>();
  * restored workspace can skip it without it ever entering the dataset.
  */
 const prepared = new Map<string, Promise<IncidentSource>>();
-/** The sample's files as fetched, read once more through the parse workers when they start (see rehearse). */
-const rehearsal: Promise<{ file: Blob; name: string; mapping?: ColumnMapping } | null>[] = [];
 
 const post = (event: WorkerEvent): void => scope.postMessage(event);
 /** Parse workers, one per core: a big file is read in parts and a batch's files side by side. */
@@ -52,10 +50,9 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'prepare-sample') {
     for (const file of request.files) {
-      const blob = fetch(file.url).then((response) => response.blob());
-      rehearsal.push(blob.then((fetched) => ({ file: fetched, name: file.name, mapping: file.mapping }), () => null));
-      const source = blob
-        .then((fetched) => ingestFile(dataset, blobByteSource(fetched, file.name), { mapping: file.mapping, detached: true }))
+      const source = fetch(file.url)
+        .then((response) => response.blob())
+        .then((blob) => ingestFile(dataset, blobByteSource(blob, file.name), { mapping: file.mapping, detached: true }))
         .then((result) => {
           if (result.status !== 'loaded') throw new Error(`${file.name} needs a column mapping`);
           return result.source;
@@ -91,9 +88,6 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     if (request.type === 'warm-parsers') {
       pool.warm();
       post({ type: 'result', id: request.id, value: null });
-      // A rehearsal that fails (a file not fetched, the workers cancelled) only leaves the code cold.
-      const files = (await Promise.all(rehearsal.splice(0))).filter((file) => file !== null);
-      await rehearse(pool, files).catch(() => undefined);
       return;
     }
     if (request.type === 'load') {

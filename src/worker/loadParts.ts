@@ -1,4 +1,4 @@
-import { Dataset } from '../core/dataset';
+import type { Dataset } from '../core/dataset';
 import type { ParsedPart, PartLayout, PartRange } from '../core/ingest/filePart';
 import { partRanges, splittableLayout } from '../core/ingest/partPlan';
 import { blobByteSource, ingestFile, type IngestOptions, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
@@ -80,22 +80,6 @@ export async function mergeRead(dataset: Dataset, file: Blob, name: string, outc
   if (!merged) return ingestFile(dataset, source, options);
   dataset.addSource(merged);
   return { status: 'loaded', source: merged };
-}
-
-/**
- * Reads files in parts through the parse workers and merges them into a dataset that is then
- * dropped, the way a big file is loaded: V8 compiles the reading and merging code in each worker
- * now, while the page is idle, rather than during the user's first big file (about a tenth of its
- * parse). Nothing is kept, and a file that does not split is skipped.
- */
-export async function rehearse(pool: PartPool, files: readonly { file: Blob; name: string; mapping?: ColumnMapping }[]): Promise<void> {
-  for (const { file, name, mapping } of files) {
-    const layout = pool.size > 1 ? await splittableLayout(blobByteSource(file, name), mapping) : null;
-    if (!layout) continue;
-    const plan = { ranges: partRanges(file.size, pool.size), layout };
-    const parts = await queueParts(pool, newBatch(), file, name, mapping, plan, new ProgressSum(file.size, () => undefined), name);
-    await mergeRead(new Dataset(), file, name, parts, new Map(), { mapping });
-  }
 }
 
 /** Ends the pool's work when the load is cancelled (the flag is set by the data worker's `cancel`). */

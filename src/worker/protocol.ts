@@ -53,7 +53,7 @@ export interface DataMessages {
   'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };
   /** The prepared sample files into the dataset, in this order; a file that could not be read is a failure, the rest still load. */
   'load-prepared': { params: { names: string[] }; result: { summaries: SourceSummary[]; failures: string[]; categories: PackedCategories } };
-  /** Starts the parse workers and has them read the sample once (see rehearse), so the user's first big file waits for neither (sent once the first map is drawn). */
+  /** Starts the parse workers, so the user's first big file does not wait for them (sent once the first map is drawn). */
   'warm-parsers': { params: Record<string, never>; result: null };
   'remove-source': { params: { sourceId: number }; result: null };
   hotspots: { params: { query: HotspotQuery }; result: HotspotResult };
