@@ -188,6 +188,8 @@ export interface PointCells {
   cellIds: Map<string, number>;
   /** Per cell: the first point found in it, where a map frames the cell (see aggregateExtent). */
   firstPoint: number[];
+  /** The cells' ids in H3-index order, sorted once when first asked for (see cellsInIndexOrder). */
+  indexOrder: Int32Array | null;
 }
 
 export class Dataset {
@@ -254,8 +256,16 @@ export class Dataset {
       }
       cellOfPoint[point] = id;
     }
-    entry = { cellOfPoint, cells, cellIds, firstPoint };
+    entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null };
     this.pointCells.set(resolution, entry);
     return entry;
+  }
+
+  /** The ids of cellsAt(resolution) in H3-index order: sorted once per set of points, not on every map. */
+  cellsInIndexOrder(resolution: number): Int32Array {
+    const entry = this.cellsAt(resolution);
+    const { cells } = entry;
+    entry.indexOrder ??= Int32Array.from(cells.keys()).sort((a, b) => (cells[a] < cells[b] ? -1 : 1));
+    return entry.indexOrder;
   }
 }

@@ -40,6 +40,20 @@ function expectedCells(resolution: number, keep: (row: string[]) => boolean): Ma
 const asMap = (cells: string[], counts: Float64Array) => new Map(cells.map((c, i) => [c, counts[i]]));
 
 describe('aggregateCells', () => {
+  it('lists cells in H3-index order whatever order their points were loaded in, and again after more points arrive', async () => {
+    const reversed = ['Ref,Date,Category,Lat,Lng,Location', ...[...ROWS].reverse().map((r) => r.join(','))].join('\n');
+    const backwards = new Dataset();
+    await ingestFile(backwards, memorySource('council.csv', reversed), { mapping: MAPPING });
+    const forwards = await dataset();
+    const cellsOf = (ds: Dataset) => aggregateCells(ds, selectRows(ds, NO_FILTER), 9).cells;
+    const expected = [...expectedCells(9, () => true).keys()].sort();
+    expect(cellsOf(forwards)).toEqual(expected);
+    expect(cellsOf(backwards)).toEqual(expected);
+    // A point far west, loaded after the order was taken, takes its place in it.
+    await ingestFile(forwards, memorySource('more.csv', ['Ref,Date,Category,Lat,Lng,Location', '7,16/03/2025 02:00,Noise,51.5000,-0.4000,Far Road'].join('\n')), { mapping: MAPPING });
+    expect(cellsOf(forwards)).toEqual([...expected, latLngToCell(51.5, -0.4, 9)].sort());
+  });
+
   it('counts every row in its cell at each resolution', async () => {
     const ds = await dataset();
     for (const resolution of [7, 9, 10, 11]) {

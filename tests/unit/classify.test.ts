@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classBreaks, classOf } from '../../src/core/hotspots/classify';
 import { rankCells } from '../../src/core/hotspots/rank';
@@ -33,5 +34,13 @@ describe('rankCells', () => {
     expect(ranked.map((r) => r.index)).toEqual([3, 1, 0, 2]);
     expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3, 4]);
     expect(ranked.map((r) => r.cumulativeShare)).toEqual([0.7, 0.9, 0.95, 1]);
+  });
+  it('gives the same first places with a limit as the whole ranking cut there, ties included', () => {
+    expect(rankCells([5, 20, 5, 70, 20], 3)).toEqual(rankCells([5, 20, 5, 70, 20]).slice(0, 3));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 60 }), fc.nat(70), (values, limit) => {
+        expect(rankCells(values, limit)).toEqual(rankCells(values).slice(0, limit));
+      }),
+    );
   });
 });

@@ -31,21 +31,24 @@ export function aggregateCells(dataset: Dataset, selection: readonly SourceSelec
       harm[cell] += incidents * (harmWeights?.[category[row]] ?? 1);
     }
   }
-  const kept: number[] = [];
-  for (let cell = 0; cell < counts.length; cell++) if (counts[cell] > 0) kept.push(cell);
   // Cells in H3-index order, so results (and tie order in rankings) do not depend on load history.
-  kept.sort((a, b) => (cells[a] < cells[b] ? -1 : 1));
+  const kept: number[] = [];
+  for (const cell of dataset.cellsInIndexOrder(resolution)) if (counts[cell] > 0) kept.push(cell);
   const result: CellAggregate = {
     resolution,
-    cells: kept.map((cell) => cells[cell]),
-    counts: Float64Array.from(kept, (cell) => counts[cell]),
-    harm: Float64Array.from(kept, (cell) => harm[cell]),
+    cells: new Array<string>(kept.length),
+    counts: new Float64Array(kept.length),
+    harm: new Float64Array(kept.length),
     totalCount: 0,
     totalHarm: 0,
   };
   for (let i = 0; i < kept.length; i++) {
-    result.totalCount += result.counts[i];
-    result.totalHarm += result.harm[i];
+    const cell = kept[i];
+    result.cells[i] = cells[cell];
+    result.counts[i] = counts[cell];
+    result.harm[i] = harm[cell];
+    result.totalCount += counts[cell];
+    result.totalHarm += harm[cell];
   }
   return result;
 }

@@ -95,7 +95,7 @@ export function computeHotspots(dataset: Dataset, query: HotspotQuery): { result
   const everyMonth = query.filter.monthFrom === null && query.filter.monthTo === null;
   const allMonths = timeProfile(everyMonth ? filtered : selectRows(dataset, { ...query.filter, monthFrom: null, monthTo: null }));
   const profile = { ...(everyMonth && coarserTables.length === 0 ? allMonths : timeProfile(selection)), monthFrom: allMonths.monthFrom, monthCounts: allMonths.monthCounts };
-  const ranked = rankCells(query.weighting === 'harm' ? aggregate.harm : aggregate.counts).slice(0, query.topN);
+  const ranked = rankCells(query.weighting === 'harm' ? aggregate.harm : aggregate.counts, query.topN);
   const topCells = ranked.map((entry) => aggregate.cells[entry.index]);
   const labels = topLabelsByCell(dataset, selection, resolution, topCells);
   const top = ranked.map((entry, i) => ({
