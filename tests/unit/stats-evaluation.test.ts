@@ -80,6 +80,13 @@ describe('priority places', () => {
     // Cell PAI = (n_i / 100) · 10: 5, 3, 1, 0.5, 0.5.
     expect(priorityCells(values, { kind: 'cellPai', threshold: 1 })).toEqual([0, 1, 2]);
   });
+  it('breaks ties by cell order and never picks an empty cell, however many places the rule allows', () => {
+    const tied = [5, 9, 5, 0, 9, 1];
+    expect(priorityCells(tied, { kind: 'topN', n: 3 })).toEqual([1, 4, 0]);
+    expect(priorityCells(tied, { kind: 'topN', n: 10 })).toEqual([1, 4, 0, 2, 5]);
+    expect(priorityCells(tied, { kind: 'areaShare', share: 0.5 })).toEqual([1, 4, 0]);
+    expect(priorityCells(tied, { kind: 'areaShare', share: 1 })).toEqual([1, 4, 0, 2, 5]);
+  });
   it('turns reductions inside into reductions overall', () => {
     expect(reductionArithmetic(0.31, [0.1])).toEqual([{ reduction: 0.1, overall: 0.031 }]);
   });

@@ -15,7 +15,7 @@ export interface RankedCell {
 export function rankCells(values: ArrayLike<number>, limit = values.length): RankedCell[] {
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
-  const order = limit >= values.length ? allInOrder(values) : firstInOrder(values, limit);
+  const order = cellOrder(values, limit);
   let running = 0;
   return order.map((index, position) => {
     running += values[index];
@@ -27,6 +27,11 @@ export function rankCells(values: ArrayLike<number>, limit = values.length): Ran
       cumulativeShare: total > 0 ? running / total : 0,
     };
   });
+}
+
+/** The first `limit` indices by value, highest first, then by index. */
+export function cellOrder(values: ArrayLike<number>, limit = values.length): number[] {
+  return limit >= values.length ? allInOrder(values) : firstInOrder(values, limit);
 }
 
 /** Every index, by value then index. */

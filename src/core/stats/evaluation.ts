@@ -1,3 +1,4 @@
+import { cellOrder } from '../hotspots/rank';
 import { normalTwoSidedP, normalUpperP } from './normal';
 
 /**
@@ -103,7 +104,9 @@ export function weightedDisplacementDifference(treated: Counts, treatedControl: 
 export type PriorityRule = { kind: 'topN'; n: number } | { kind: 'areaShare'; share: number } | { kind: 'incidentShare'; share: number } | { kind: 'cellPai'; threshold: number };
 
 export function priorityCells(values: ArrayLike<number>, rule: PriorityRule): number[] {
-  const order = Array.from({ length: values.length }, (_, i) => i).filter((i) => values[i] > 0).sort((a, b) => values[b] - values[a] || a - b);
+  // The first places are all the top-N and area-share rules need: found without sorting every cell.
+  const limit = rule.kind === 'topN' ? rule.n : rule.kind === 'areaShare' ? Math.round(rule.share * values.length) : values.length;
+  const order = cellOrder(values, limit).filter((i) => values[i] > 0);
   let total = 0;
   for (let i = 0; i < values.length; i++) total += values[i];
   switch (rule.kind) {
