@@ -30,7 +30,7 @@ export function rankCells(values: ArrayLike<number>, limit = values.length): Ran
 }
 
 /** The first `limit` indices by value, highest first, then by index. */
-export function cellOrder(values: ArrayLike<number>, limit = values.length): number[] {
+export function cellOrder(values: ArrayLike<number>, limit: number): number[] {
   return limit >= values.length ? allInOrder(values) : firstInOrder(values, limit);
 }
 
