@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
-import { rememberSourceBlob } from './sourceFiles';
+import { rememberSourceBlobs } from './sourceFiles';
 import type { AppState } from './store';
 
 /** The basemap: online tiles, an offline .pmtiles file the user loaded, or a plain background. */
@@ -33,6 +33,6 @@ export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = 
     // Kept with the workspace's files, so the offline basemap is there after a reload.
     const fingerprint = `basemap:${file.name}:${file.size}`;
     set({ basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file });
-    await rememberSourceBlob(fingerprint, file);
+    await rememberSourceBlobs([{ fingerprint, blob: file }]);
   },
 });

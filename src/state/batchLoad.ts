@@ -83,9 +83,8 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
       });
       const results = outcome?.results ?? [];
       const arrived = together.flatMap((file, i) => (results[i]?.status === 'loaded' ? [{ file, summary: results[i].summary }] : []));
-      if (outcome && arrived.length > 0) store().addSources(arrived, outcome.categories);
+      if (outcome && arrived.length > 0) await store().addSources(arrived, outcome.categories);
       loaded.push(...arrived.map(({ summary }) => summary));
-      if (loaded.length > 0) await store().replaceSample(loaded[0].name, loaded.map((summary) => summary.id));
       together.forEach((file, i) => {
         const result = results[i];
         if (!result || result.status === 'not-read') return;
@@ -108,7 +107,6 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
       const summary = await store().loadFile(file, file.name, undefined, several);
       if (summary) {
         loaded.push(summary);
-        if (loaded.length === 1) await store().replaceSample(file.name, [summary.id]);
         rowsDone += summary.rowsRead;
       }
       bytesDone += file.size;

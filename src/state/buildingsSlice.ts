@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import { describeBuildings, type BuildingsSummary } from '../core/buildings/importBuildings';
 import { WorkerError } from '../worker/client';
 import type { MessageParams, MessageResult } from '../worker/protocol';
-import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
+import { saveThenSet } from './saveFirst';
+import { rememberSourceBlobs, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -31,8 +32,8 @@ export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice
     try {
       const fingerprint = `buildings:${file.name}:${file.size}`;
       const summary = await sendToWorker(file, file.name, fingerprint);
-      await rememberSourceBlob(fingerprint, file);
-      set((state) => ({ buildings: { name: file.name, fingerprint, summary }, planOptions: { ...state.planOptions, useBuildings: true }, plan: null, moves: null }));
+      await rememberSourceBlobs([{ fingerprint, blob: file }]);
+      await saveThenSet(set, (state) => ({ buildings: { name: file.name, fingerprint, summary }, planOptions: { ...state.planOptions, useBuildings: true }, plan: null, moves: null }));
       get().notify(summary.problems.length > 0 ? 'error' : 'info', `${describeBuildings(summary)}${summary.problems.length > 0 ? ` ${summary.problems.slice(0, 3).join('; ')}${summary.problems.length > 3 ? '; …' : ''}.` : ''}`);
     } catch (error) {
       get().notify('error', error instanceof Error ? error.message : String(error));

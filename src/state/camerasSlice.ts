@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { Camera } from '../core/cameras/importCameras';
+import { addCameras, type Camera } from '../core/cameras/importCameras';
 import { DEFAULT_JUSTIFICATION, type JustificationSettings } from '../core/cameras/justification';
 import type { CandidateSite, PlanOptions } from '../core/coverage/planCameras';
 import type { AnsweredMoves, AnsweredPlan } from '../core/coverage/planQuery';
@@ -28,6 +28,8 @@ export interface CamerasSlice {
   placeCamera: (lat: number, lng: number) => void;
   removeCamera: (id: string) => void;
   setCameras: (cameras: Camera[]) => void;
+  /** Cameras read from a file the user loaded, added to or replacing the list: saved before they are shown; the first file replaces the sample (see addFromFile). */
+  importCameras: (cameras: Camera[], mode: 'add' | 'replace', fileName: string) => Promise<void>;
   setPlanOptions: (change: Partial<PlanOptions>) => void;
   planCameras: () => Promise<void>;
   solveExactly: () => Promise<void>;
@@ -100,6 +102,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     },
     toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
+    importCameras: (cameras, mode, fileName) => get().addFromFile(fileName, (state) => ({ cameras: mode === 'add' ? addCameras(state.cameras, cameras) : cameras, plan: null, moves: null })),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),
     planCameras: () =>
       run(async () => {

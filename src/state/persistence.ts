@@ -2,6 +2,7 @@ import { del, get as idbGet, set as idbSet } from 'idb-keyval';
 import type { CategoryInfo } from '../core/dataset';
 import { referencedFiles, WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceDocument } from '../core/workspace/workspaceFile';
 import { panelsChanged, SAVED_PANELS } from './savedPanels';
+import { setSaveWith, type StateChange } from './saveFirst';
 import { fingerprintsIn, forgetUnusedFiles, holdFiles, setFileHolder } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { MAIN_SLOT } from './tabWorkspace';
@@ -65,15 +66,34 @@ export function holdRestoredFiles(fingerprints: readonly string[]): void {
 /** Every stored file the tab's work uses as it stands now. */
 const filesInUse = (): string[] => referencedFiles(workspaceDocument(useAppStore.getState(), 'Autosave'));
 
-/** Writes this tab's workspace now, then deletes the files it stopped using that nothing else uses. */
-export async function saveWorkspaceNow(): Promise<void> {
-  const doc = workspaceDocument(useAppStore.getState(), 'Autosave');
-  await idbSet(autosaveKey(), doc);
-  const used = referencedFiles(doc);
-  await holdFiles(used);
-  const released = [...heldFiles].filter((fingerprint) => !used.includes(fingerprint));
-  heldFiles = new Set(used);
-  await forgetUnusedFiles(released, isDocumentKey, filesInUse);
+/** The tab's writes, one at a time in order: each document is read from the state when its turn comes, and releases files by the one before. */
+let writing: Promise<void> = Promise.resolve();
+function inTurn(write: () => Promise<void>): Promise<void> {
+  const done = writing.then(write);
+  writing = done.catch(() => undefined);
+  return done;
+}
+
+/** Writes this tab's workspace, after any write before it, then deletes the files it stopped using that nothing else uses. */
+export function saveWorkspaceNow(): Promise<void> {
+  return inTurn(async () => {
+    const doc = workspaceDocument(useAppStore.getState(), 'Autosave');
+    await idbSet(autosaveKey(), doc);
+    const used = referencedFiles(doc);
+    await holdFiles(used);
+    const released = [...heldFiles].filter((fingerprint) => !used.includes(fingerprint));
+    heldFiles = new Set(used);
+    await forgetUnusedFiles(released, isDocumentKey, filesInUse);
+  });
+}
+
+/** Writes the workspace as it will be after a change, in turn with the other writes (see saveThenSet). */
+function saveWith(change: StateChange): Promise<void> {
+  if (restoring) return Promise.resolve();
+  return inTurn(() => {
+    const state = useAppStore.getState();
+    return idbSet(autosaveKey(), workspaceDocument({ ...state, ...change(state) }, 'Autosave'));
+  });
 }
 
 export async function readAutosave(): Promise<unknown> {
@@ -108,14 +128,13 @@ export async function deleteNamedWorkspace(name: string): Promise<void> {
 /** Writes the workspace a moment after each change (at once when files come or go), and when the page is being left with a change unsaved. */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // One write at a time, in order: a batch of files saves once per file, and each write releases files by the one before.
-  let writing = Promise.resolve();
   const save = () => {
     timer = undefined;
-    writing = writing.then(saveWorkspaceNow).catch((error: Error) => {
+    saveWorkspaceNow().catch((error: Error) => {
       useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`);
     });
   };
+  setSaveWith(saveWith);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring) return;
     if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;
@@ -135,6 +154,7 @@ export function startAutosave(): () => void {
   return () => {
     clearTimeout(timer);
     window.removeEventListener('pagehide', flush);
+    setSaveWith(null);
     unsubscribe();
   };
 }

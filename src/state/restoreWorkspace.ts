@@ -4,7 +4,7 @@ import { salvageWorkspaceDocument } from '../core/workspace/salvage';
 import { basemapFingerprint, layerFiles, type WorkspaceDocument, type WorkspaceSource } from '../core/workspace/workspaceFile';
 import { holdRestoredFiles, readAutosave, readNamedWorkspace, saveWorkspaceNow, setRestoring, takeSlot } from './persistence';
 import { SAVED_PANELS } from './savedPanels';
-import { rememberSourceBlob, storedSourceBlob } from './sourceFiles';
+import { rememberSourceBlobs, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { claimWorkspaceSlot } from './tabWorkspace';
 import { DEFAULT_VIEW, type ViewSettings } from './viewSlice';
@@ -107,9 +107,9 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
       const blob = await blobs(fingerprint);
       if (blob) store.push({ name, fingerprint, blob });
     }
-    const stored = store.map(({ name, fingerprint, blob }) => rememberSourceBlob(fingerprint, blob).catch((error: unknown) => outcome.notKept.push(`${name} (loaded, but this browser refused to store it: ${message(error)}; it will need loading again after a reload)`)));
+    const stored = rememberSourceBlobs(store).catch((error: unknown) => outcome.notKept.push(...store.map(({ name }) => `${name} (loaded, but this browser refused to store it: ${message(error)}; it will need loading again after a reload)`)));
     for (const panel of panels) panel.after?.();
-    await Promise.all(stored);
+    await stored;
     // Files that did not load stay stored: this tab does not release what it could not use.
     holdRestoredFiles(loaded.map((l) => l.entry.fingerprint));
     await saveWorkspaceNow();

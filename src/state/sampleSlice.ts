@@ -3,9 +3,11 @@ import type { Camera } from '../core/cameras/importCameras';
 import type { ColumnMapping } from '../core/ingest/schema';
 import { syntheticNote, type SyntheticParts } from '../core/provenance';
 import type { Zone } from '../core/zones/zone';
+import { saveThenSet, followedBy, type StateChange } from './saveFirst';
 import { settleSelection } from './selection';
 import { storedSourceBlob } from './sourceFiles';
 import type { AppState } from './store';
+import { dataWorker } from './worker';
 
 /**
  * What of the app's own synthetic sample is loaded, by provenance: the fingerprints of the sample
@@ -24,8 +26,12 @@ export interface SampleSlice {
   sample: SampleProvenance;
   /** Records parts of the sample as they are opened. */
   markSample: (parts: Partial<Omit<SampleProvenance, 'kept'>>) => void;
-  /** The user's first file replaces the whole sample (sources, zones, cameras, plan), with an Undo. */
-  replaceSample: (fileName: string, keepSourceIds?: readonly number[]) => Promise<void>;
+  /**
+   * What a file the user loaded brought (its rows, zones or cameras) enters the state, saved first
+   * (unless `saveFirst` is false) so a reload at once keeps it. The user's first file replaces the whole synthetic sample (sources,
+   * zones, cameras, plan) in the same step, with an Undo.
+   */
+  addFromFile: (fileName: string, change: StateChange, saveFirst?: boolean) => Promise<void>;
 }
 
 const NO_SAMPLE: SampleProvenance = { fingerprints: [], zoneIds: [], cameraIds: [], kept: false };
@@ -53,6 +59,38 @@ interface RemovedSample {
 }
 
 export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (set, get) => {
+  /** What taking the sample out means now: what Undo brings back (read before anything is released) and the change; null when there is none to replace. */
+  const sampleReplacement = async (): Promise<{ removed: RemovedSample; sourceIds: number[]; change: StateChange } | null> => {
+    const state = get();
+    if (state.sample.kept) return null;
+    const fingerprints = new Set(state.sample.fingerprints);
+    const sources = state.sources.filter((s) => fingerprints.has(s.fingerprint));
+    const zoneIds = new Set(state.sample.zoneIds);
+    const cameraIds = new Set(state.sample.cameraIds);
+    const removed: RemovedSample = {
+      files: await Promise.all(sources.map(async (s) => ({ name: s.name, mapping: s.mapping, blob: await storedSourceBlob(s.fingerprint) }))),
+      zones: state.zones.filter((z) => zoneIds.has(z.id)),
+      cameras: state.cameras.filter((c) => cameraIds.has(c.id)),
+      plan: state.plan,
+    };
+    if (sources.length + removed.zones.length + removed.cameras.length === 0) return null;
+    const sourceIds = new Set(sources.map((s) => s.id));
+    const change: StateChange = (current) => ({
+      sources: current.sources.filter((s) => !sourceIds.has(s.id)),
+      hotspots: null,
+      zones: current.zones.filter((z) => !zoneIds.has(z.id)),
+      cameras: current.cameras.filter((c) => !cameraIds.has(c.id)),
+      selectedZone: current.selectedZone !== null && zoneIds.has(current.selectedZone) ? null : current.selectedZone,
+      excludedZones: current.excludedZones.filter((id) => !zoneIds.has(id)),
+      mustCoverZones: current.mustCoverZones.filter((id) => !zoneIds.has(id)),
+      plan: null,
+      moves: null,
+      evaluation: null,
+      sample: NO_SAMPLE,
+    });
+    return { removed, sourceIds: [...sourceIds], change };
+  };
+
   const restore = async (removed: RemovedSample) => {
     const fingerprints: string[] = [];
     for (const file of removed.files) {
@@ -81,35 +119,18 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
           cameraIds: [...state.sample.cameraIds, ...(parts.cameraIds ?? [])],
         },
       })),
-    replaceSample: async (fileName, keepSourceIds = []) => {
-      const state = get();
-      if (state.sample.kept) return;
-      const fingerprints = new Set(state.sample.fingerprints);
-      const sources = state.sources.filter((s) => fingerprints.has(s.fingerprint) && !keepSourceIds.includes(s.id));
-      const zoneIds = new Set(state.sample.zoneIds);
-      const cameraIds = new Set(state.sample.cameraIds);
-      const removed: RemovedSample = {
-        files: await Promise.all(sources.map(async (s) => ({ name: s.name, mapping: s.mapping, blob: await storedSourceBlob(s.fingerprint) }))),
-        zones: state.zones.filter((z) => zoneIds.has(z.id)),
-        cameras: state.cameras.filter((c) => cameraIds.has(c.id)),
-        plan: state.plan,
-      };
-      if (sources.length + removed.zones.length + removed.cameras.length === 0) return;
-      for (const source of sources) await get().removeSource(source.id);
-      set((current) => ({
-        zones: current.zones.filter((z) => !zoneIds.has(z.id)),
-        cameras: current.cameras.filter((c) => !cameraIds.has(c.id)),
-        selectedZone: current.selectedZone !== null && zoneIds.has(current.selectedZone) ? null : current.selectedZone,
-        excludedZones: current.excludedZones.filter((id) => !zoneIds.has(id)),
-        mustCoverZones: current.mustCoverZones.filter((id) => !zoneIds.has(id)),
-        plan: null,
-        moves: null,
-        evaluation: null,
-        sample: NO_SAMPLE,
-      }));
+    addFromFile: async (fileName, change, saveFirst = true) => {
+      const replacement = await sampleReplacement();
+      const whole = replacement ? followedBy(replacement.change, change) : change;
+      if (saveFirst) await saveThenSet(set, whole);
+      else set(whole);
+      if (!replacement) return;
+      const { removed, sourceIds } = replacement;
+      // The sample's tables are freed once the state no longer names them (the map asks by source id).
+      for (const sourceId of sourceIds) void dataWorker.call('remove-source', { sourceId }).promise.catch(() => undefined);
       void get().refreshZoneReport();
       settleSelection(get());
-      const parts = [[sources.length, 'data file'], [removed.zones.length, 'zone'], [removed.cameras.length, 'camera']]
+      const parts = [[sourceIds.length, 'data file'], [removed.zones.length, 'zone'], [removed.cameras.length, 'camera']]
         .filter(([count]) => count !== 0)
         .map(([count, noun]) => `${count} ${noun}${count === 1 ? '' : 's'}`)
         .join(', ');

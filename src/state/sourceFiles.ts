@@ -1,4 +1,4 @@
-import { del, get as idbGet, keys as idbKeys, set as idbSet } from 'idb-keyval';
+import { del, get as idbGet, keys as idbKeys, set as idbSet, setMany as idbSetMany } from 'idb-keyval';
 
 /**
  * Original bytes of every loaded file (data sources and offline basemaps), by fingerprint: kept
@@ -23,13 +23,23 @@ function withFilesLock<T>(work: () => Promise<T>): Promise<T> {
   return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(FILES_LOCK, work) : work();
 }
 
-/** Stores a file's bytes; rejects (with the browser's reason, e.g. quota) when storage refuses them. */
-export async function rememberSourceBlob(fingerprint: string, blob: Blob): Promise<void> {
-  sourceBlobs.set(fingerprint, blob);
+/** A file's bytes and the fingerprint they are kept under. */
+export interface FileBytes {
+  fingerprint: string;
+  blob: Blob;
+}
+
+/**
+ * Stores files' bytes in one transaction (a batch of monthly files costs one write, not one each);
+ * rejects (with the browser's reason, e.g. quota) when storage refuses them, and then none is stored.
+ */
+export async function rememberSourceBlobs(files: readonly FileBytes[]): Promise<void> {
+  if (files.length === 0) return;
+  for (const { fingerprint, blob } of files) sourceBlobs.set(fingerprint, blob);
   await withFilesLock(async () => {
-    await idbSet(FILE_PREFIX + fingerprint, blob);
+    await idbSetMany(files.map(({ fingerprint, blob }) => [FILE_PREFIX + fingerprint, blob]));
     const held = new Set((await idbGet<string[]>(heldKey).catch(() => undefined)) ?? []);
-    held.add(fingerprint);
+    for (const { fingerprint } of files) held.add(fingerprint);
     await idbSet(heldKey, [...held]);
   });
 }

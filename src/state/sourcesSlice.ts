@@ -6,7 +6,8 @@ import { WorkerError } from '../worker/client';
 import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { settleSelection } from './selection';
-import { rememberSourceBlob } from './sourceFiles';
+import type { StateChange } from './saveFirst';
+import { rememberSourceBlobs } from './sourceFiles';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -44,8 +45,8 @@ export interface SourcesSlice {
   loadFiles: (files: readonly File[]) => Promise<void>;
   /** Loads one file; `quiet` leaves the notice to the caller (several files get one summary). */
   loadFile: (file: Blob, name: string, mapping?: ColumnMapping, quiet?: boolean) => Promise<SourceSummary | null>;
-  /** Sources a batch loaded in the worker enter the state together, with the files they came from. */
-  addSources: (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories) => void;
+  /** Sources a batch loaded in the worker enter the state together, with the files they came from (stored first when small; see addSources). */
+  addSources: (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories) => Promise<void>;
   /** The sample files the data worker read while the page started, added in one step (one first map). */
   loadPreparedSamples: (files: readonly { name: string; url: string }[]) => Promise<SourceSummary[]>;
   cancelLoad: () => void;
@@ -77,6 +78,14 @@ export function loadedStatus(summary: SourceSummary): string {
   return `${summary.name}: ${loadCounts(summary)}`;
 }
 
+/**
+ * Loaded files up to this many bytes in all are stored before they are shown, so a reload the
+ * moment a file appears finds it (a few milliseconds for a month of police.uk rows). Bigger loads are
+ * stored while the map is drawn, so a million rows do not wait for storage; a reload in that moment
+ * names them as not kept.
+ */
+export const STORED_BEFORE_SHOWN_MAX_BYTES = 32 << 20;
+
 /** Information notices fade after this long (longer with a button such as Undo); errors stay until dismissed. */
 const INFO_NOTICE_MS = 8000;
 const ACTION_NOTICE_MS = 30_000;
@@ -91,8 +100,9 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
   /** Files storage refused, told in one notice per batch, with the browser's reason. */
   let unstored: string[] = [];
   let unstoredTimer: ReturnType<typeof setTimeout> | undefined;
-  const reportUnstored = (name: string, error: unknown) => {
-    unstored.push(`${name} (${error instanceof Error ? error.message : String(error)})`);
+  const reportUnstored = (names: readonly string[], error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    unstored.push(...names.map((name) => `${name} (${reason})`));
     clearTimeout(unstoredTimer);
     unstoredTimer = setTimeout(() => {
       get().notify('error', `${unstored.length === 1 ? 'A file' : `${unstored.length} files`} could not be kept in this browser's storage and will need loading again after a reload: ${unstored.join('; ')}.`);
@@ -100,15 +110,35 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     }, 500);
   };
 
-  /** Loaded sources enter the state at once; their bytes are kept in the background (the map should not wait for storage). */
-  const addSources = (loaded: readonly { summary: SourceSummary; bytes: Promise<Blob> }[], categories: PackedCategories): void => {
-    for (const { summary, bytes } of loaded) void bytes.then((blob) => rememberSourceBlob(summary.fingerprint, blob)).catch((error: unknown) => reportUnstored(summary.name, error));
-    set((state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) }));
+  /**
+   * Sources enter the state while their bytes are stored: files the user loaded once their bytes
+   * and the workspace naming them are saved, unless they are big (see STORED_BEFORE_SHOWN_MAX_BYTES);
+   * the app's own sample at once.
+   */
+  const addSources = async (loaded: readonly { summary: SourceSummary; bytes: Promise<Blob> }[], categories: PackedCategories, byUser: boolean): Promise<void> => {
+    const stored = Promise.all(loaded.map(async ({ summary, bytes }) => ({ fingerprint: summary.fingerprint, blob: await bytes })))
+      .then(rememberSourceBlobs)
+      .catch((error: unknown) => reportUnstored(loaded.map(({ summary }) => summary.name), error));
+    const added: StateChange = (state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) });
+    if (!byUser) set(added);
+    else {
+      const storeFirst = loaded.reduce((total, { summary }) => total + summary.bytes, 0) <= STORED_BEFORE_SHOWN_MAX_BYTES;
+      if (storeFirst) await stored;
+      await get().addFromFile(loaded[0].summary.name, added, storeFirst);
+    }
     get().refreshHotspots();
   };
 
-  const accept = (summary: SourceSummary, categories: PackedCategories, bytes: Promise<Blob>, quiet: boolean): SourceSummary => {
-    addSources([{ summary, bytes }], categories);
+  /** Files the user loaded. */
+  const addLoaded = (loaded: readonly { summary: SourceSummary; file: Blob }[], categories: PackedCategories): Promise<void> =>
+    addSources(
+      loaded.map(({ summary, file }) => ({ summary, bytes: Promise.resolve(file) })),
+      categories,
+      true,
+    );
+
+  const accept = async (summary: SourceSummary, categories: PackedCategories, file: Blob, quiet: boolean): Promise<SourceSummary> => {
+    await addLoaded([{ summary, file }], categories);
     if (!quiet) get().notify('info', loadedStatus(summary));
     return summary;
   };
@@ -123,7 +153,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
     loadFiles: (files) => loadBatch(files),
 
-    addSources: (loaded, categories) => addSources(loaded.map(({ summary, file }) => ({ summary, bytes: Promise.resolve(file) })), categories),
+    addSources: addLoaded,
 
     loadFile: async (file, name, mapping, quiet = false) => {
       // Files are one only when all their bytes agree; the worker reads a file to tell, when one of that size is loaded.
@@ -143,7 +173,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         try {
           const result = await promise;
           set({ loading: null });
-          if (result.status === 'loaded') return accept(result.summary, result.categories, Promise.resolve(file), quiet);
+          if (result.status === 'loaded') return await accept(result.summary, result.categories, file, quiet);
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });
@@ -170,7 +200,8 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
         const { summaries, failures, categories } = await dataWorker.call('load-prepared', { names: files.map((file) => file.name) }).promise;
         for (const failure of failures) get().notify('error', failure);
         const loaded = summaries.map((summary) => ({ summary, bytes: fetch(files.find((file) => file.name === summary.name)!.url).then((response) => response.blob()) }));
-        if (loaded.length > 0) addSources(loaded, categories);
+        // The sample's first map does not wait for its bytes to be fetched and stored: they are the app's own files, not the user's work.
+        if (loaded.length > 0) await addSources(loaded, categories, false);
         return summaries;
       } catch (error) {
         get().notify('error', error instanceof Error ? error.message : String(error));

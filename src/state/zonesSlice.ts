@@ -29,6 +29,8 @@ export interface ZonesSlice {
   setConsultation: (consultation: ZoneConsultation) => void;
   /** Adds zones with fresh ids, and returns the ids. */
   addZones: (zones: Zone[]) => string[];
+  /** Zones read from a file the user loaded: saved before they are shown; the first file replaces the sample (see addFromFile). */
+  importZones: (zones: Zone[], fileName: string) => Promise<void>;
   updateZone: (id: string, change: Partial<Zone>) => void;
   removeZone: (id: string) => void;
   selectZone: (id: string | null) => void;
@@ -51,6 +53,7 @@ const UNDO_STEPS = 50;
 
 let zoneCounter = 0;
 const newZoneId = () => `zone-${Date.now().toString(36)}-${zoneCounter++}`;
+const withNewIds = (zones: readonly Zone[]): Zone[] => zones.map((z) => ({ ...z, id: newZoneId() }));
 
 export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set, get) => ({
   zones: [],
@@ -77,10 +80,15 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   consultations: [],
   setConsultation: (consultation) => set((state) => ({ consultations: [...state.consultations.filter((c) => c.zoneId !== consultation.zoneId), consultation] })),
   addZones: (zones) => {
-    const added = zones.map((z) => ({ ...z, id: newZoneId() }));
+    const added = withNewIds(zones);
     set((state) => ({ zones: [...state.zones, ...added] }));
     void get().refreshZoneReport();
     return added.map((z) => z.id);
+  },
+  importZones: async (zones, fileName) => {
+    const added = withNewIds(zones);
+    await get().addFromFile(fileName, (state) => ({ zones: [...state.zones, ...added] }));
+    void get().refreshZoneReport();
   },
   updateZone: (id, change) => {
     const before = get().zones.find((z) => z.id === id);

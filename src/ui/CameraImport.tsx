@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addCameras, camerasFromCsv, camerasFromGeoJson, type CameraImport, type CameraImportOptions } from '../core/cameras/importCameras';
+import { camerasFromCsv, camerasFromGeoJson, type CameraImport, type CameraImportOptions } from '../core/cameras/importCameras';
 import { camerasFarFromData, FAR_FROM_DATA_KM } from '../core/cameras/farFromData';
 import { useAppStore } from '../state/store';
 import { fileFormat } from '../worker/geometryClient';
@@ -50,7 +50,7 @@ function CameraSummary({ result, asCandidates, onField }: { result: CameraImport
 /** "Load cameras…" or "Load candidate sites…": read, show what was read, then add, replace or cancel. */
 export function CameraImportButton({ asCandidates = false }: { asCandidates?: boolean }) {
   const current = useAppStore((state) => state.cameras);
-  const { setCameras, setCandidateSites, notify, replaceSample } = useAppStore.getState();
+  const { importCameras, setCandidateSites, notify } = useAppStore.getState();
   const importer = useGeoImport<CameraImport, CameraImportOptions>();
   const [fields, setFields] = useState<CameraImportOptions['fields']>({});
   const load = async (file: File) => {
@@ -73,12 +73,8 @@ export function CameraImportButton({ asCandidates = false }: { asCandidates?: bo
     const fileName = importer.pending?.fileName ?? '';
     importer.close();
     if (asCandidates) setCandidateSites(result.cameras.map(({ lat, lng, name }) => ({ lat, lng, name })));
-    else {
-      // The user's first cameras replace the synthetic sample; "add" then adds to what is left.
-      if (result.cameras.length > 0) await replaceSample(fileName);
-      const remaining = useAppStore.getState().cameras;
-      setCameras(mode === 'add' ? addCameras(remaining, result.cameras) : result.cameras);
-    }
+    // The user's first cameras replace the synthetic sample; "add" then adds to what is left.
+    else await importCameras(result.cameras, mode, fileName);
     const skipped = result.problems.length > 0 ? `; ${result.problems.length} rows skipped: ${result.problems.slice(0, 3).join('; ')}` : '';
     notify(result.problems.length > 0 ? 'error' : 'info', `${formatCount(result.cameras.length, asCandidates ? 'candidate site' : 'camera')} ${mode === 'add' && current.length > 0 && !asCandidates ? 'added' : 'loaded'} from ${fileName}${skipped}.`);
   };

@@ -23,7 +23,7 @@ async function zoneReader(file: File): Promise<(options: AreaImportOptions) => P
 
 /** "Load zones…": read the file, show what was read (names, coordinate system, repairs), then add the zones. */
 export function ZoneImportButton() {
-  const { addZones, notify, replaceSample } = useAppStore.getState();
+  const { importZones, notify } = useAppStore.getState();
   const importer = useGeoImport<ZoneImport, AreaImportOptions>();
   const load = async (file: File) => {
     try {
@@ -36,8 +36,7 @@ export function ZoneImportButton() {
   const confirm = async (result: ZoneImport) => {
     const fileName = importer.pending?.fileName ?? '';
     importer.close();
-    if (result.zones.length > 0) await replaceSample(fileName);
-    addZones(result.zones);
+    await importZones(result.zones, fileName);
     notify(result.problems.length > 0 ? 'error' : 'info', `${result.zones.length} zone${result.zones.length === 1 ? '' : 's'} loaded from ${fileName}.${result.problems.length > 0 ? ` ${result.problems.slice(0, 20).join('; ')}${result.problems.length > 20 ? `; and ${result.problems.length - 20} more` : ''}.` : ''}`);
   };
   return (
