@@ -28,8 +28,9 @@ export interface SampleSlice {
   markSample: (parts: Partial<Omit<SampleProvenance, 'kept'>>) => void;
   /**
    * What a file the user loaded brought (its rows, zones or cameras) enters the state, saved first
-   * (unless `saveFirst` is false) so a reload at once keeps it. The user's first file replaces the whole synthetic sample (sources,
-   * zones, cameras, plan) in the same step, with an Undo.
+   * (unless `saveFirst` is false) so a reload at once keeps it, and the map is asked again if the
+   * data changed. The user's first file replaces the whole synthetic sample (sources, zones,
+   * cameras, plan) in the same step, with an Undo.
    */
   addFromFile: (fileName: string, change: StateChange, saveFirst?: boolean) => Promise<void>;
 }
@@ -77,7 +78,8 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
     const sourceIds = new Set(sources.map((s) => s.id));
     const change: StateChange = (current) => ({
       sources: current.sources.filter((s) => !sourceIds.has(s.id)),
-      hotspots: null,
+      // The map no longer answers for the loaded data (as when a source is removed).
+      ...(sourceIds.size > 0 ? { hotspots: null } : {}),
       zones: current.zones.filter((z) => !zoneIds.has(z.id)),
       cameras: current.cameras.filter((c) => !cameraIds.has(c.id)),
       selectedZone: current.selectedZone !== null && zoneIds.has(current.selectedZone) ? null : current.selectedZone,
@@ -122,8 +124,10 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
     addFromFile: async (fileName, change, saveFirst = true) => {
       const replacement = await sampleReplacement();
       const whole = replacement ? followedBy(replacement.change, change) : change;
+      const sourcesBefore = get().sources;
       if (saveFirst) await saveThenSet(set, whole);
       else set(whole);
+      if (get().sources !== sourcesBefore) get().refreshHotspots();
       if (!replacement) return;
       const { removed, sourceIds } = replacement;
       // The sample's tables are freed once the state no longer names them (the map asks by source id).

@@ -120,13 +120,14 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       .then(rememberSourceBlobs)
       .catch((error: unknown) => reportUnstored(loaded.map(({ summary }) => summary.name), error));
     const added: StateChange = (state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) });
-    if (!byUser) set(added);
-    else {
+    if (byUser) {
       const storeFirst = loaded.reduce((total, { summary }) => total + summary.bytes, 0) <= STORED_BEFORE_SHOWN_MAX_BYTES;
       if (storeFirst) await stored;
       await get().addFromFile(loaded[0].summary.name, added, storeFirst);
+    } else {
+      set(added);
+      get().refreshHotspots();
     }
-    get().refreshHotspots();
   };
 
   /** Files the user loaded. */
