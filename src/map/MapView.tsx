@@ -12,7 +12,6 @@ import { addHotspotLayers, addPinnedCellLayer, setHotspotOpacity, showPinnedCell
 import { HoverTooltip } from './HoverTooltip';
 import { addMapInteractions } from './mapInteractions';
 import { registerMap } from './mapInstance';
-import { addPriorityLayer } from './priorityLayer';
 import { useBasemap } from './useBasemap';
 import { useAreaLayers, useCameraLayers, useZoneLayers } from './useOverlayLayers';
 import { addViewshedLayers } from './viewshedLayers';
@@ -58,7 +57,6 @@ export function MapView() {
       addHotspotLayers(created);
       addAreaLayers(created);
       addViewshedLayers(created);
-      addPriorityLayer(created);
       addPinnedCellLayer(created);
       addCameraLayers(created);
       addZoneLayers(created);

@@ -6,6 +6,8 @@ import { CELL_MARK_TILES } from './cellMarks';
 const EDGE_MIN_ZOOM = 12;
 /** Half the edge line's width, in CSS pixels (each of two neighbours draws its half). */
 const EDGE_HALF_WIDTH = 0.25;
+/** The outline of chosen cells (priority places), in CSS pixels inside their rims. */
+const OUTLINE_WIDTH = 2;
 /** MapLibre's tile size: the world is TILE_SIZE · 2^zoom CSS pixels wide. */
 const TILE_SIZE = 512;
 
@@ -29,18 +31,32 @@ void main() {
 }`;
 
 // Colours leave premultiplied, as the map blends them. Marks come from the same 8-pixel tiles as
-// the legend, anchored to the world so they move with the map.
+// the legend, anchored to the world so they move with the map. A cell's rim is where its fan's
+// centre weight reaches 0; the weight changes linearly across each triangle, so the weight over its
+// screen gradient is the distance to the rim in pixels. The outline pass draws chosen cells' fans
+// again, inked only near the rim.
 const FRAGMENT_SHADER = `#version 300 es
 precision highp float;
 uniform float u_opacity;
 uniform float u_edge_half_width;
 uniform sampler2D u_marks;
+uniform vec4 u_outline;
+uniform float u_outline_width;
 in vec4 v_colour;
 in vec2 v_pattern;
 flat in float v_mark;
 in float v_centre;
 out vec4 fragColor;
+float toRim() {
+  return v_centre / length(vec2(dFdx(v_centre), dFdy(v_centre)));
+}
 void main() {
+  if (u_outline.a > 0.0) {
+    float ink = clamp(u_outline_width + 0.5 - toRim(), 0.0, 1.0);
+    if (ink == 0.0) discard;
+    fragColor = u_outline * ink;
+    return;
+  }
   float alpha = v_colour.a * u_opacity;
   vec4 colour = vec4(v_colour.rgb * alpha, alpha);
   if (v_mark > 0.5) {
@@ -49,8 +65,7 @@ void main() {
     colour = vec4(ink.rgb * ink.a, ink.a) + colour * (1.0 - ink.a);
   }
   if (u_edge_half_width > 0.0) {
-    float toEdge = v_centre / length(vec2(dFdx(v_centre), dFdy(v_centre)));
-    float edge = 0.7 * clamp(u_edge_half_width + 0.5 - toEdge, 0.0, 1.0);
+    float edge = 0.7 * clamp(u_edge_half_width + 0.5 - toRim(), 0.0, 1.0);
     colour = vec4(edge) + colour * (1.0 - edge);
   }
   fragColor = colour;
@@ -61,10 +76,14 @@ interface GpuState {
   vao: WebGLVertexArrayObject;
   buffer: WebGLBuffer;
   indexBuffer: WebGLBuffer;
+  /** The same vertices, with the outlined cells' fans as indices. */
+  outlineVao: WebGLVertexArrayObject;
+  outlineIndexBuffer: WebGLBuffer;
   marks: WebGLTexture;
-  uniforms: Record<'matrix' | 'worldSize' | 'patternOrigin' | 'opacity' | 'edgeHalfWidth' | 'marks', WebGLUniformLocation | null>;
-  /** The mesh now in the buffer. */
+  uniforms: Record<'matrix' | 'worldSize' | 'patternOrigin' | 'opacity' | 'edgeHalfWidth' | 'marks' | 'outline' | 'outlineWidth', WebGLUniformLocation | null>;
+  /** The mesh and the outline now in the buffers. */
   uploaded: CellMesh | null;
+  uploadedOutline: Uint32Array | null;
 }
 
 function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
@@ -101,31 +120,47 @@ function setUp(gl: WebGL2RenderingContext): GpuState {
   gl.linkProgram(program);
   // A program that did not link would draw nothing without a word: say so instead.
   if (!gl.getProgramParameter(program, gl.LINK_STATUS) && !gl.isContextLost()) throw new Error(`The hotspot shaders did not link: ${gl.getProgramInfoLog(program)}`);
-  const vao = gl.createVertexArray();
   const buffer = gl.createBuffer();
-  const indexBuffer = gl.createBuffer();
-  gl.bindVertexArray(vao);
-  gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-  // The vertex array keeps this binding: drawing binds the array, and so the indices.
-  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
-  const attribute = (name: string, size: number, type: number, normalised: boolean, offset: number) => {
-    const location = gl.getAttribLocation(program, name);
-    gl.enableVertexAttribArray(location);
-    gl.vertexAttribPointer(location, size, type, normalised, VERTEX_BYTES, offset);
+  /** A vertex array over the vertices with its own indices: drawing binds the array, and so the indices. */
+  const vertexArray = (indexBuffer: WebGLBuffer): WebGLVertexArrayObject => {
+    const vao = gl.createVertexArray();
+    gl.bindVertexArray(vao);
+    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indexBuffer);
+    const attribute = (name: string, size: number, type: number, normalised: boolean, offset: number) => {
+      const location = gl.getAttribLocation(program, name);
+      gl.enableVertexAttribArray(location);
+      gl.vertexAttribPointer(location, size, type, normalised, VERTEX_BYTES, offset);
+    };
+    attribute('a_offset', 2, gl.FLOAT, false, VERTEX_LAYOUT.offset);
+    attribute('a_colour', 4, gl.UNSIGNED_BYTE, true, VERTEX_LAYOUT.colour);
+    attribute('a_mark_centre', 2, gl.UNSIGNED_BYTE, false, VERTEX_LAYOUT.mark);
+    gl.bindVertexArray(null);
+    return vao;
   };
-  attribute('a_offset', 2, gl.FLOAT, false, VERTEX_LAYOUT.offset);
-  attribute('a_colour', 4, gl.UNSIGNED_BYTE, true, VERTEX_LAYOUT.colour);
-  attribute('a_mark_centre', 2, gl.UNSIGNED_BYTE, false, VERTEX_LAYOUT.mark);
-  gl.bindVertexArray(null);
+  const indexBuffer = gl.createBuffer();
+  const outlineIndexBuffer = gl.createBuffer();
   const at = (name: string) => gl.getUniformLocation(program, name);
   return {
     program,
-    vao,
+    vao: vertexArray(indexBuffer),
     buffer,
     indexBuffer,
+    outlineVao: vertexArray(outlineIndexBuffer),
+    outlineIndexBuffer,
     marks: markTexture(gl),
-    uniforms: { matrix: at('u_matrix'), worldSize: at('u_world_size'), patternOrigin: at('u_pattern_origin'), opacity: at('u_opacity'), edgeHalfWidth: at('u_edge_half_width'), marks: at('u_marks') },
+    uniforms: {
+      matrix: at('u_matrix'),
+      worldSize: at('u_world_size'),
+      patternOrigin: at('u_pattern_origin'),
+      opacity: at('u_opacity'),
+      edgeHalfWidth: at('u_edge_half_width'),
+      marks: at('u_marks'),
+      outline: at('u_outline'),
+      outlineWidth: at('u_outline_width'),
+    },
     uploaded: null,
+    uploadedOutline: null,
   };
 }
 
@@ -144,16 +179,29 @@ function originMatrix(viewProjection: ArrayLike<number>, worldSize: number, orig
   return m;
 }
 
-/** The hotspot cells, drawn straight from a CellMesh: one upload and one draw call however many cells. */
+/**
+ * The hotspot cells, drawn straight from a CellMesh: one upload and one draw call however many
+ * cells; chosen cells (priority places) are outlined in a second call, in the same frame as the cells.
+ */
 export class CellMeshLayer implements CustomLayerInterface {
   readonly type = 'custom';
   readonly renderingMode = '2d';
   private map: MapLibreMap | null = null;
   private gpu: GpuState | null = null;
   private mesh: CellMesh | null = null;
+  /** Fans of the outlined cells, indices into the mesh's vertices (see cellFans). */
+  private outline: Uint32Array | null = null;
   private opacity = 0.75;
+  private readonly outlineColour: readonly number[];
 
-  constructor(readonly id: string) {}
+  /** `outlineColour`: RGBA bytes (see colourBytes). */
+  constructor(
+    readonly id: string,
+    outlineColour: readonly number[],
+  ) {
+    const alpha = outlineColour[3] / 255;
+    this.outlineColour = [0, 1, 2].map((i) => (outlineColour[i] / 255) * alpha).concat(alpha);
+  }
 
   onAdd(map: MapLibreMap): void {
     this.map = map;
@@ -166,8 +214,10 @@ export class CellMeshLayer implements CustomLayerInterface {
     if (this.gpu && !gl.isContextLost()) {
       gl.deleteProgram(this.gpu.program);
       gl.deleteVertexArray(this.gpu.vao);
+      gl.deleteVertexArray(this.gpu.outlineVao);
       gl.deleteBuffer(this.gpu.buffer);
       gl.deleteBuffer(this.gpu.indexBuffer);
+      gl.deleteBuffer(this.gpu.outlineIndexBuffer);
       gl.deleteTexture(this.gpu.marks);
     }
     this.forget();
@@ -178,12 +228,20 @@ export class CellMeshLayer implements CustomLayerInterface {
     this.gpu = null;
   };
 
-  /** False when the layer already had no cells and gets none: nothing to redraw. */
-  setMesh(mesh: CellMesh | null): boolean {
+  /** Cells and the fans of those outlined; false when the layer already had no cells and gets none: nothing to redraw. */
+  setMesh(mesh: CellMesh | null, outline: Uint32Array | null): boolean {
     if (!mesh && !this.mesh) return false;
     this.mesh = mesh;
+    this.outline = outline;
     this.map?.triggerRepaint();
     return true;
+  }
+
+  /** Outlines other cells of the same mesh (fans from cellFans). */
+  setOutline(outline: Uint32Array | null): void {
+    if (!outline?.length && !this.outline?.length) return;
+    this.outline = outline;
+    this.map?.triggerRepaint();
   }
 
   setOpacity(opacity: number): void {
@@ -216,9 +274,22 @@ export class CellMeshLayer implements CustomLayerInterface {
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, gpu.marks);
     gl.uniform1i(uniforms.marks, 0);
+    gl.uniform4f(uniforms.outline, 0, 0, 0, 0);
     // Edges are found from the fans' centres; without edges, the fewer corners-only triangles do.
     if (edges) gl.drawElements(gl.TRIANGLES, mesh.fanIndexCount, gl.UNSIGNED_INT, 0);
     else gl.drawElements(gl.TRIANGLES, mesh.cornerIndexCount, gl.UNSIGNED_INT, mesh.fanIndexCount * 4);
+    const outline = this.outline;
+    if (outline?.length) {
+      gl.bindVertexArray(gpu.outlineVao);
+      if (gpu.uploadedOutline !== outline) {
+        gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, outline, gl.DYNAMIC_DRAW);
+        gpu.uploadedOutline = outline;
+      }
+      const [r, g, b, a] = this.outlineColour;
+      gl.uniform4f(uniforms.outline, r, g, b, a);
+      gl.uniform1f(uniforms.outlineWidth, OUTLINE_WIDTH * this.map.getPixelRatio());
+      gl.drawElements(gl.TRIANGLES, outline.length, gl.UNSIGNED_INT, 0);
+    }
     gl.bindVertexArray(null);
   }
 }

@@ -2,13 +2,14 @@ import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
-import { cellMesh, type CellMesh } from '../core/hotspots/cellMesh';
+import { cellFans, cellMesh, colourBytes, type CellMesh } from '../core/hotspots/cellMesh';
 import { cellShapes } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
+import { SYMBOL_COLOURS } from '../state/palette';
 import { CellMeshLayer } from './cellMeshLayer';
 import { setSourceData } from './sourceData';
 
-/** The hotspot cells: filled in their class colour, marked when hot or cold, edged when large on screen. */
+/** The hotspot cells: filled in their class colour, marked when hot or cold, edged when large on screen, priority places outlined. */
 export const HOTSPOT_FILL = 'hotspots-fill';
 /** The pinned cell's outline. */
 const PINNED = 'hotspots-pinned';
@@ -19,17 +20,30 @@ const WORKER_MIN_CELLS = 5_000;
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const layers = new WeakMap<maplibregl.Map, CellMeshLayer>();
-/** The cells drawn now, for finding the one under the pointer. */
+/** The cells drawn now and their mesh, for finding the one under the pointer and outlining some. */
 let drawnCells: readonly string[] = [];
-let drawnSet: Set<string> | null = null;
+let drawnMesh: CellMesh | null = null;
+/** Each drawn cell's index, made when first needed. */
+let drawnIndex: Map<string, number> | null = null;
+/** The cells to outline (priority places), outlined again on each new set of cells. */
+let outlined: readonly string[] = [];
+
+const indexOfDrawn = (): Map<string, number> => (drawnIndex ??= new Map(drawnCells.map((cell, i) => [cell, i])));
+
+/** The fans of the outlined cells among those drawn now. */
+function outlineFans(): Uint32Array | null {
+  if (!drawnMesh || outlined.length === 0) return null;
+  const index = indexOfDrawn();
+  return cellFans(drawnMesh, outlined.flatMap((cell) => index.get(cell) ?? []));
+}
 
 export function addHotspotLayers(map: maplibregl.Map): void {
-  const layer = new CellMeshLayer(HOTSPOT_FILL);
+  const layer = new CellMeshLayer(HOTSPOT_FILL, colourBytes(SYMBOL_COLOURS.priorityCell));
   layers.set(map, layer);
   map.addLayer(layer);
 }
 
-/** The pinned cell's outline: added after the priority places, whose outline would otherwise hide it. */
+/** The pinned cell's outline: above the cells and their priority outlines. */
 export function addPinnedCellLayer(map: maplibregl.Map): void {
   map.addSource(PINNED, { type: 'geojson', data: EMPTY });
   map.addLayer({ id: PINNED, type: 'line', source: PINNED, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
@@ -66,10 +80,11 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
 /** Gives the map its cells, and marks the moment they are drawn (a user-timing mark, for the benchmark). */
 function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | null): void {
   drawnCells = cells;
-  drawnSet = null;
+  drawnMesh = mesh;
+  drawnIndex = null;
   if (mesh)
     map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } }));
-  const changed = layers.get(map)?.setMesh(mesh);
+  const changed = layers.get(map)?.setMesh(mesh, outlineFans());
   // A frame even when nothing changed if the map was marked busy for a worker request, so it reports idle again.
   if (!changed && map.getContainer().getAttribute('data-idle') === 'false') map.triggerRepaint();
 }
@@ -79,12 +94,20 @@ export function hotspotsHanded(): Promise<unknown> {
   return settled;
 }
 
+/**
+ * Outlines these cells (priority places) in the hotspot layer, drawn in the same frame as the cells.
+ * Cells of a map still being meshed are outlined when it is handed over.
+ */
+export function outlineCells(map: maplibregl.Map, cells: readonly string[]): void {
+  outlined = cells;
+  layers.get(map)?.setOutline(outlineFans());
+}
+
 /** The drawn cell under a point, or null. */
 export function hotspotCellAt(lngLat: { lng: number; lat: number }): string | null {
   if (drawnCells.length === 0) return null;
-  drawnSet ??= new Set(drawnCells);
   const cell = latLngToCell(lngLat.lat, lngLat.lng, getResolution(drawnCells[0]));
-  return drawnSet.has(cell) ? cell : null;
+  return indexOfDrawn().has(cell) ? cell : null;
 }
 
 export function setHotspotOpacity(map: maplibregl.Map, opacity: number): void {

@@ -11,8 +11,8 @@ import { usePriorityPlaces } from '../state/prioritySlice';
 import { useAppStore } from '../state/store';
 import { updateAreaCounts, updateAreaLayers } from './areaLayers';
 import { updateCameraLayers, updateMoveLayers } from './cameraLayers';
+import { outlineCells } from './hotspotLayers';
 import { moveLabels } from './moveLabels';
-import { updatePriorityLayer } from './priorityLayer';
 import { updateViewshedLayers } from './viewshedLayers';
 import { vertexMarkers } from './vertexMarkers';
 import { bringIntoView } from './zoneFocus';
@@ -79,7 +79,7 @@ export function useAreaLayers(map: maplibregl.Map | null, countedAreas: Classifi
   }, [map, countedAreas, boundaryLayers, opacity]);
 
   useEffect(() => {
-    if (map) updatePriorityLayer(map, priorityCells ?? []);
+    if (map) outlineCells(map, priorityCells ?? []);
   }, [map, priorityCells]);
 }
 

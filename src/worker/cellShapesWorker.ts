@@ -20,7 +20,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = ({ data: { id, cells, colours, marks } }: MessageEvent<CellShapesRequest>) => {
   try {
     const mesh = cellMesh(cells, colours, marks);
-    scope.postMessage({ id, mesh } satisfies CellShapesResponse, [mesh.vertices, mesh.indices]);
+    scope.postMessage({ id, mesh } satisfies CellShapesResponse, [mesh.vertices, mesh.indices, mesh.cellStarts]);
   } catch (error) {
     scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies CellShapesResponse);
   }

@@ -1,6 +1,6 @@
 import { cellToBoundary, cellToLatLng, getPentagons, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellMesh, colourBytes, MARK_CODE, VERTEX_BYTES, VERTEX_LAYOUT } from '../../src/core/hotspots/cellMesh';
+import { cellFans, cellMesh, colourBytes, MARK_CODE, VERTEX_BYTES, VERTEX_LAYOUT } from '../../src/core/hotspots/cellMesh';
 import { mercatorX, mercatorY } from '../../src/core/geo/webMercator';
 
 const brent = latLngToCell(51.5588, -0.2817, 9);
@@ -96,5 +96,17 @@ describe('cell mesh', () => {
     expect([ten.vertexCount, ten.fanIndexCount, ten.cornerIndexCount]).toEqual([11, 30, 24]);
     const none = cellMesh([], []);
     expect([none.vertexCount, none.fanIndexCount, none.cornerIndexCount, none.indices.byteLength]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('gives the fans of chosen cells again, for outlining them: a hexagon’s six triangles from its centre, a pentagon’s five', () => {
+    const [pentagon] = getPentagons(8);
+    const mesh = cellMesh([brent, pentagon, gridDisk(brent, 1)[1]], ['#fd8d3c', '#fd8d3c', '#fd8d3c']);
+    // Vertices: the hexagon 0–6, the pentagon 7–12 (centre 7), the second hexagon 13–19.
+    expect([...new Uint32Array(mesh.cellStarts)]).toEqual([0, 7, 13, 20]);
+    expect([...cellFans(mesh, [1])]).toEqual([7, 8, 9, 7, 9, 10, 7, 10, 11, 7, 11, 12, 7, 12, 8]);
+    const both = cellFans(mesh, [2, 0]);
+    expect([...both.subarray(0, 6)]).toEqual([13, 14, 15, 13, 15, 16]);
+    expect([...both.subarray(18)]).toEqual([...new Uint32Array(mesh.indices, 0, 18)]);
+    expect(cellFans(mesh, [])).toHaveLength(0);
   });
 });

@@ -26,6 +26,8 @@ export interface CellMesh {
   indices: ArrayBuffer;
   fanIndexCount: number;
   cornerIndexCount: number;
+  /** Each cell's first (centre) vertex (Uint32), then `vertexCount`: cell i has corners from start + 1 to the next start. */
+  cellStarts: ArrayBuffer;
 }
 
 export const VERTEX_BYTES = 16;
@@ -54,6 +56,7 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
   let bytes = new Uint8Array(floats.buffer);
   let fans = new Uint32Array(cells.length * 18);
   let cornersOnly = new Uint32Array(cells.length * 12);
+  const cellStarts = new Uint32Array(cells.length + 1);
   const [originLat, originLng] = cells.length > 0 ? cellToLatLng(cells[0]) : [0, 0];
   const originX = mercatorX(originLng);
   const originY = mercatorY(originLat);
@@ -90,13 +93,10 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     if (fanIndex + 3 * n > fans.length) fans = grown(fans, fanIndex + 3 * n);
     if (cornerIndex + 3 * n > cornersOnly.length) cornersOnly = grown(cornersOnly, cornerIndex + 3 * n);
     const centre = vertex;
+    cellStarts[cellIndex] = centre;
     put(mercatorX(lng) - originX, mercatorY(lat) - originY, rgba, mark, 1);
     for (const [cornerLat, cornerLng] of corners) put(mercatorX(cornerLng) - originX, mercatorY(cornerLat) - originY, rgba, mark, 0);
-    for (let i = 0; i < n; i++) {
-      fans[fanIndex++] = centre;
-      fans[fanIndex++] = centre + 1 + i;
-      fans[fanIndex++] = centre + 1 + (i + 1 < n ? i + 1 : 0);
-    }
+    fanIndex = writeFan(fans, fanIndex, centre, n);
     // A cell is convex, so a fan from its first corner covers it.
     for (let i = 2; i < n; i++) {
       cornersOnly[cornerIndex++] = centre + 1;
@@ -107,8 +107,33 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
   const indices = new Uint32Array(fanIndex + cornerIndex);
   indices.set(fans.subarray(0, fanIndex));
   indices.set(cornersOnly.subarray(0, cornerIndex), fanIndex);
+  cellStarts[cells.length] = vertex;
   const vertices = vertex * VERTEX_BYTES === floats.buffer.byteLength ? floats.buffer : floats.buffer.slice(0, vertex * VERTEX_BYTES);
-  return { originX, originY, vertexCount: vertex, vertices, indices: indices.buffer, fanIndexCount: fanIndex, cornerIndexCount: cornerIndex };
+  return { originX, originY, vertexCount: vertex, vertices, indices: indices.buffer, fanIndexCount: fanIndex, cornerIndexCount: cornerIndex, cellStarts: cellStarts.buffer };
+}
+
+/**
+ * The fans of some of a mesh's cells (by their index in the cells it was built from), for drawing
+ * just those again, e.g. outlined: the renderer finds their rims from the fans' centres.
+ */
+export function cellFans(mesh: CellMesh, cellIndices: readonly number[]): Uint32Array {
+  const starts = new Uint32Array(mesh.cellStarts);
+  let length = 0;
+  for (const cell of cellIndices) length += 3 * (starts[cell + 1] - starts[cell] - 1);
+  const fans = new Uint32Array(length);
+  let at = 0;
+  for (const cell of cellIndices) at = writeFan(fans, at, starts[cell], starts[cell + 1] - starts[cell] - 1);
+  return fans;
+}
+
+/** Writes a cell's fan at `at` (a triangle from its centre to each pair of neighbouring corners); returns the index after it. */
+function writeFan(target: Uint32Array, at: number, centre: number, corners: number): number {
+  for (let i = 0; i < corners; i++) {
+    target[at++] = centre;
+    target[at++] = centre + 1 + i;
+    target[at++] = centre + 1 + (i + 1 < corners ? i + 1 : 0);
+  }
+  return at;
 }
 
 /** `array`'s values in a larger array of its kind, with room for at least `needed`. */
