@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
-import { rememberSourceBlobs } from './sourceFiles';
+import { saveThenSet, STORED_BEFORE_SHOWN_MAX_BYTES } from './saveFirst';
+import { rememberSourceBlobs, unstoredNotice } from './sourceFiles';
 import type { AppState } from './store';
 
 /** The basemap: online tiles, an offline .pmtiles file the user loaded, or a plain background. */
@@ -30,9 +31,15 @@ export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = 
   },
   setBasemap: (basemap) => set({ basemap: allowed(basemap, get().neverOnlineMaps) }),
   loadBasemapFile: async (file) => {
-    // Kept with the workspace's files, so the offline basemap is there after a reload.
+    // Kept with the workspace's files, so the offline basemap is there after a reload: stored first
+    // unless it is big (a city's tiles can be gigabytes), as loaded data files are.
     const fingerprint = `basemap:${file.name}:${file.size}`;
-    set({ basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file });
-    await rememberSourceBlobs([{ fingerprint, blob: file }]);
+    const chosen = { basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file } as const;
+    const stored = rememberSourceBlobs([{ fingerprint, blob: file }]).catch((error: unknown) => get().notify('error', unstoredNotice(file.name, error)));
+    if (file.size > STORED_BEFORE_SHOWN_MAX_BYTES) set(chosen);
+    else {
+      await stored;
+      await saveThenSet(set, () => chosen);
+    }
   },
 });

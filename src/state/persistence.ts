@@ -139,10 +139,11 @@ export function startAutosave(): () => void {
     if (restoring) return;
     if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;
     clearTimeout(timer);
-    // A file loaded or removed is written at once: a reload a moment later must not lose it. So is
-    // what marks the synthetic sample (with the sample's zones and cameras, which change with it),
-    // since an export's label depends on it.
-    if (state.sources !== previous.sources || state.sample !== previous.sample) save();
+    // A file loaded or removed is written at once: a reload a moment later must not lose it (an
+    // offline basemap, often too big to store in a moment, is then named as not kept rather than
+    // silently gone). So is what marks the synthetic sample (with the sample's zones and cameras,
+    // which change with it), since an export's label depends on it.
+    if (state.sources !== previous.sources || state.sample !== previous.sample || state.basemap !== previous.basemap) save();
     else timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
   const flush = () => {

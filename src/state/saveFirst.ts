@@ -1,5 +1,13 @@
 import type { AppState } from './store';
 
+/**
+ * Loaded files up to this many bytes in all are stored, and the workspace naming them saved, before
+ * they are shown, so a reload the moment one appears finds it (a few milliseconds for a month of
+ * police.uk rows). Bigger loads are shown while they are stored, so a million rows do not wait for
+ * storage; a reload in that moment names them as not kept.
+ */
+export const STORED_BEFORE_SHOWN_MAX_BYTES = 32 << 20;
+
 /** A change to the store, computed from the state it applies to. */
 export type StateChange = (state: AppState) => Partial<AppState>;
 

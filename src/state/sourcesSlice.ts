@@ -6,7 +6,7 @@ import { WorkerError } from '../worker/client';
 import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { settleSelection } from './selection';
-import type { StateChange } from './saveFirst';
+import { STORED_BEFORE_SHOWN_MAX_BYTES, type StateChange } from './saveFirst';
 import { rememberSourceBlobs } from './sourceFiles';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
@@ -77,14 +77,6 @@ export function loadCounts(summary: Pick<SourceSummary, 'accepted' | 'rejected'>
 export function loadedStatus(summary: SourceSummary): string {
   return `${summary.name}: ${loadCounts(summary)}`;
 }
-
-/**
- * Loaded files up to this many bytes in all are stored before they are shown, so a reload the
- * moment a file appears finds it (a few milliseconds for a month of police.uk rows). Bigger loads are
- * stored while the map is drawn, so a million rows do not wait for storage; a reload in that moment
- * names them as not kept.
- */
-export const STORED_BEFORE_SHOWN_MAX_BYTES = 32 << 20;
 
 /** Information notices fade after this long (longer with a button such as Undo); errors stay until dismissed. */
 const INFO_NOTICE_MS = 8000;

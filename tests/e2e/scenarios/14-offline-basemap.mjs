@@ -26,7 +26,7 @@ export async function run({ browser, url, outDir }) {
   assert(!isBlue(plain) && isBlue(tiled), `the basemap tile is drawn (${plain} → ${tiled})`);
   await page.screenshot({ path: join(outDir, 'offline-basemap.png') });
 
-  await page.waitForTimeout(1000); // autosave
+  // No pause for the autosave: a basemap file is saved with the workspace before it is shown.
   await page.reload();
   await waitForSources(page, 2);
   await waitForMapIdle(page);
