@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { evaluationCsv } from '../core/zones/evaluateIntervention';
-import { camerasCoverageZone } from '../core/cameras/cameraCoverage';
+import { evaluationCsv, type Intervention } from '../core/zones/evaluateIntervention';
+import { camerasCoverage } from '../core/cameras/cameraCoverage';
 import { monthIndexOf, monthLabel, monthInWords } from '../core/ingest/dates';
 import { exportNote } from '../state/sampleSlice';
 import { cameraReach } from '../state/camerasSlice';
@@ -33,9 +33,9 @@ export function EvaluationPanel() {
   const radiusM = useAppStore(cameraReach);
   const [busy, setBusy] = useState(false);
   const areaName = useAppStore((state) => (state.view.area ? areaLabel(state.view.area) : null));
-  // Interventions: any zone (drawn ones included), or the area the cameras cover.
-  const cameraArea = useMemo(() => (cameras.length > 0 || plan ? camerasCoverageZone(cameras, plan, radiusM) : null), [cameras, plan, radiusM]);
-  const candidates = cameraArea ? [...zones, cameraArea] : zones;
+  // Interventions: any zone (drawn ones included), or the area the cameras cover (joined when evaluated).
+  const coverage = useMemo(() => (cameras.length > 0 || plan ? camerasCoverage(cameras, plan, radiusM) : null), [cameras, plan, radiusM]);
+  const candidates: Intervention[] = [...zones.map(({ id, name, startDate, geometry }) => ({ id, name, startDate, area: () => geometry })), ...(coverage ? [coverage] : [])];
   const zone = candidates.find((z) => z.id === zoneId) ?? candidates[0];
   if (!zone) return null;
   const startText = start || zone.startDate.slice(0, 7);
@@ -46,10 +46,15 @@ export function EvaluationPanel() {
       notify('error', 'Choose the month the intervention started.');
       return;
     }
+    const area = zone.area();
+    if (!area) {
+      notify('error', `${zone.name} has no area to evaluate.`);
+      return;
+    }
     setBusy(true);
     try {
       const other = zones.find((z) => z.id === control);
-      const evaluation = await dataWorker.call('evaluate', { map: shownMap(useAppStore.getState()), query: { name: zone.name, area: zone.geometry, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
+      const evaluation = await dataWorker.call('evaluate', { map: shownMap(useAppStore.getState()), query: { name: zone.name, area, startMonth: monthIndexOf(Number(match[1]), Number(match[2])), monthsEachSide: months, bufferInnerM: ring[0], bufferOuterM: ring[1], control: other ? other.geometry : null, ...(other ? { controlName: other.name } : {}) },
       }).promise;
       setResult(evaluation);
     } catch (error) {

@@ -5,18 +5,28 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { cameraFeatures } from './cameraFeatures';
 import type { Camera } from './importCameras';
 import type { CameraPlan } from '../coverage/planCameras';
-import type { Zone } from '../zones/zone';
+import type { Intervention } from '../zones/evaluateIntervention';
 
-const COVERAGE_ZONE = { id: 'camera-coverage', orderRef: '', startDate: '', endDate: '', prohibitions: [] };
+const COVERAGE_ID = 'camera-coverage';
 
-/** The cameras' coverage (existing and planned) as one area, so it can be evaluated like a zone. */
-export function camerasCoverageZone(cameras: readonly Camera[], plan: CameraPlan | null, radiusM: number): Zone | null {
+/**
+ * The cameras' coverage (existing and planned) as one area to evaluate like a zone (with no start
+ * date: the user gives one), named at once and joined only when evaluated: the union of tens of
+ * cameras' circles takes a tenth of a second, and is seldom asked for.
+ */
+export function camerasCoverage(cameras: readonly Camera[], plan: CameraPlan | null, radiusM: number): Intervention | null {
   // With buildings, what the cameras actually see (joined in the worker); otherwise their radius and field of view.
-  if (plan?.viewsheds) return plan.seenArea ? { ...COVERAGE_ZONE, name: `Camera viewsheds (${plan.viewsheds.features.length} cameras)`, geometry: plan.seenArea } : null;
+  if (plan?.viewsheds) {
+    const seen = plan.seenArea;
+    return seen ? { id: COVERAGE_ID, name: `Camera viewsheds (${plan.viewsheds.features.length} cameras)`, startDate: '', area: () => seen } : null;
+  }
   const planned: Camera[] = (plan?.planned ?? []).map((c) => ({ id: plannedCameraId(c.rank), name: c.topLocation, kind: 'redeployable', lat: c.lat, lng: c.lng, radiusM: null, directionDeg: null, fovDeg: null }));
   const areas = cameraFeatures([...cameras, ...planned], radiusM).areas.features;
   if (areas.length === 0) return null;
-  const merged = areas.length === 1 ? areas[0] : union(featureCollection(areas.map((a) => feature(a.geometry))));
-  if (!merged) return null;
-  return { ...COVERAGE_ZONE, name: `Camera coverage (${areas.length} cameras)`, geometry: merged.geometry as Polygon | MultiPolygon };
+  let joined: Polygon | MultiPolygon | null | undefined;
+  const area = (): Polygon | MultiPolygon | null => {
+    if (joined === undefined) joined = areas.length === 1 ? areas[0].geometry : ((union(featureCollection(areas.map((a) => feature(a.geometry))))?.geometry as Polygon | MultiPolygon | undefined) ?? null);
+    return joined;
+  };
+  return { id: COVERAGE_ID, name: `Camera coverage (${areas.length} cameras)`, startDate: '', area };
 }

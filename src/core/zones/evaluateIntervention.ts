@@ -52,6 +52,15 @@ export function displacementRing(area: Polygon | MultiPolygon, innerM: number, o
   return ring.geometry as Polygon | MultiPolygon;
 }
 
+/** An area whose effect can be evaluated: a zone, or the cameras' coverage (see camerasCoverage). */
+export interface Intervention {
+  id: string;
+  name: string;
+  startDate: string;
+  /** Its area, made when asked for. */
+  area: () => Polygon | MultiPolygon | null;
+}
+
 /**
  * Controlled before/after for one intervention area over the current selection: counts inside
  * the area, its displacement ring and the control, equal-length periods either side of the start,

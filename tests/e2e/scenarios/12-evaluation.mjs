@@ -36,8 +36,19 @@ export async function run({ browser, url, outDir }) {
   assert(text.includes('Did it work?') && text.includes('Weighted displacement difference'), 'evaluation section in the briefing');
 
   // The cameras' coverage can be the intervention too.
-  const options = await page.getByLabel('Intervention area').locator('option').allInnerTexts();
-  assert(options.some((o) => /^Camera coverage \(\d+ cameras\)$/.test(o)), `camera coverage offered as an intervention (${options.join(', ')})`);
+  const panel = page.locator('details', { has: page.locator('summary', { hasText: 'Did it work?' }) });
+  // The panel's first list is the intervention area (its chart's description names the intervention area too).
+  const intervention = panel.getByRole('combobox').first();
+  const options = await intervention.locator('option').allInnerTexts();
+  const coverage = options.find((o) => /^Camera coverage \(\d+ cameras\)$/.test(o));
+  assert(coverage, `camera coverage offered as an intervention (${options.join(', ')})`);
+  // Its area (the cameras' circles joined) is made when it is evaluated.
+  await intervention.selectOption({ label: coverage });
+  await panel.getByLabel('Started (month)').fill('2025-07');
+  const zoneResult = await panel.locator('.evaluation-result').innerText();
+  await panel.getByRole('button', { name: 'Evaluate' }).click();
+  await page.waitForFunction((before) => document.querySelector('.evaluation-result')?.innerText !== before, zoneResult, { timeout: 30_000 });
+  assert(/^Intervention\s/m.test(await panel.locator('.evaluation-result').innerText()), 'the cameras’ coverage evaluated, with its own counts');
 
   // Priority places: the top 25 cells, their share, and the arithmetic of a cut there.
   await page.locator('summary', { hasText: 'Priority places' }).click();
