@@ -29,7 +29,9 @@ export function PriorityPanel() {
   // What the user typed, kept even when it is not a usable value, so the message can say why.
   const [typed, setTyped] = useState<string | null>(null);
   const problem = typed === null ? null : priorityRuleProblem(priority.kind, typed.trim() === '' ? NaN : Number(typed));
-  const curve = useMemo(() => (places ? concentrationCurve(places.values, places.total) : null), [places]);
+  // The curve is drawn only while the panel is open: computed then, not with every new map.
+  const [open, setOpen] = useState(false);
+  const curve = useMemo(() => (places && open ? concentrationCurve(places.values, places.total) : null), [places, open]);
   if (!hotspots) return null;
   const rule = RULES.find((r) => r.kind === priority.kind)!;
   const inside = places ? places.chosen.reduce((sum, i) => sum + places.values[i], 0) : 0;
@@ -40,7 +42,7 @@ export function PriorityPanel() {
     return places ? withDataNote(priorityPlaceRecords(hotspots.aggregate.cells, places.values, places.chosen, shownWeighting(state)), exportNote(state)) : [];
   };
   return (
-    <details className="panel">
+    <details className="panel" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Priority places</summary>
       <div className="row">
         <Select<PriorityRuleKind>
