@@ -23,18 +23,18 @@ const layers = new WeakMap<maplibregl.Map, CellMeshLayer>();
 /** The cells drawn now and their mesh, for finding the one under the pointer and outlining some. */
 let drawnCells: readonly string[] = [];
 let drawnMesh: CellMesh | null = null;
-/** Each drawn cell's index, made when first needed. */
-let drawnIndex: Map<string, number> | null = null;
+/** The drawn cells as a set, made when the pointer first asks. */
+let drawnSet: Set<string> | null = null;
 /** The cells to outline (priority places), outlined again on each new set of cells. */
 let outlined: readonly string[] = [];
 
-const indexOfDrawn = (): Map<string, number> => (drawnIndex ??= new Map(drawnCells.map((cell, i) => [cell, i])));
-
-/** The fans of the outlined cells among those drawn now. */
+/** The fans of the outlined cells among those drawn now (found in one pass: a few dozen among tens of thousands). */
 function outlineFans(): Uint32Array | null {
   if (!drawnMesh || outlined.length === 0) return null;
-  const index = indexOfDrawn();
-  return cellFans(drawnMesh, outlined.flatMap((cell) => index.get(cell) ?? []));
+  const wanted = new Set(outlined);
+  const found: number[] = [];
+  for (let i = 0; i < drawnCells.length && found.length < wanted.size; i++) if (wanted.has(drawnCells[i])) found.push(i);
+  return cellFans(drawnMesh, found);
 }
 
 export function addHotspotLayers(map: maplibregl.Map): void {
@@ -81,7 +81,7 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
 function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | null): void {
   drawnCells = cells;
   drawnMesh = mesh;
-  drawnIndex = null;
+  drawnSet = null;
   if (mesh)
     map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } }));
   const changed = layers.get(map)?.setMesh(mesh, outlineFans());
@@ -107,7 +107,8 @@ export function outlineCells(map: maplibregl.Map, cells: readonly string[]): voi
 export function hotspotCellAt(lngLat: { lng: number; lat: number }): string | null {
   if (drawnCells.length === 0) return null;
   const cell = latLngToCell(lngLat.lat, lngLat.lng, getResolution(drawnCells[0]));
-  return indexOfDrawn().has(cell) ? cell : null;
+  drawnSet ??= new Set(drawnCells);
+  return drawnSet.has(cell) ? cell : null;
 }
 
 export function setHotspotOpacity(map: maplibregl.Map, opacity: number): void {
