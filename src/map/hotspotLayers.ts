@@ -106,8 +106,8 @@ export function outlineCells(map: maplibregl.Map, cells: readonly string[]): voi
 /** The drawn cell under a point, or null. */
 export function hotspotCellAt(lngLat: { lng: number; lat: number }): string | null {
   if (drawnCells.length === 0) return null;
-  const cell = latLngToCell(lngLat.lat, lngLat.lng, getResolution(drawnCells[0]));
   drawnSet ??= new Set(drawnCells);
+  const cell = latLngToCell(lngLat.lat, lngLat.lng, getResolution(drawnCells[0]));
   return drawnSet.has(cell) ? cell : null;
 }
 

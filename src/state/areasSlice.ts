@@ -10,7 +10,7 @@ import { featuresFromShapefileZip } from '../core/zones/importZones';
 import { insideArea, prepareArea } from '../core/zones/pointsInZones';
 import { fileFormat, readAreasInWorker } from '../worker/geometryClient';
 import { saveThenSet } from './saveFirst';
-import { rememberSourceBlobs, unstoredNotice } from './sourceFiles';
+import { keepLoadedFile } from './sourceFiles';
 import type { AppState } from './store';
 
 /** A loaded boundary file (boroughs, wards, LSOAs): a study area to choose from and a reference layer to show. */
@@ -96,7 +96,7 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       const fingerprint = await identifyFile(blobByteSource(file, name));
       const shown = get().boundaryLayers.find((l) => l.name === name)?.shown ?? features.length > 1;
       // Stored and saved before it is shown: a reload the moment the layer appears must find it.
-      await rememberSourceBlobs([{ fingerprint, blob: file }]).catch((error: unknown) => get().notify('error', unstoredNotice(name, error)));
+      await keepLoadedFile(name, fingerprint, file, (text) => get().notify('error', text));
       await saveThenSet(set, (state) => ({ boundaryLayers: [...state.boundaryLayers.filter((l) => l.name !== name), { name, fingerprint, features, shown }] }));
       const skipped = problems.length > 0 ? ` Read with notes: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}.` : '';
       get().notify('info', `${name}: ${features.length} area${features.length === 1 ? '' : 's'} to choose a study area from.${skipped}`);

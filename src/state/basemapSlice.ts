@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { neverOnlineMapsSetting, onlineMapsForbiddenHere, saveNeverOnlineMapsSetting } from './onlineMaps';
-import { saveThenSet, STORED_BEFORE_SHOWN_MAX_BYTES } from './saveFirst';
-import { rememberSourceBlobs, unstoredNotice } from './sourceFiles';
+import { setWhenStored } from './saveFirst';
+import { keepLoadedFile } from './sourceFiles';
 import type { AppState } from './store';
 
 /** The basemap: online tiles, an offline .pmtiles file the user loaded, or a plain background. */
@@ -35,11 +35,7 @@ export const createBasemapSlice: StateCreator<AppState, [], [], BasemapSlice> = 
     // unless it is big (a city's tiles can be gigabytes), as loaded data files are.
     const fingerprint = `basemap:${file.name}:${file.size}`;
     const chosen = { basemap: { kind: 'file', name: file.name, fingerprint }, basemapFile: file } as const;
-    const stored = rememberSourceBlobs([{ fingerprint, blob: file }]).catch((error: unknown) => get().notify('error', unstoredNotice(file.name, error)));
-    if (file.size > STORED_BEFORE_SHOWN_MAX_BYTES) set(chosen);
-    else {
-      await stored;
-      await saveThenSet(set, () => chosen);
-    }
+    const stored = keepLoadedFile(file.name, fingerprint, file, (text) => get().notify('error', text));
+    await setWhenStored(set, () => chosen, stored, file.size);
   },
 });

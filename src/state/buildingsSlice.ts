@@ -3,7 +3,7 @@ import { describeBuildings, type BuildingsSummary } from '../core/buildings/impo
 import { WorkerError } from '../worker/client';
 import type { MessageParams, MessageResult } from '../worker/protocol';
 import { saveThenSet } from './saveFirst';
-import { rememberSourceBlobs, storedSourceBlob, unstoredNotice } from './sourceFiles';
+import { keepLoadedFile, storedSourceBlob } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { dataWorker } from './worker';
 
@@ -32,7 +32,7 @@ export const createBuildingsSlice: StateCreator<AppState, [], [], BuildingsSlice
     try {
       const fingerprint = `buildings:${file.name}:${file.size}`;
       const summary = await sendToWorker(file, file.name, fingerprint);
-      await rememberSourceBlobs([{ fingerprint, blob: file }]).catch((error: unknown) => get().notify('error', unstoredNotice(file.name, error)));
+      await keepLoadedFile(file.name, fingerprint, file, (text) => get().notify('error', text));
       await saveThenSet(set, (state) => ({ buildings: { name: file.name, fingerprint, summary }, planOptions: { ...state.planOptions, useBuildings: true }, plan: null, moves: null }));
       get().notify(summary.problems.length > 0 ? 'error' : 'info', `${describeBuildings(summary)}${summary.problems.length > 0 ? ` ${summary.problems.slice(0, 3).join('; ')}${summary.problems.length > 3 ? '; …' : ''}.` : ''}`);
     } catch (error) {

@@ -3,7 +3,7 @@ import type { Camera } from '../core/cameras/importCameras';
 import type { ColumnMapping } from '../core/ingest/schema';
 import { syntheticNote, type SyntheticParts } from '../core/provenance';
 import type { Zone } from '../core/zones/zone';
-import { saveThenSet, followedBy, type StateChange } from './saveFirst';
+import { followedBy, setWhenStored, type StateChange } from './saveFirst';
 import { settleSelection } from './selection';
 import { storedSourceBlob } from './sourceFiles';
 import type { AppState } from './store';
@@ -27,12 +27,12 @@ export interface SampleSlice {
   /** Records parts of the sample as they are opened. */
   markSample: (parts: Partial<Omit<SampleProvenance, 'kept'>>) => void;
   /**
-   * What a file the user loaded brought (its rows, zones or cameras) enters the state, saved first
-   * (unless `saveFirst` is false) so a reload at once keeps it, and the map is asked again if the
-   * data changed. The user's first file replaces the whole synthetic sample (sources, zones,
+   * What a file the user loaded brought (its rows, zones or cameras) enters the state once the
+   * file's bytes (`stored`, when kept apart from the workspace) and the workspace with it are saved,
+   * so a reload at once keeps it (see setWhenStored), and the map is asked again if the data changed. The user's first file replaces the whole synthetic sample (sources, zones,
    * cameras, plan) in the same step, with an Undo.
    */
-  addFromFile: (fileName: string, change: StateChange, saveFirst?: boolean) => Promise<void>;
+  addFromFile: (fileName: string, change: StateChange, stored?: { bytes: Promise<unknown>; size: number }) => Promise<void>;
 }
 
 const NO_SAMPLE: SampleProvenance = { fingerprints: [], zoneIds: [], cameraIds: [], kept: false };
@@ -121,12 +121,11 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
           cameraIds: [...state.sample.cameraIds, ...(parts.cameraIds ?? [])],
         },
       })),
-    addFromFile: async (fileName, change, saveFirst = true) => {
+    addFromFile: async (fileName, change, stored = { bytes: Promise.resolve(), size: 0 }) => {
       const replacement = await sampleReplacement();
       const whole = replacement ? followedBy(replacement.change, change) : change;
       const sourcesBefore = get().sources;
-      if (saveFirst) await saveThenSet(set, whole);
-      else set(whole);
+      await setWhenStored(set, whole, stored.bytes, stored.size);
       if (get().sources !== sourcesBefore) get().refreshHotspots();
       if (!replacement) return;
       const { removed, sourceIds } = replacement;

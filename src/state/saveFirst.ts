@@ -28,6 +28,16 @@ export async function saveThenSet(set: (change: StateChange) => void, change: St
   set(change);
 }
 
+/**
+ * Makes the change a loaded file brings once its bytes are stored (`stored`) and the workspace with
+ * the change is saved; a load over STORED_BEFORE_SHOWN_MAX_BYTES at once, while it is stored.
+ */
+export async function setWhenStored(set: (change: StateChange) => void, change: StateChange, stored: Promise<unknown>, bytes: number): Promise<void> {
+  if (bytes > STORED_BEFORE_SHOWN_MAX_BYTES) return set(change);
+  await stored;
+  await saveThenSet(set, change);
+}
+
 /** One change after another, as one: the second sees the state the first leaves. */
 export function followedBy(first: StateChange, second: StateChange): StateChange {
   return (state) => {

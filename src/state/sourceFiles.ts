@@ -44,9 +44,11 @@ export async function rememberSourceBlobs(files: readonly FileBytes[]): Promise<
   });
 }
 
-/** What the user is told when storage refused a loaded file: it works now, and not after a reload. */
-export function unstoredNotice(name: string, error: unknown): string {
-  return `${name} could not be kept in this browser's storage (${error instanceof Error ? error.message : String(error)}); it will need loading again after a reload.`;
+/** Stores one loaded file's bytes; when storage refuses them, tells the user through `tell` and resolves: the file works until a reload. */
+export function keepLoadedFile(name: string, fingerprint: string, blob: Blob, tell: (text: string) => void): Promise<void> {
+  return rememberSourceBlobs([{ fingerprint, blob }]).catch((error: unknown) =>
+    tell(`${name} could not be kept in this browser's storage (${error instanceof Error ? error.message : String(error)}); it will need loading again after a reload.`),
+  );
 }
 
 export async function storedSourceBlob(fingerprint: string): Promise<Blob | undefined> {

@@ -6,7 +6,7 @@ import { WorkerError } from '../worker/client';
 import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { settleSelection } from './selection';
-import { STORED_BEFORE_SHOWN_MAX_BYTES, type StateChange } from './saveFirst';
+import type { StateChange } from './saveFirst';
 import { rememberSourceBlobs } from './sourceFiles';
 import type { AppState } from './store';
 import { dataWorker } from './worker';
@@ -104,19 +104,16 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
 
   /**
    * Sources enter the state while their bytes are stored: files the user loaded once their bytes
-   * and the workspace naming them are saved, unless they are big (see STORED_BEFORE_SHOWN_MAX_BYTES);
-   * the app's own sample at once.
+   * and the workspace naming them are saved, unless they are big (see setWhenStored); the app's own
+   * sample at once.
    */
   const addSources = async (loaded: readonly { summary: SourceSummary; bytes: Promise<Blob> }[], categories: PackedCategories, byUser: boolean): Promise<void> => {
     const stored = Promise.all(loaded.map(async ({ summary, bytes }) => ({ fingerprint: summary.fingerprint, blob: await bytes })))
       .then(rememberSourceBlobs)
       .catch((error: unknown) => reportUnstored(loaded.map(({ summary }) => summary.name), error));
     const added: StateChange = (state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) });
-    if (byUser) {
-      const storeFirst = loaded.reduce((total, { summary }) => total + summary.bytes, 0) <= STORED_BEFORE_SHOWN_MAX_BYTES;
-      if (storeFirst) await stored;
-      await get().addFromFile(loaded[0].summary.name, added, storeFirst);
-    } else {
+    if (byUser) await get().addFromFile(loaded[0].summary.name, added, { bytes: stored, size: loaded.reduce((total, { summary }) => total + summary.bytes, 0) });
+    else {
       set(added);
       get().refreshHotspots();
     }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Camera } from '../../src/core/cameras/importCameras';
-import { followedBy, saveThenSet, setSaveWith, type StateChange } from '../../src/state/saveFirst';
+import { followedBy, saveThenSet, setSaveWith, setWhenStored, STORED_BEFORE_SHOWN_MAX_BYTES, type StateChange } from '../../src/state/saveFirst';
 import type { AppState } from '../../src/state/store';
 
 const camera = (id: string): Camera => ({ id, kind: 'fixed', lat: 51.55, lng: -0.25 }) as Camera;
@@ -29,6 +29,18 @@ describe('a change saved before it is made', () => {
     setSaveWith(null);
     await saveThenSet((change) => made.push(ids(change(state([]))) ?? []), add);
     expect(made).toEqual([['B'], ['B']]);
+  });
+
+  it('for a loaded file waits for its bytes and the save up to 32 MB, and is made at once above (the bytes are stored meanwhile)', async () => {
+    const events: string[] = [];
+    setSaveWith(async () => void events.push('saved'));
+    const stored = (name: string) => new Promise<void>((resolve) => setTimeout(() => resolve(void events.push(`${name} stored`)), 5));
+    const add: StateChange = () => ({ cameras: [] });
+    await setWhenStored(() => events.push('small set'), add, stored('small'), STORED_BEFORE_SHOWN_MAX_BYTES);
+    const big = stored('big');
+    await setWhenStored(() => events.push('big set'), add, big, STORED_BEFORE_SHOWN_MAX_BYTES + 1);
+    await big;
+    expect(events).toEqual(['small stored', 'saved', 'small set', 'big set', 'big stored']);
   });
 
   it('of two, the second sees what the first left: the sample taken out, then a camera of the same id added', () => {
