@@ -5,7 +5,7 @@ import { identifyFile } from '../../src/core/ingest/contentHash';
 import { CsvRecordReader, isBroken } from '../../src/core/ingest/csvRecords';
 import { readPart, withHeadRequested, type ParsedPart } from '../../src/core/ingest/filePart';
 import { partRanges, splittableLayout } from '../../src/core/ingest/partPlan';
-import { ingestFile, type ByteSource } from '../../src/core/ingest/ingestFile';
+import { blobByteSource, ingestFile, type ByteSource } from '../../src/core/ingest/ingestFile';
 import { mergeParts } from '../../src/core/ingest/mergeParts';
 import { rejectedRowsCsv } from '../../src/core/ingest/rejects';
 import { SourceBuilder } from '../../src/core/ingest/sourceBuilder';
@@ -160,5 +160,36 @@ describe('a part whose first bytes are asked for before it is read', () => {
     const fromHead = await readPart(withHeadRequested(plain, 0, 1024), { from: 0, to: plain.size }, options);
     const fromFile = await readPart(plain, { from: 0, to: plain.size }, options);
     expect(fromHead).toEqual(fromFile);
+  });
+});
+
+describe('a Blob read in slices', () => {
+  it('gives the bytes asked for, whether reads follow one another (one stream), jump about, run past the end or are asked for before the last is answered', async () => {
+    const bytes = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251);
+    const size = bytes.length;
+    // A blob of several parts streams one piece a part, so a read is filled from several and leaves a remainder for the next.
+    const blob = new Blob(Array.from({ length: 7 }, (_, k) => bytes.subarray(k * 450, (k + 1) * 450)));
+    const read = fc.tuple(fc.nat(size + 10), fc.integer({ min: 1, max: 1500 }), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(fc.array(read, { minLength: 1, maxLength: 12 }), async (reads) => {
+        const source = blobByteSource(blob, 'bytes.bin');
+        let next = 0;
+        const asked = reads.map(([jump, length, follows]) => {
+          const offset = follows ? Math.min(next, size) : jump;
+          next = Math.min(size, offset + length);
+          return { offset, length, answer: source.read(offset, length) };
+        });
+        for (const { offset, length, answer } of asked) expect(await answer).toEqual(bytes.slice(offset, offset + length));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives a part the tables it has when read from memory', async () => {
+    const text = [POLICE_HEADER, ...Array.from({ length: 3000 }, (_, i) => policeLine({ id: `id${i}`, location: `On or near Road ${i % 97}` }))].join('\n');
+    const options = { today: TODAY, chunkBytes: 4096 };
+    const fromBlob = await readPart(blobByteSource(new Blob([text]), 'p.csv'), { from: 0, to: text.length }, options);
+    const fromMemory = await readPart(memorySource('p.csv', text), { from: 0, to: text.length }, options);
+    expect(fromBlob).toEqual(fromMemory);
   });
 });

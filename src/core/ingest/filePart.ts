@@ -91,6 +91,16 @@ const LF = 10;
 /** Files are read in slices of this many bytes, never whole. */
 export const DEFAULT_CHUNK_BYTES = 4 << 20;
 
+/**
+ * Where a part's first chunk starts (the byte before the part, to tell whether a line starts at
+ * its first byte) and how long it is: it ends at a multiple of `chunkBytes`, so the chunks after
+ * it are aligned and each 4 MiB block hashed lies within one chunk, not copied together from two.
+ */
+function firstChunk(from: number, chunkBytes: number): { at: number; length: number } {
+  const at = Math.max(0, from - 1);
+  return { at, length: (Math.floor((at + chunkBytes / 2) / chunkBytes) + 1) * chunkBytes - at };
+}
+
 /** Reads the part of `file` in `range`; a part starting after the first line needs `known` (the first line's layout). */
 export async function readPart(file: ByteSource, range: PartRange, options: IngestOptions = {}, known?: PartLayout, shared?: PartTables): Promise<PartResult> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
@@ -152,14 +162,15 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
 
   // An empty file is refused by the sniffer, with the message every refusal of a file's start comes with.
   if (file.size === 0) sniffEncoding(new Uint8Array(0), file.name);
-  let offset = Math.max(0, range.from - 1);
+  const first = firstChunk(range.from, chunkBytes);
+  let offset = first.at;
   let ahead: Promise<Uint8Array> | null = null;
   let parsed = false;
   while (offset < file.size && !(parsed && (hashFrom >= hashTo || offset >= hashTo)) && !needsMapping) {
     if (options.signal?.aborted) throw new CoreError('CANCELLED', `Loading ${file.name} was cancelled.`);
-    const bytes: Uint8Array = await (ahead ?? readBytes(file, offset, chunkBytes));
+    const bytes: Uint8Array = await (ahead ?? readBytes(file, offset, first.length));
     if (bytes.length === 0) break;
-    // The next chunk is read while this one is parsed (a browser reads a file's slices off the thread).
+    // The next chunk is on its way while this one is parsed.
     ahead = offset + bytes.length < file.size ? readBytes(file, offset + bytes.length, chunkBytes) : null;
     ahead?.catch(() => undefined);
     const end = offset + bytes.length;
@@ -293,13 +304,13 @@ export async function partRecords(file: ByteSource, part: ParsedPart, lineNumber
  * each file was otherwise as long again as parsing it). Reads within that slice are served from it.
  */
 export function withHeadRequested(file: ByteSource, from: number, chunkBytes = DEFAULT_CHUNK_BYTES): ByteSource {
-  const at = Math.max(0, from - 1);
-  const head = file.read(at, chunkBytes);
+  const { at, length } = firstChunk(from, chunkBytes);
+  const head = file.read(at, length);
   head.catch(() => undefined); // a part cancelled before it is read never asks for it
   return {
     name: file.name,
     size: file.size,
-    read: (offset, length) => (offset >= at && offset + length <= at + chunkBytes ? head.then((bytes) => bytes.subarray(offset - at, offset - at + length)) : file.read(offset, length)),
+    read: (offset, count) => (offset >= at && offset + count <= at + length ? head.then((bytes) => bytes.subarray(offset - at, offset - at + count)) : file.read(offset, count)),
   };
 }
 
