@@ -5,13 +5,13 @@ import { cellToLatLng } from 'h3-js';
 import { useEffect, useRef, useState } from 'react';
 import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
-import { plainStyle } from './basemap';
+import { PLAIN_BACKGROUND, plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
 import { addCameraLayers } from './cameraLayers';
 import { addHotspotLayers, addPinnedCellLayer, setHotspotOpacity, showPinnedCell, updateHotspotLayers } from './hotspotLayers';
 import { HoverTooltip } from './HoverTooltip';
 import { addMapInteractions } from './mapInteractions';
-import { registerMap } from './mapInstance';
+import { hideUntilDrawn, registerMap } from './mapInstance';
 import { useBasemap } from './useBasemap';
 import { useAreaLayers, useCameraLayers, useZoneLayers } from './useOverlayLayers';
 import { addViewshedLayers } from './viewshedLayers';
@@ -50,6 +50,7 @@ export function MapView() {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     registerMap(created);
+    hideUntilDrawn(created);
     created.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     created.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     created.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: 'Hotspot Planner' }), 'bottom-right');
@@ -111,7 +112,8 @@ export function MapView() {
 
   return (
     <div className="map-wrap">
-      <div ref={container} className="map" data-testid="map" aria-label="Hotspot map" role="region" />
+      {/* The plain basemap's colour shows while the canvas is hidden (see hideUntilDrawn). */}
+      <div ref={container} className="map" data-testid="map" aria-label="Hotspot map" role="region" style={{ background: PLAIN_BACKGROUND }} />
       <HoverTooltip map={map} classification={classification} />
       {(draft || cameraEdit) && <div className="map-crosshair" aria-hidden="true" />}
     </div>

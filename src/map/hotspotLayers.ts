@@ -7,6 +7,7 @@ import { cellShapes } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
 import { SYMBOL_COLOURS } from '../state/palette';
 import { CellMeshLayer } from './cellMeshLayer';
+import { revealMap } from './mapInstance';
 import { setSourceData } from './sourceData';
 
 /** The hotspot cells: filled in their class colour, marked when hot or cold, edged when large on screen, priority places outlined. */
@@ -62,7 +63,9 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
   const colours = classification?.colours ?? [];
   const marks = classification?.marks;
   const here = (): void => {
-    if (update === latestUpdate) hand(map, cells, cells.length > 0 ? cellMesh(cells, colours, marks) : null);
+    if (update !== latestUpdate) return;
+    hand(map, cells, cells.length > 0 ? cellMesh(cells, colours, marks) : null);
+    if (classification) revealMap(map);
   };
   // No cells, or a few thousand, meshed here in milliseconds, sooner than a worker could answer.
   if (cells.length < WORKER_MIN_CELLS) {
@@ -73,7 +76,9 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
   // Busy until the new cells are drawn, for whoever waits on the map (tests, image export).
   map.getContainer().setAttribute('data-idle', 'false');
   settled = cellShapes(cells, colours, marks).then((mesh) => {
-    if (update === latestUpdate) hand(map, cells, mesh);
+    if (update !== latestUpdate) return;
+    hand(map, cells, mesh);
+    revealMap(map);
   }, here); // without the worker the page builds the mesh itself: slower, the same map
 }
 

@@ -61,8 +61,10 @@ export async function launchBrowser() {
 export const openPages = [];
 
 /** Opens the app and waits until the sample (or nothing) has loaded and the map is idle. */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, waitForSample = true } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1280, height: 800 }, waitForSample = true, before } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // E.g. requests routed before the page starts.
+  await before?.(context);
   const page = await context.newPage();
   openPages.push(page);
   const consoleErrors = [];
