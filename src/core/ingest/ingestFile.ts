@@ -16,6 +16,7 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
+/** A Blob's bytes: a read that starts where the last one ended carries on one stream of the blob (see BlobStream), any other is a slice of its own. */
 export function blobByteSource(blob: Blob, name: string): ByteSource {
   let next = -1;
   let stream: BlobStream | null = null;
