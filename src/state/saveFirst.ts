@@ -14,8 +14,18 @@ export type StateChange = (state: AppState) => Partial<AppState>;
 /** Writes the workspace as it will be after a change: set by the autosave while it runs. */
 let saveWith: ((change: StateChange) => Promise<void>) | null = null;
 
+/** A change was made before the autosave started (a file loaded while the page restores the last workspace): it saves at once when it starts. */
+let madeBeforeAutosave = false;
+
 export function setSaveWith(save: typeof saveWith): void {
   saveWith = save;
+}
+
+/** Whether a change was made before the autosave started; asking forgets it. */
+export function changedBeforeAutosave(): boolean {
+  const made = madeBeforeAutosave;
+  madeBeforeAutosave = false;
+  return made;
 }
 
 /**
@@ -24,7 +34,8 @@ export function setSaveWith(save: typeof saveWith): void {
  * autosave that follows it reports the failure.
  */
 export async function saveThenSet(set: (change: StateChange) => void, change: StateChange): Promise<void> {
-  await saveWith?.(change).catch(() => undefined);
+  if (saveWith) await saveWith(change).catch(() => undefined);
+  else madeBeforeAutosave = true;
   set(change);
 }
 
