@@ -21,6 +21,8 @@ let slot = MAIN_SLOT;
 /** Files the last saved document of this tab referred to: the ones it may stop using. */
 let heldFiles = new Set<string>();
 let restoring = false;
+/** A file or zone added while a workspace was swapped in, which could not be saved first: saved when the swap ends. */
+let changedWhileRestoring = false;
 
 export const autosaveKey = (): string => (slot === MAIN_SLOT ? AUTOSAVE_KEY : `${AUTOSAVE_KEY}:${slot}`);
 const isDocumentKey = (key: string): boolean => key.startsWith(AUTOSAVE_KEY) || key.startsWith(NAMED_PREFIX);
@@ -33,6 +35,9 @@ export function takeSlot(claimed: string): void {
 /** While a workspace is being swapped in, its intermediate states are not saved. */
 export function setRestoring(value: boolean): void {
   restoring = value;
+  if (value || !changedWhileRestoring) return;
+  changedWhileRestoring = false;
+  saveTellingFailure();
 }
 
 const categoryKey = (category: CategoryInfo): string => `${category.family}/${category.name}`;
@@ -87,9 +92,19 @@ export function saveWorkspaceNow(): Promise<void> {
   });
 }
 
+/** saveWorkspaceNow, telling the user when the browser refuses the write. */
+function saveTellingFailure(): void {
+  saveWorkspaceNow().catch((error: Error) => {
+    useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`);
+  });
+}
+
 /** Writes the workspace as it will be after a change, in turn with the other writes (see saveThenSet). */
 function saveWith(change: StateChange): Promise<void> {
-  if (restoring) return Promise.resolve();
+  if (restoring) {
+    changedWhileRestoring = true;
+    return Promise.resolve();
+  }
   return inTurn(() => {
     const state = useAppStore.getState();
     return idbSet(autosaveKey(), workspaceDocument({ ...state, ...change(state) }, 'Autosave'));
@@ -130,9 +145,7 @@ export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;
-    saveWorkspaceNow().catch((error: Error) => {
-      useAppStore.getState().notify('error', `The workspace could not be saved in this browser: ${error.message}`);
-    });
+    saveTellingFailure();
   };
   setSaveWith(saveWith);
   if (changedBeforeAutosave()) save();

@@ -98,6 +98,8 @@ async function loadSample(): Promise<void> {
   // The worker has been parsing these since the page started (main.tsx).
   const summaries = await loadPreparedSamples(SAMPLE_FILES);
   markSample({ fingerprints: summaries.map((summary) => summary.fingerprint) });
+  // Nothing read (each file's failure is told): no sample to speak of.
+  if (summaries.length === 0) return;
   const rows = summaries.reduce((total, summary) => total + summary.accepted, 0);
   notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
 }

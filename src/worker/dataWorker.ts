@@ -51,7 +51,14 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
   if (request.type === 'prepare-sample') {
     for (const file of request.files) {
       const source = fetch(file.url)
-        .then((response) => response.blob())
+        .then((response) => {
+          // An error page is not the sample's rows.
+          if (!response.ok) throw new Error(`the server answered ${response.status}`);
+          return response.blob();
+        })
+        .catch((error: unknown) => {
+          throw new CoreError('BAD_INPUT', `The synthetic sample file ${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+        })
         .then((blob) => ingestFile(dataset, blobByteSource(blob, file.name), { mapping: file.mapping, detached: true }))
         .then((result) => {
           if (result.status !== 'loaded') throw new Error(`${file.name} needs a column mapping`);

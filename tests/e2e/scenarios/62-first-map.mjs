@@ -1,6 +1,7 @@
 // The map's canvas is hidden while the first map is made (its layers filling in one by one would
 // each cost a desktop without a GPU a read-back) and shown with the first hotspots; when no data
-// comes to draw (the sample cannot be read), it is shown anyway within a few seconds, with the error.
+// comes to draw (the sample cannot be read), it is shown anyway within a few seconds, with each
+// file's failure named and no claim that a sample is shown.
 import { assertEqual, openApp } from '../harness.mjs';
 
 const canvasVisibility = (page) => page.locator('.maplibregl-canvas').evaluate((canvas) => getComputedStyle(canvas).visibility);
@@ -12,7 +13,8 @@ export async function run({ browser, url }) {
 
   // A start with nothing to draw: the sample's rows cannot be read.
   const { page: empty } = await openApp(browser, url, { waitForSample: false, before: (context) => context.route(/brent-(police|council)-.*\.csv/, (route) => route.abort()) });
-  await empty.locator('.notice', { hasText: /could not|failed|needs/i }).first().waitFor();
+  for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await empty.locator('.notice', { hasText: `The synthetic sample file ${name} could not be read` }).waitFor();
   await empty.waitForFunction(() => getComputedStyle(document.querySelector('.maplibregl-canvas')).visibility === 'visible', null, { timeout: 10_000 });
   assertEqual(await empty.locator('.source-card').count(), 0, 'no sample was loaded');
+  assertEqual(await empty.locator('.notice', { hasText: 'Showing the synthetic Brent sample' }).count(), 0, 'no notice claims a sample is shown');
 }

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Zone } from '../../src/core/zones/zone';
+
+// The browser's IndexedDB, as idb-keyval reaches it, held in memory.
+const stored = new Map<string, unknown>();
+vi.mock('idb-keyval', () => ({
+  get: async (key: string) => stored.get(key),
+  set: async (key: string, value: unknown) => void stored.set(key, value),
+  setMany: async (entries: [string, unknown][]) => entries.forEach(([key, value]) => stored.set(key, value)),
+  del: async (key: string) => void stored.delete(key),
+  keys: async () => [...stored.keys()],
+}));
+vi.stubGlobal('window', { addEventListener: () => undefined, removeEventListener: () => undefined });
+
+// The store first, as the app loads it (its slices and persistence import each other).
+const { useAppStore } = await import('../../src/state/store');
+const { autosaveKey, setRestoring, startAutosave } = await import('../../src/state/persistence');
+const { saveThenSet } = await import('../../src/state/saveFirst');
+
+const zone = { id: 'zone-added', name: 'Church Road PSPO', startDate: '2024-01-01', geometry: { type: 'Polygon', coordinates: [[[-0.25, 51.54], [-0.24, 51.54], [-0.24, 51.55], [-0.25, 51.54]]] } } as unknown as Zone;
+/** Lets the writes asked for so far finish (no write of its own, which would save the state anyway). */
+const writesDone = () => new Promise((resolve) => setTimeout(resolve, 20));
+const savedText = () => JSON.stringify(stored.get(autosaveKey()) ?? null);
+
+describe('a zone added when it cannot be saved before it is shown', () => {
+  let stop: () => void = () => undefined;
+  beforeEach(() => stored.clear());
+  afterEach(() => stop());
+
+  it('is saved when the swap ends, though it could not be saved before it was shown', async () => {
+    stop = startAutosave();
+    setRestoring(true);
+    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, zone] }));
+    expect(savedText()).not.toContain('Church Road PSPO');
+    setRestoring(false);
+    await writesDone();
+    expect(savedText()).toContain('Church Road PSPO');
+  });
+
+  it('before the autosave started (the page still restoring the last one) is saved when it starts', async () => {
+    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-early', name: 'High Road PSPO' }] }));
+    expect(savedText()).not.toContain('High Road PSPO');
+    stop = startAutosave();
+    await writesDone();
+    expect(savedText()).toContain('High Road PSPO');
+  });
+});
