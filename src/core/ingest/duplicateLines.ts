@@ -5,17 +5,8 @@ import { hashText } from './columns';
  * this file with the same non-empty Crime ID (or mapped reference); a repeated ID with a different
  * line is kept and counted, because police.uk records one crime at several points or outcomes.
  */
-/** The table of a DuplicateLines: typed arrays and a small Map, so it can move between workers. */
-export interface SeenLines {
-  /** Pairs (ID key, first line's hash); key -1 is an empty slot. */
-  slots: Float64Array;
-  count: number;
-  otherLines: Map<number, number[]>;
-  repeatedIds: number;
-}
-
 export class DuplicateLines {
-  /** Rows kept although their ID appeared before with a different line. */
+  /** Rows kept although their ID appeared before with a different line (over everything checked, across forgetLines). */
   repeatedIds = 0;
   /** The last row checked that had an ID: its ID's key and its line's hash (-1 when it had none). */
   lastIdKey = -1;
@@ -25,25 +16,26 @@ export class DuplicateLines {
    * hash) in one typed array, so a probe reads one cache line (a Map keyed by 53-bit numbers is
    * several times slower); the other lines of a repeated ID, which are few, in a Map.
    */
-  private slots: Float64Array = new Float64Array(2 << 12).fill(-1);
+  private slots: Float64Array;
   private count = 0;
-  private otherLines = new Map<number, number[]>();
+  private readonly otherLines = new Map<number, number[]>();
 
-  constructor(private readonly idColumn: number) {}
-
-  /** What has been seen, to carry on from elsewhere (the first part of a split file hands it to the merge). */
-  seenLines(): SeenLines {
-    return { slots: this.slots, count: this.count, otherLines: this.otherLines, repeatedIds: this.repeatedIds };
+  /** `expectedIds`: room made at once for that many IDs. */
+  constructor(
+    private readonly idColumn: number,
+    expectedIds = 0,
+  ) {
+    let pairs = 1 << 12;
+    while (expectedIds * 2 > pairs) pairs *= 2;
+    this.slots = new Float64Array(pairs * 2).fill(-1);
   }
 
-  /** Checks that carry on after the lines another instance has seen. */
-  static after(seen: SeenLines): DuplicateLines {
-    const lines = new DuplicateLines(-1);
-    lines.slots = seen.slots;
-    lines.count = seen.count;
-    lines.otherLines = seen.otherLines;
-    lines.repeatedIds = seen.repeatedIds;
-    return lines;
+  /** Forgets the lines seen (not the repeated IDs counted), keeping the table's room. */
+  forgetLines(): void {
+    if (this.count === 0) return;
+    this.slots.fill(-1);
+    this.count = 0;
+    this.otherLines.clear();
   }
 
   /** Lines are compared by hash, and only among rows sharing an ID hash, so a false match needs two collisions. */
@@ -96,10 +88,15 @@ export class DuplicateLines {
   }
 }
 
+/** A key's 32 bits, mixed: tables take their slot from the low bits, and duplicatesInOrder its bucket from the high ones. */
+function mixedKey(key: number): number {
+  return Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1);
+}
+
 /** The index in `slots` of the pair holding `key`, or of the empty pair where it goes. Keys are whole numbers below 2^53. */
 function slotOf(slots: Float64Array, key: number): number {
   const mask = slots.length / 2 - 1;
-  let slot = Math.imul((key >>> 0) ^ Math.floor(key / 4294967296), 0x9e3779b1) & mask;
+  let slot = mixedKey(key) & mask;
   for (;;) {
     const held = slots[slot * 2];
     if (held < 0 || held === key) return slot * 2;
@@ -117,4 +114,62 @@ function idKey(id: string): number {
     if (Number.isFinite(prefix)) return prefix;
   }
   return hashText(id) + 2 ** 52;
+}
+
+/** About this many IDs a bucket in duplicatesInOrder: its table (a few megabytes) stays in the processor's cache. */
+const IDS_PER_BUCKET = 1 << 15;
+
+/**
+ * The rows with an ID of runs that follow one another in file order (the kept rows of a split
+ * file's parts), checked as one reader going through the file checks them: per run, the indexes of
+ * its rows that repeat an earlier line, and the repeated IDs counted over all. IDs are checked
+ * bucket by bucket of their keys, in file order within each: one table for every ID of a big file
+ * (ten million in a decade of London) is hundreds of megabytes probed at random, slower than
+ * sorting them into buckets whose tables stay in the cache.
+ */
+export function duplicatesInOrder(runs: readonly { key: Float64Array; lineHash: Uint32Array }[]): { duplicates: number[][]; repeatedIds: number } {
+  const total = runs.reduce((sum, run) => sum + run.key.length, 0);
+  // At most 256 buckets, so a byte holds each ID's.
+  let bits = 0;
+  while (bits < 8 && total >> bits > IDS_PER_BUCKET) bits++;
+  // A stable partition by bucket: each ID's key, line hash and place in the file (its index over all runs).
+  const bucket = new Uint8Array(total);
+  const starts = new Uint32Array((1 << bits) + 1);
+  let place = 0;
+  for (const run of runs) {
+    for (let i = 0; i < run.key.length; i++, place++) {
+      bucket[place] = bits === 0 ? 0 : mixedKey(run.key[i]) >>> (32 - bits);
+      starts[bucket[place] + 1]++;
+    }
+  }
+  for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
+  const next = starts.slice(0, -1);
+  const keys = new Float64Array(total);
+  const hashes = new Uint32Array(total);
+  const places = new Uint32Array(total);
+  place = 0;
+  for (const run of runs) {
+    for (let i = 0; i < run.key.length; i++, place++) {
+      const at = next[bucket[place]]++;
+      keys[at] = run.key[i];
+      hashes[at] = run.lineHash[i];
+      places[at] = place;
+    }
+  }
+  const repeats: number[] = [];
+  const lines = new DuplicateLines(-1, Math.min(total, 2 * IDS_PER_BUCKET));
+  for (let b = 0; b + 1 < starts.length; b++) {
+    lines.forgetLines();
+    for (let at = starts[b]; at < starts[b + 1]; at++) if (lines.seen(keys[at], hashes[at])) repeats.push(places[at]);
+  }
+  // Places back to (run, index), in file order.
+  repeats.sort((a, b) => a - b);
+  const duplicates = runs.map((): number[] => []);
+  let run = 0;
+  let runStart = 0;
+  for (const at of repeats) {
+    while (at >= runStart + runs[run].key.length) runStart += runs[run++].key.length;
+    duplicates[run].push(at - runStart);
+  }
+  return { duplicates, repeatedIds: lines.repeatedIds };
 }

@@ -9,7 +9,6 @@ import type { RejectLog } from './rejects';
 import type { RowLayout } from './rowReader';
 import type { TextEncodingName } from './sniff';
 import { sniffEncoding } from './sniff';
-import type { SeenLines } from './duplicateLines';
 import { SourceBuilder, type IdRows } from './sourceBuilder';
 
 /**
@@ -80,8 +79,6 @@ export interface ParsedPart {
   columns: IncidentColumns;
   dictionaries: PartDictionaries;
   ids: IdRows;
-  /** The first part of a cut file: the IDs and lines it has seen, where the merge's checks carry on. */
-  seenLines: SeenLines | null;
   digests: ArrayBuffer[];
 }
 
@@ -242,7 +239,6 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     columns: source.columns,
     dictionaries: addedEntries(tables!, tables === shared && before ? before : entryCounts(new Dataset())),
     ids: (builder as SourceBuilder).idRows(),
-    seenLines: range.from === 0 && !whole ? (builder as SourceBuilder).duplicates.seenLines() : null,
     digests: await hasher.blockDigests(),
   };
 }

@@ -1,7 +1,7 @@
 import { unpackCategories, type Dataset, type IncidentColumns, type IncidentSource, type SourceSummary } from '../dataset';
 import type { StringInterner } from './columns';
 import { fingerprintOf } from './contentHash';
-import { DuplicateLines } from './duplicateLines';
+import { duplicatesInOrder } from './duplicateLines';
 import { partRecords, type ParsedPart, type PartDictionaries } from './filePart';
 import type { ByteSource } from './ingestFile';
 import { lineNumberOf, RejectLog } from './rejects';
@@ -98,16 +98,9 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
  * over the whole file.
  */
 function repeatsAcrossParts(parts: readonly ParsedPart[]): { dropped: Map<number, number>[]; repeatedIds: number } {
-  // The first part's own checks saw its lines in file order: the later parts carry on from them.
-  const { seenLines } = parts[0];
-  const lines = seenLines ? DuplicateLines.after(seenLines) : new DuplicateLines(-1);
-  const dropped = parts.map(({ ids }, k) => {
-    const found = new Map<number, number>();
-    if (k === 0 && seenLines) return found;
-    for (let i = 0; i < ids.key.length; i++) if (lines.seen(ids.key[i], ids.lineHash[i])) found.set(ids.row[i], ids.lineNumber[i]);
-    return found;
-  });
-  return { dropped, repeatedIds: lines.repeatedIds };
+  const { duplicates, repeatedIds } = duplicatesInOrder(parts.map((part) => part.ids));
+  const dropped = parts.map(({ ids }, k) => new Map(duplicates[k].map((i) => [ids.row[i], ids.lineNumber[i]])));
+  return { dropped, repeatedIds };
 }
 
 /** The part's rejected lines and its rows found to repeat an earlier part's, in line order. */
