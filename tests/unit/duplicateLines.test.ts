@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateLines, duplicatesInOrder } from '../../src/core/ingest/duplicateLines';
+import { GrowableColumn } from '../../src/core/ingest/columns';
+import { DuplicateLines, duplicatesInOrder, SeenLinesFilter } from '../../src/core/ingest/duplicateLines';
 
 /** A random generator with a seed, so a failing case can be run again. */
 function seeded(seed: number): () => number {
@@ -73,5 +74,29 @@ describe('duplicate lines', () => {
     ];
     // Run 2 repeats 2/20 and 1/10; 3/31 is a new line of ID 3 (counted), repeated in run 3.
     expect(duplicatesInOrder(runs)).toEqual({ duplicates: [[], [0, 3], [0]], repeatedIds: 1 });
+  });
+
+  it('a part’s filter never clears a line seen before, however it grows, and clears almost every new one', () => {
+    const random = seeded(42);
+    const seen = { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array) };
+    // Sized for far fewer lines than come, so it grows several times.
+    const filter = new SeenLinesFilter(seen, 1000);
+    let maybeNew = 0;
+    const lines = 200_000;
+    for (let i = 0; i < lines; i++) {
+      const key = Math.floor(random() * 2 ** 52);
+      const lineHash = Math.floor(random() * 2 ** 32);
+      if (filter.add(key, lineHash)) maybeNew++;
+      seen.key.push(key);
+      seen.lineHash.push(lineHash);
+      // Every tenth line, an earlier line again: always "maybe".
+      if (i % 10 === 9) {
+        const earlier = Math.floor(random() * seen.key.length);
+        expect(filter.add(seen.key.get(earlier), seen.lineHash.get(earlier))).toBe(true);
+        seen.key.push(seen.key.get(earlier));
+        seen.lineHash.push(seen.lineHash.get(earlier));
+      }
+    }
+    expect(maybeNew / lines).toBeLessThan(1 / 100);
   });
 });

@@ -79,6 +79,8 @@ export interface ParsedPart {
   columns: IncidentColumns;
   dictionaries: PartDictionaries;
   ids: IdRows;
+  /** A cut file's part keeps every row with an ID (the merge finds the duplicates): the fields of those that may repeat an earlier line, by line number. */
+  maybeRepeats: Map<number, string[]>;
   digests: ArrayBuffer[];
 }
 
@@ -114,7 +116,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
   let layout = known ?? null;
   let decoder = layout && new TextDecoder(layout.encoding);
   let reader = layout && new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
-  let builder = layout && tables && new SourceBuilder(tables.dataset, layout.layout, layout.header, options.today, !whole);
+  let builder = layout && tables && new SourceBuilder(tables.dataset, layout.layout, layout.header, options.today, whole ? null : range.to - range.from);
   const counter = { records: 0 };
   /** police.uk lines read from their bytes, once the header says the file is police.uk with commas. */
   let feed: PoliceLineFeed | null = null;
@@ -147,7 +149,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       }
       layout = { encoding, delimiter: reader!.fieldDelimiter, header, layout: rowLayout };
       tables = tablesFor(rowLayout);
-      builder = new SourceBuilder(tables.dataset, rowLayout, header, options.today, !whole);
+      builder = new SourceBuilder(tables.dataset, rowLayout, header, options.today, whole ? null : range.to - range.from);
     }
     for (let i = start; i < read.length; i++) {
       const record = read[i];
@@ -239,6 +241,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     columns: source.columns,
     dictionaries: addedEntries(tables!, tables === shared && before ? before : entryCounts(new Dataset())),
     ids: (builder as SourceBuilder).idRows(),
+    maybeRepeats: (builder as SourceBuilder).maybeRepeats,
     digests: await hasher.blockDigests(),
   };
 }

@@ -103,10 +103,15 @@ function repeatsAcrossParts(parts: readonly ParsedPart[]): { dropped: Map<number
   return { dropped, repeatedIds };
 }
 
-/** The part's rejected lines and its rows found to repeat an earlier part's, in line order. */
+/**
+ * The part's rejected lines and its rows found to repeat an earlier line, in line order: their
+ * fields as the part noted them (maybeRepeats), or read again (a line repeating another part's).
+ */
 async function mergeRejectLines(rejects: RejectLog, file: ByteSource, part: ParsedPart, dropped: ReadonlyMap<number, number>, lineOffset: number): Promise<void> {
   const repeatLines = [...dropped.values()].sort((a, b) => a - b);
-  const fields = repeatLines.length > 0 ? await partRecords(file, part, new Set(repeatLines)) : new Map<number, string[]>();
+  const unnoted = new Set(repeatLines.filter((line) => !part.maybeRepeats.has(line)));
+  const fields = unnoted.size > 0 ? await partRecords(file, part, unnoted) : new Map<number, string[]>();
+  for (const line of repeatLines) if (!fields.has(line) && part.maybeRepeats.has(line)) fields.set(line, part.maybeRepeats.get(line)!);
   let next = 0;
   const addRepeatsBefore = (line: number) => {
     for (; next < repeatLines.length && repeatLines[next] < line; next++) rejects.add('duplicate', fields.get(repeatLines[next]) ?? [], repeatLines[next] + lineOffset);

@@ -68,10 +68,12 @@ export class PoliceLines {
       if (idKey < 0) return this.byFields(bytes, from, end, lineNumber);
       // The line after its ID: the fields with the commas between them (see DuplicateLines).
       lineHash = hashBytes(bytes, ends[0] + 1, end);
-      if (builder.duplicates.seen(idKey, lineHash)) {
+      const verdict = builder.lineVerdict(idKey, lineHash);
+      if (verdict === 'repeat') {
         builder.reject('duplicate', asciiText(bytes, from, end).split(','), lineNumber);
         return 'record';
       }
+      if (verdict === 'maybe') builder.maybeRepeats.set(lineNumber, asciiText(bytes, from, end).split(','));
     }
     const row = this.row;
     row.point = point;

@@ -1,7 +1,7 @@
 import type { Dataset, IncidentSource, SourceKind, SourceSummary } from '../dataset';
 import { GrowableColumn, PointTextCache } from './columns';
 import { monthIndexOf } from './dates';
-import { DuplicateLines } from './duplicateLines';
+import { DuplicateLines, SeenLinesFilter } from './duplicateLines';
 import { RejectLog, type RejectReason } from './rejects';
 import { RowReader, type AcceptedRow, type RowLayout } from './rowReader';
 
@@ -42,17 +42,21 @@ export class SourceBuilder {
   private rowsRead = 0;
   private incidents = 0;
   private hasTimes = false;
-  /** With `recordIds`: each kept row that has an ID, for the check across the parts of a split file. */
+  /** For a part of a cut file: each kept row that has an ID, for the merge's check in file order. */
   private readonly ids: { key: GrowableColumn<Float64Array>; lineHash: GrowableColumn<Uint32Array>; row: GrowableColumn<Uint32Array>; lineNumber: GrowableColumn<Uint32Array> } | null;
   /** Rows dated after this month are rejected (see isFuture). */
   private readonly lastMonth: number;
+  /** For a part of a cut file: the lines seen, as a filter (see lineVerdict), and the fields of rows that may repeat one, by line number. */
+  private readonly seenLines: SeenLinesFilter | null;
+  readonly maybeRepeats = new Map<number, string[]>();
 
   constructor(
     private readonly dataset: Dataset,
     private readonly layout: RowLayout,
     header: readonly string[],
     today = new Date(),
-    recordIds = false,
+    /** The byte length of the part of a cut file this reads; null for a whole file. */
+    partBytes: number | null = null,
   ) {
     this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
@@ -67,7 +71,9 @@ export class SourceBuilder {
     this.lsoaIds = dataset.lsoaAtPoint;
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
     this.duplicates = new DuplicateLines(idColumn);
-    this.ids = recordIds ? { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array), row: new GrowableColumn(Uint32Array), lineNumber: new GrowableColumn(Uint32Array) } : null;
+    this.ids = partBytes !== null ? { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array), row: new GrowableColumn(Uint32Array), lineNumber: new GrowableColumn(Uint32Array) } : null;
+    // police.uk rows with an ID take 200 bytes or more.
+    this.seenLines = this.ids ? new SeenLinesFilter(this.ids, partBytes! / 200) : null;
   }
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
@@ -75,8 +81,24 @@ export class SourceBuilder {
     const outcome = this.reader.read(fields);
     if (typeof outcome === 'string') return this.reject(outcome, fields, lineNumber);
     if (this.isFuture(outcome.date.monthIndex)) return this.reject('futureMonth', fields, lineNumber);
-    if (this.duplicates.isDuplicate(fields)) return this.reject('duplicate', fields, lineNumber);
-    this.keep(outcome, this.locationIds.idAt(outcome.point, outcome.location), this.lsoaIds.idAt(outcome.point, outcome.lsoa), this.duplicates.lastIdKey, this.duplicates.lastLineHash, lineNumber);
+    const { duplicates } = this;
+    if (duplicates.readKeys(fields)) {
+      const verdict = this.lineVerdict(duplicates.lastIdKey, duplicates.lastLineHash);
+      if (verdict === 'repeat') return this.reject('duplicate', fields, lineNumber);
+      if (verdict === 'maybe') this.maybeRepeats.set(lineNumber, [...fields]);
+    }
+    this.keep(outcome, this.locationIds.idAt(outcome.point, outcome.location), this.lsoaIds.idAt(outcome.point, outcome.lsoa), duplicates.lastIdKey, duplicates.lastLineHash, lineNumber);
+  }
+
+  /**
+   * A row with an ID against the lines seen before: 'repeat' (a duplicate, rejected now), or 'new'.
+   * A part of a split file rejects none itself, since the merge checks every row in file order
+   * (see duplicatesInOrder): it answers 'maybe' for a row that may repeat an earlier line, whose
+   * fields it notes (maybeRepeats) for the merge's rejected rows.
+   */
+  lineVerdict(idKey: number, lineHash: number): 'new' | 'repeat' | 'maybe' {
+    if (this.seenLines) return this.seenLines.add(idKey, lineHash) ? 'maybe' : 'new';
+    return this.duplicates.seen(idKey, lineHash) ? 'repeat' : 'new';
   }
 
   /** Months after today cannot be records yet, and would stretch the month range. */
@@ -167,7 +189,7 @@ export class SourceBuilder {
     };
   }
 
-  /** The kept rows with an ID, in file order (empty unless built with `recordIds`). */
+  /** The kept rows with an ID, in file order (empty for a whole file). */
   idRows(): IdRows {
     return {
       key: this.ids?.key.trimmed() ?? new Float64Array(0),
