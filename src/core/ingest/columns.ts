@@ -30,7 +30,12 @@ export class GrowableColumn<T extends TypedArray> {
 
   /** A copy of the filled part, exactly `length` long. */
   trimmed(): T {
-    return this.data.slice(0, this.length) as T;
+    return this.slice(0, this.length);
+  }
+
+  /** A copy of values [from, to) of the filled part. */
+  slice(from: number, to: number): T {
+    return this.data.slice(from, Math.min(to, this.length)) as T;
   }
 
   /** The filled part as a narrower array (values wrap as typed arrays convert). */

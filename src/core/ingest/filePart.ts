@@ -261,8 +261,8 @@ function addedEntries({ dataset, name }: PartTables, from: PartDictionaries['fro
   return {
     tables: name,
     from,
-    lat: dataset.points.lat.trimmed().slice(from.points),
-    lng: dataset.points.lng.trimmed().slice(from.points),
+    lat: dataset.points.lat.slice(from.points, dataset.points.count),
+    lng: dataset.points.lng.slice(from.points, dataset.points.count),
     categories: packCategories(dataset.categories.list.slice(from.categories)),
     locations: dataset.locations.values.slice(from.locations),
     lsoaNames: dataset.lsoaNames.values.slice(from.lsoaNames),
