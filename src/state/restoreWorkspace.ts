@@ -95,7 +95,11 @@ export async function applyWorkspace(doc: WorkspaceDocument, blobs: (fingerprint
       hiddenSources: loaded.filter((l) => l.entry.hidden).map((l) => l.summary.id),
     };
     const sources = loaded.map((l) => l.summary);
-    useAppStore.setState(Object.assign({ sources, categories, harmWeights, view, hotspots: null, breakdown: null, pinnedCell: null }, ...panels.map((p) => p.change)));
+    const restored: Partial<AppState> = Object.assign({}, ...panels.map((p) => p.change));
+    // A file saved under an older identity is known by its identity now, also as part of the sample.
+    const identityNow = new Map(loaded.map((l) => [l.entry.fingerprint, l.summary.fingerprint]));
+    if (restored.sample) restored.sample = { ...restored.sample, fingerprints: restored.sample.fingerprints.map((f) => identityNow.get(f) ?? f) };
+    useAppStore.setState({ sources, categories, harmWeights, view, hotspots: null, breakdown: null, pinnedCell: null, ...restored });
     useAppStore.getState().refreshHotspots();
 
     // Files whose identity is new here (a workspace file, or one saved under an older identity) are stored now.

@@ -16,7 +16,7 @@ import { SourceBuilder, type IdRows } from './sourceBuilder';
  * be read at once in several workers and merged (see mergeParts). A part covers the records that
  * start in its byte range: from the first line start at or after `from` to the first at or after
  * `to`, so any cut gives each record to exactly one part. It hashes the 4 MiB blocks that start in
- * its range, so the file's identity is assembled from the parts' digests.
+ * its range, so the file's identity is assembled from the parts' block hashes.
  */
 export interface PartRange {
   from: number;
@@ -81,7 +81,8 @@ export interface ParsedPart {
   ids: IdRows;
   /** A cut file's part keeps every row with an ID (the merge finds the duplicates): the fields of those that may repeat an earlier line, by line number. */
   maybeRepeats: Map<number, string[]>;
-  digests: ArrayBuffer[];
+  /** The hashes of the 4 MiB blocks that start in the part (see ContentHasher). */
+  blockHashes: Uint32Array;
 }
 
 export type PartResult = ParsedPart | { status: 'needs-mapping'; request: MappingRequest };
@@ -242,7 +243,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
     dictionaries: addedEntries(tables!, tables === shared && before ? before : entryCounts(new Dataset())),
     ids: (builder as SourceBuilder).idRows(),
     maybeRepeats: (builder as SourceBuilder).maybeRepeats,
-    digests: await hasher.blockDigests(),
+    blockHashes: hasher.blockHashes(),
   };
 }
 

@@ -130,7 +130,7 @@ export async function ingestFile(dataset: Dataset, file: ByteSource, options: In
     // Parquet is read by row group, not streamed: its identity is hashed from all its bytes first.
     const hasher = new ContentHasher();
     for (let offset = 0; offset < file.size; offset += chunkBytes) hasher.push(offset === 0 ? head : await read(offset, chunkBytes));
-    return ingestParquet(dataset, file, options, await hasher.finish());
+    return ingestParquet(dataset, file, options, hasher.finish());
   }
   if (looksLikeJsonObject(head)) return ingestGeoJson(dataset, file, head, options, read);
   const part = await readPart(file, { from: 0, to: file.size }, options);
@@ -146,7 +146,7 @@ async function ingestGeoJson(dataset: Dataset, file: ByteSource, head: Uint8Arra
   const bytes = file.size <= head.length ? head : await read(0, file.size);
   const hasher = new ContentHasher();
   hasher.push(bytes);
-  const fingerprint = await hasher.finish();
+  const fingerprint = hasher.finish();
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8').decode(bytes));

@@ -75,7 +75,7 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
     name: file.name,
     kind: layout.kind,
     bytes: file.size,
-    fingerprint: await fingerprintOf(parts.flatMap((part) => part.digests), file.size),
+    fingerprint: fingerprintOf(parts.map((part) => part.blockHashes), file.size),
     rowsRead: parts.reduce((total, part) => total + part.rowsRead, 0),
     accepted,
     rejected: rejects.total,

@@ -43,6 +43,6 @@ export function readsAsCsv(head: Uint8Array): boolean {
 
 /** The objects a part holds that can be moved to another worker rather than copied. */
 export function transferablesOf(part: ParsedPart): ArrayBuffer[] {
-  const arrays = [...Object.values(part.columns), ...Object.values(part.ids), part.dictionaries.lat, part.dictionaries.lng, part.categoryCounts];
-  return [...arrays.flatMap((array) => (array ? [array.buffer as ArrayBuffer] : [])), ...part.digests];
+  const arrays = [...Object.values(part.columns), ...Object.values(part.ids), part.dictionaries.lat, part.dictionaries.lng, part.categoryCounts, part.blockHashes];
+  return arrays.flatMap((array) => (array ? [array.buffer as ArrayBuffer] : []));
 }
