@@ -47,6 +47,11 @@ export class ContentHasher {
     this.pendingBytes = 0;
   }
 
+  /** A block begun is held as views of the bytes pushed, which must not change until it ends. */
+  get holdsBytes(): boolean {
+    return this.pendingBytes > 0;
+  }
+
   /** The hashes of the blocks pushed, in order; a part of a file hashes the blocks that start in it. */
   blockHashes(): Uint32Array {
     if (this.pendingBytes > 0) this.flush();

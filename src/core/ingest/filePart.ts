@@ -213,6 +213,8 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       } else if (parseTo >= 0 && parseTo <= end) parsed = true;
       options.onProgress?.({ bytesRead: Math.min(file.size, end) - range.from, bytesTotal: range.to - range.from, rows: Math.max(0, counter.records - (range.from === 0 ? 1 : 0)), elapsedMs: performance.now() - started });
     }
+    // Nothing read from the chunk keeps a view of it (lines carried over are copied), unless a hashed block is unfinished.
+    if (!hasher.holdsBytes) file.release?.(bytes);
     offset = end;
   }
   if (needsMapping) return { status: 'needs-mapping', request: needsMapping };
