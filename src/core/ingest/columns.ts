@@ -246,8 +246,8 @@ function step(state: number, unit: number, c1: number, c2: number): number {
   return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
 }
 
-/** The last mixing, with the length, so every unit of the text moves every bit of the hash. */
-function finished(state: number, length: number): number {
+/** The last mixing, with the length, so every unit of the text moves every bit of the hash (MurmurHash3's fmix32 of the state and length). */
+export function finished(state: number, length: number): number {
   let h = state ^ length;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

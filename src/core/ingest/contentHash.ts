@@ -1,3 +1,4 @@
+import { finished } from './columns';
 import type { ByteSource } from './ingestFile';
 
 /**
@@ -131,10 +132,10 @@ export function murmur3x128(bytes: Uint8Array, out: Uint32Array, seed = 0): Uint
   h2 = (h2 + h1) | 0;
   h3 = (h3 + h1) | 0;
   h4 = (h4 + h1) | 0;
-  h1 = finalMix(h1);
-  h2 = finalMix(h2);
-  h3 = finalMix(h3);
-  h4 = finalMix(h4);
+  h1 = finished(h1, 0);
+  h2 = finished(h2, 0);
+  h3 = finished(h3, 0);
+  h4 = finished(h4, 0);
   h1 = (h1 + h2 + h3 + h4) | 0;
   out[0] = h1;
   out[1] = h2 + h1;
@@ -150,12 +151,6 @@ function rotl(x: number, r: number): number {
 /** One lane's word scrambled on its own. */
 function lane(k: number, first: number, r: number, second: number): number {
   return Math.imul(rotl(Math.imul(k, first), r), second);
-}
-
-function finalMix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
