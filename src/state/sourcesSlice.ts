@@ -229,6 +229,9 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 
     notify: (kind, text, action) => {
+      // The same words already showing are not stacked again (the basemap found unreachable again when a workspace opens).
+      const showing = action ? undefined : get().notices.find((notice) => notice.kind === kind && notice.text === text && !notice.action);
+      if (showing) return showing.id;
       const id = nextNoticeId++;
       set((state) => ({ notices: [...state.notices.slice(-3), { id, kind, text, action }] }));
       if (kind === 'info') setTimeout(() => get().dismissNotice(id), action ? ACTION_NOTICE_MS : INFO_NOTICE_MS);

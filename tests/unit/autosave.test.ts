@@ -45,3 +45,16 @@ describe('a zone added when it cannot be saved before it is shown', () => {
     expect(savedText()).toContain('High Road PSPO');
   });
 });
+
+describe('a notice', () => {
+  it('is not shown twice while the same words are showing, but is again once dismissed', () => {
+    const { notify, dismissNotice } = useAppStore.getState();
+    const text = 'Basemap unavailable (offline or blocked).';
+    const first = notify('error', text);
+    expect(notify('error', text)).toBe(first);
+    expect(useAppStore.getState().notices.filter((n) => n.text === text)).toHaveLength(1);
+    dismissNotice(first);
+    expect(notify('error', text)).not.toBe(first);
+    expect(useAppStore.getState().notices.filter((n) => n.text === text)).toHaveLength(1);
+  });
+});
