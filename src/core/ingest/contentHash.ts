@@ -1,4 +1,4 @@
-import { finished } from './columns';
+import { finished, GrowableColumn } from './columns';
 import type { ByteSource } from './ingestFile';
 
 /**
@@ -17,8 +17,8 @@ const HASH_WORDS = 4;
 
 export class ContentHasher {
   /** The hashes of the blocks flushed, HASH_WORDS words each. */
-  private hashes = new Uint32Array(HASH_WORDS * 16);
-  private blocks = 0;
+  private readonly hashes = new GrowableColumn(Uint32Array, HASH_WORDS * 16);
+  private readonly blockHash = new Uint32Array(HASH_WORDS);
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private total = 0;
@@ -37,13 +37,7 @@ export class ContentHasher {
 
   private flush(): void {
     const block = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingBytes);
-    if ((this.blocks + 1) * HASH_WORDS > this.hashes.length) {
-      const grown = new Uint32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    murmur3x128(block, this.hashes.subarray(this.blocks * HASH_WORDS, (this.blocks + 1) * HASH_WORDS));
-    this.blocks++;
+    for (const word of murmur3x128(block, this.blockHash)) this.hashes.push(word);
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -56,7 +50,7 @@ export class ContentHasher {
   /** The hashes of the blocks pushed, in order; a part of a file hashes the blocks that start in it. */
   blockHashes(): Uint32Array {
     if (this.pendingBytes > 0) this.flush();
-    return this.hashes.slice(0, this.blocks * HASH_WORDS);
+    return this.hashes.trimmed();
   }
 
   finish(): string {
