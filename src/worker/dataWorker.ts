@@ -4,6 +4,7 @@ import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
 import { failureOf } from './failure';
+import { latestEvery } from './latestEvery';
 import { loadBatch } from './loadBatch';
 import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
@@ -24,6 +25,22 @@ const running = new Map<number, { aborted: boolean }>();
 const prepared = new Map<string, Promise<IncidentSource>>();
 
 const post = (event: WorkerEvent): void => scope.postMessage(event);
+/** The page hears a running request's progress at most this often (see latestEvery). */
+const PROGRESS_EVERY_MS = 100;
+
+/** A request's progress and steps to the page, each thinned to its latest (see latestEvery), and dropped once it is answered. */
+function reportsFor(id: number) {
+  const progress = latestEvery((value: IngestProgress) => post({ type: 'progress', id, progress: value }), PROGRESS_EVERY_MS);
+  const steps = latestEvery(({ done, total }: { done: number; total: number }) => post({ type: 'steps', id, done, total }), PROGRESS_EVERY_MS);
+  return {
+    progress: progress.report,
+    steps: (done: number, total: number) => steps.report({ done, total }),
+    stop: () => {
+      progress.stop();
+      steps.stop();
+    },
+  };
+}
 /** Parse workers, one per core: a big file is read in parts and a batch's files side by side. */
 const pool = new PartPool(() => new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module' }), Math.max(1, navigator.hardwareConcurrency || 1));
 
@@ -100,8 +117,9 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     if (request.type === 'load') {
       const signal = { aborted: false };
       running.set(request.id, signal);
+      const reports = reportsFor(request.id);
       try {
-        const result = await loadFile(request.file, request.name, request.mapping, signal, (progress) => post({ type: 'progress', id: request.id, progress }));
+        const result = await loadFile(request.file, request.name, request.mapping, signal, reports.progress);
         forgetAnswers();
         post({
           type: 'result',
@@ -109,6 +127,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
           value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
       } finally {
+        reports.stop();
         running.delete(request.id);
       }
       return;
@@ -116,14 +135,13 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     if (request.type === 'load-batch') {
       const signal = { aborted: false };
       running.set(request.id, signal);
+      const reports = reportsFor(request.id);
       try {
-        const result = await loadBatch(dataset, pool, request.files, signal, {
-          progress: (progress) => post({ type: 'progress', id: request.id, progress }),
-          filesDone: (done, total) => post({ type: 'steps', id: request.id, done, total }),
-        });
+        const result = await loadBatch(dataset, pool, request.files, signal, { progress: reports.progress, filesDone: reports.steps });
         forgetAnswers();
         post({ type: 'result', id: request.id, value: result });
       } finally {
+        reports.stop();
         running.delete(request.id);
       }
       return;
@@ -131,9 +149,11 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
     // Long queries (camera planning through buildings) report steps and stop on Cancel.
     const signal = { aborted: false };
     running.set(request.id, signal);
+    const reports = reportsFor(request.id);
     try {
-      post({ type: 'result', id: request.id, value: await handleQuery(dataset, request, { signal, onProgress: (done, total) => post({ type: 'steps', id: request.id, done, total }) }) });
+      post({ type: 'result', id: request.id, value: await handleQuery(dataset, request, { signal, onProgress: reports.steps }) });
     } finally {
+      reports.stop();
       running.delete(request.id);
     }
   } catch (error) {
