@@ -61,6 +61,9 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
   const originX = mercatorX(originLng);
   const originY = mercatorY(originLat);
   const colourCache = new Map<string, readonly number[]>();
+  // A cell's corners, projected (h3 gives at most ten).
+  const cornerX = new Float64Array(10);
+  const cornerY = new Float64Array(10);
   let vertex = 0;
   let fanIndex = 0;
   let cornerIndex = 0;
@@ -83,7 +86,6 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     if (!rgba) colourCache.set(colour, (rgba = colourBytes(colour)));
     const markOf = marks?.[cellIndex];
     const mark = markOf ? MARK_CODE[markOf] : 0;
-    const [lat, lng] = cellToLatLng(cell);
     const corners = cellToBoundary(cell);
     const n = corners.length;
     if ((vertex + 1 + n) * 4 > floats.length) {
@@ -94,8 +96,18 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     if (cornerIndex + 3 * n > cornersOnly.length) cornersOnly = grown(cornersOnly, cornerIndex + 3 * n);
     const centre = vertex;
     cellStarts[cellIndex] = centre;
-    put(mercatorX(lng) - originX, mercatorY(lat) - originY, rgba, mark, 1);
-    for (const [cornerLat, cornerLng] of corners) put(mercatorX(cornerLng) - originX, mercatorY(cornerLat) - originY, rgba, mark, 0);
+    // The centre is the mean of the corners as drawn: inside the convex cell, millimetres from
+    // h3's centre, and without a second h3 call a cell.
+    let sumX = 0;
+    let sumY = 0;
+    for (let i = 0; i < n; i++) {
+      cornerX[i] = mercatorX(corners[i][1]) - originX;
+      cornerY[i] = mercatorY(corners[i][0]) - originY;
+      sumX += cornerX[i];
+      sumY += cornerY[i];
+    }
+    put(sumX / n, sumY / n, rgba, mark, 1);
+    for (let i = 0; i < n; i++) put(cornerX[i], cornerY[i], rgba, mark, 0);
     fanIndex = writeFan(fans, fanIndex, centre, n);
     // A cell is convex, so a fan from its first corner covers it.
     for (let i = 2; i < n; i++) {
