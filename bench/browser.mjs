@@ -168,12 +168,17 @@ try {
   });
 
   if (largePath) {
-    await inFreshBrowser(async (browser) => {
-      const load = await timeLoad(browser, server.url, [largePath]);
-      record('browser.ingest_10m_to_res9_map', load.ms / 1000, 's', '≤ 15 s');
-      record('browser.ingest_10m.worker_heap', await workerHeapMb(browser), 'MB', '≤ 1024 MB');
-      record('browser.ingest_10m.longest_main_thread_task', load.longestTaskMs, 'ms', '≤ 200 ms');
-    });
+    const large = [];
+    for (let run = 0; run < runs; run++) {
+      await inFreshBrowser(async (browser) => {
+        const load = await timeLoad(browser, server.url, [largePath]);
+        large.push({ ms: load.ms, longestTaskMs: load.longestTaskMs, heapMb: await workerHeapMb(browser) });
+        log(`# 10 M rows, run ${run + 1}: ${(load.ms / 1000).toFixed(2)} s (longest main-thread task ${load.longestTaskMs.toFixed(0)} ms)`);
+      });
+    }
+    record('browser.ingest_10m_to_res9_map', median(large.map((load) => load.ms)) / 1000, 's', '≤ 15 s');
+    record('browser.ingest_10m.worker_heap', median(large.map((load) => load.heapMb)), 'MB', '≤ 1024 MB');
+    record('browser.ingest_10m.longest_main_thread_task', median(large.map((load) => load.longestTaskMs)), 'ms', '≤ 200 ms');
     // Cancel halfway through: the parse workers end, and the data worker keeps nothing of the file.
     await inFreshBrowser(async (browser) => {
       const { page, context } = await openEmpty(browser, server.url);
