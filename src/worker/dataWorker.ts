@@ -28,19 +28,30 @@ const post = (event: WorkerEvent): void => scope.postMessage(event);
 /** The page hears a running request's progress at most this often (see latestEvery). */
 const PROGRESS_EVERY_MS = 100;
 
-/** A request's progress and steps to the page, each thinned to its latest (see latestEvery), and dropped once it is answered. */
-function reportsFor(id: number) {
+/** A running request's progress and steps, sent to the page thinned to their latest (see latestEvery). */
+interface Reports {
+  progress: (progress: IngestProgress) => void;
+  steps: (done: number, total: number) => void;
+}
+
+/**
+ * Runs a request that Cancel can stop (its flag is `signal.aborted`) and that reports as it goes;
+ * once it is answered, its flag is forgotten and a report still waiting is dropped.
+ */
+async function runCancellable(id: number, work: (signal: { aborted: boolean }, reports: Reports) => Promise<void>): Promise<void> {
+  const signal = { aborted: false };
+  running.set(id, signal);
   const progress = latestEvery((value: IngestProgress) => post({ type: 'progress', id, progress: value }), PROGRESS_EVERY_MS);
   const steps = latestEvery(({ done, total }: { done: number; total: number }) => post({ type: 'steps', id, done, total }), PROGRESS_EVERY_MS);
-  return {
-    progress: progress.report,
-    steps: (done: number, total: number) => steps.report({ done, total }),
-    stop: () => {
-      progress.stop();
-      steps.stop();
-    },
-  };
+  try {
+    await work(signal, { progress: progress.report, steps: (done, total) => steps.report({ done, total }) });
+  } finally {
+    progress.stop();
+    steps.stop();
+    running.delete(id);
+  }
 }
+
 /** Parse workers, one per core: a big file is read in parts and a batch's files side by side. */
 const pool = new PartPool(() => new Worker(new URL('./parseWorker.ts', import.meta.url), { type: 'module' }), Math.max(1, navigator.hardwareConcurrency || 1));
 
@@ -115,10 +126,7 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       return;
     }
     if (request.type === 'load') {
-      const signal = { aborted: false };
-      running.set(request.id, signal);
-      const reports = reportsFor(request.id);
-      try {
+      await runCancellable(request.id, async (signal, reports) => {
         const result = await loadFile(request.file, request.name, request.mapping, signal, reports.progress);
         forgetAnswers();
         post({
@@ -126,36 +134,21 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
           id: request.id,
           value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
-      } finally {
-        reports.stop();
-        running.delete(request.id);
-      }
+      });
       return;
     }
     if (request.type === 'load-batch') {
-      const signal = { aborted: false };
-      running.set(request.id, signal);
-      const reports = reportsFor(request.id);
-      try {
+      await runCancellable(request.id, async (signal, reports) => {
         const result = await loadBatch(dataset, pool, request.files, signal, { progress: reports.progress, filesDone: reports.steps });
         forgetAnswers();
         post({ type: 'result', id: request.id, value: result });
-      } finally {
-        reports.stop();
-        running.delete(request.id);
-      }
+      });
       return;
     }
     // Long queries (camera planning through buildings) report steps and stop on Cancel.
-    const signal = { aborted: false };
-    running.set(request.id, signal);
-    const reports = reportsFor(request.id);
-    try {
+    await runCancellable(request.id, async (signal, reports) => {
       post({ type: 'result', id: request.id, value: await handleQuery(dataset, request, { signal, onProgress: reports.steps }) });
-    } finally {
-      reports.stop();
-      running.delete(request.id);
-    }
+    });
   } catch (error) {
     post({ type: 'error', id: request.id, ...failureOf(error) });
   }
