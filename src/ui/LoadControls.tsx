@@ -45,20 +45,21 @@ export function LoadProgress() {
   const rate = progress && progress.elapsedMs > 0 ? (progress.rows / progress.elapsedMs) * 1000 : 0;
   const name = loading?.fileName ?? '';
   const label = batch ? `Loading file ${batch.fileIndex} of ${batch.fileCount}` : `Loading ${name}`;
+  const nameLine = `${batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}${rate > 0 ? ` · ${formatInteger(rate)} rows/s` : ''}`;
+  const figuresLine = `${formatInteger(rows)} rows · ${formatMegabytes(bytesRead)} of ${formatMegabytes(bytesTotal)}${batch ? ' overall' : ''}`;
   return (
     <div className="load-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
       {/* First, so it stays put while the figures beside it change. */}
       <button type="button" onClick={cancelLoad}>
         {batch ? 'Cancel the batch' : 'Cancel'}
       </button>
-      <span className="load-name">
-        {batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}
+      {/* The rate last on the name's line, the first words to give way in a narrow window; each line's whole text shows on hover. */}
+      <span className="load-name" title={nameLine}>
+        {nameLine}
       </span>
       <progress max={1} value={share} />
-      <span className="load-figures">
-        {formatInteger(rows)} rows · {formatMegabytes(bytesRead)} of {formatMegabytes(bytesTotal)}
-        {batch ? ' overall' : ''}
-        {rate > 0 && ` · ${formatInteger(rate)} rows/s`}
+      <span className="load-figures" title={figuresLine}>
+        {figuresLine}
       </span>
       {bytesTotal > LARGE_FILE_BYTES && (
         <span className="load-warning" role="note">
