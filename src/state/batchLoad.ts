@@ -1,5 +1,6 @@
 import type { SourceSummary } from '../core/dataset';
 import type { BatchResult } from '../worker/protocol';
+import { fileNamesInWords } from './fileNames';
 import { settleSelection } from './selection';
 import { useAppStore } from './store';
 import { dataWorker } from './worker';
@@ -20,13 +21,6 @@ let cancelled = false;
 /** Cancel stops the whole batch, not just the file being read. */
 export function cancelBatch(): void {
   cancelled = true;
-}
-
-/** "2023-01-metropolitan-street.csv … 2023-12-metropolitan-street.csv (12 files)" */
-function namesOf(summaries: readonly SourceSummary[]): string {
-  if (summaries.length === 0) return 'nothing';
-  if (summaries.length === 1) return summaries[0].name;
-  return `${summaries[0].name} … ${summaries[summaries.length - 1].name} (${summaries.length} files)`;
 }
 
 /**
@@ -121,7 +115,7 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
   const counts = `${numberFormat.format(accepted)} rows, ${numberFormat.format(rejected)} rejected`;
   if (cancelled) {
     const notLoaded = files.length - loaded.length;
-    store().notify('info', `Loading cancelled at file ${attempted} of ${files.length}. Kept ${loaded.length} complete files: ${namesOf(loaded)}, ${counts}. ${notLoaded} files were not loaded; load them again to add them.`);
+    store().notify('info', `Loading cancelled at file ${attempted} of ${files.length}. Kept ${loaded.length} complete files: ${fileNamesInWords(loaded.map((summary) => summary.name))}, ${counts}. ${notLoaded} files were not loaded; load them again to add them.`);
     return;
   }
   store().notify('info', `${loaded.length} of ${files.length} files loaded: ${counts}.`);

@@ -102,7 +102,7 @@ export const createCamerasSlice: StateCreator<AppState, [], [], CamerasSlice> = 
     },
     toggleZoneRole: (role, id) => set((state) => ({ [role]: state[role].includes(id) ? state[role].filter((z) => z !== id) : [...state[role], id] })),
     setCameras: (cameras) => set({ cameras, plan: null, moves: null }),
-    importCameras: (cameras, mode, fileName) => get().addFromFile(fileName, (state) => ({ cameras: mode === 'add' ? addCameras(state.cameras, cameras) : cameras, plan: null, moves: null })),
+    importCameras: (cameras, mode, fileName) => get().addFromFile([fileName], (state) => ({ cameras: mode === 'add' ? addCameras(state.cameras, cameras) : cameras, plan: null, moves: null })),
     setPlanOptions: (change) => set((state) => ({ planOptions: { ...state.planOptions, ...change } })),
     planCameras: () =>
       run(async () => {

@@ -3,6 +3,7 @@ import type { Camera } from '../core/cameras/importCameras';
 import type { ColumnMapping } from '../core/ingest/schema';
 import { syntheticNote, type SyntheticParts } from '../core/provenance';
 import type { Zone } from '../core/zones/zone';
+import { fileNamesInWords } from './fileNames';
 import { followedBy, setWhenStored, type StateChange } from './saveFirst';
 import { settleSelection } from './selection';
 import { storedSourceBlob } from './sourceFiles';
@@ -32,7 +33,7 @@ export interface SampleSlice {
    * so a reload at once keeps it (see setWhenStored), and the map is asked again if the data changed. The user's first file replaces the whole synthetic sample (sources, zones,
    * cameras, plan) in the same step, with an Undo.
    */
-  addFromFile: (fileName: string, change: StateChange, stored?: { bytes: Promise<unknown>; size: number }) => Promise<void>;
+  addFromFile: (fileNames: readonly string[], change: StateChange, stored?: { bytes: Promise<unknown>; size: number }) => Promise<void>;
 }
 
 const NO_SAMPLE: SampleProvenance = { fingerprints: [], zoneIds: [], cameraIds: [], kept: false };
@@ -121,7 +122,7 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
           cameraIds: [...state.sample.cameraIds, ...(parts.cameraIds ?? [])],
         },
       })),
-    addFromFile: async (fileName, change, stored = { bytes: Promise.resolve(), size: 0 }) => {
+    addFromFile: async (fileNames, change, stored = { bytes: Promise.resolve(), size: 0 }) => {
       const replacement = await sampleReplacement();
       const whole = replacement ? followedBy(replacement.change, change) : change;
       const sourcesBefore = get().sources;
@@ -137,7 +138,7 @@ export const createSampleSlice: StateCreator<AppState, [], [], SampleSlice> = (s
         .filter(([count]) => count !== 0)
         .map(([count, noun]) => `${count} ${noun}${count === 1 ? '' : 's'}`)
         .join(', ');
-      get().notify('info', `${fileName} replaces the synthetic sample (${parts} removed).`, { label: 'Undo', run: () => void restore(removed) });
+      get().notify('info', `${fileNamesInWords(fileNames)} ${fileNames.length === 1 ? 'replaces' : 'replace'} the synthetic sample (${parts} removed).`, { label: 'Undo', run: () => void restore(removed) });
     },
   };
 };

@@ -112,7 +112,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       .then(rememberSourceBlobs)
       .catch((error: unknown) => reportUnstored(loaded.map(({ summary }) => summary.name), error));
     const added: StateChange = (state) => ({ sources: [...state.sources, ...loaded.map(({ summary }) => summary)], categories: unpackCategories(categories, state.categories) });
-    if (byUser) await get().addFromFile(loaded[0].summary.name, added, { bytes: stored, size: loaded.reduce((total, { summary }) => total + summary.bytes, 0) });
+    if (byUser) await get().addFromFile(loaded.map(({ summary }) => summary.name), added, { bytes: stored, size: loaded.reduce((total, { summary }) => total + summary.bytes, 0) });
     else {
       set(added);
       get().refreshHotspots();

@@ -87,7 +87,7 @@ export const createZonesSlice: StateCreator<AppState, [], [], ZonesSlice> = (set
   },
   importZones: async (zones, fileName) => {
     const added = withNewIds(zones);
-    await get().addFromFile(fileName, (state) => ({ zones: [...state.zones, ...added] }));
+    await get().addFromFile([fileName], (state) => ({ zones: [...state.zones, ...added] }));
     void get().refreshZoneReport();
   },
   updateZone: (id, change) => {

@@ -42,7 +42,10 @@ export async function run({ browser, url, outDir }) {
   assert(/File \d+ of 36: 20\d\d-\d\d-metropolitan-street\.csv/.test(progress), `"file n of N" shown (${[...seen].slice(0, 3).join(' | ')})`);
   assert(/[\d,]+ rows · [\d.]+ MB of [\d.]+ MB overall/.test(progress), 'rows and MB overall shown');
 
-  // The sample is replaced; the 36 files are one card.
+  // The sample is replaced, by the whole batch as its notice says; the 36 files are one card.
+  const replaced = page.locator('.notice', { hasText: 'replace the synthetic sample' });
+  assertEqual(await replaced.count(), 1, 'one notice of the replacement');
+  assert((await replaced.innerText()).startsWith('2021-01-metropolitan-street.csv … 2023-12-metropolitan-street.csv (36 files) replace the synthetic sample'), `the notice names the batch (${await replaced.innerText()})`);
   const cards = page.locator('.source-card');
   assertEqual(await cards.count(), 1, 'one grouped card');
   const card = cards.first();
