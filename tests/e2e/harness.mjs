@@ -122,9 +122,9 @@ export async function download(page, action) {
   return { name: event.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-/** The first user file replaces the synthetic sample; Undo in its notice brings the sample back beside the new data. */
+/** The first user file (or batch) replaces the synthetic sample; Undo in its notice brings the sample back beside the new data. */
 export async function keepSample(page) {
-  await page.locator('.notice', { hasText: 'replaces the synthetic sample' }).getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.notice', { hasText: /replaces? the synthetic sample/ }).getByRole('button', { name: 'Undo' }).click();
 }
 
 /** Loads files through the "Load data files" picker, as a user would. */
