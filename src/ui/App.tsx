@@ -101,7 +101,13 @@ async function loadSample(): Promise<void> {
   // Nothing read (each file's failure is told): no sample to speak of.
   if (summaries.length === 0) return;
   const rows = summaries.reduce((total, summary) => total + summary.accepted, 0);
-  notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
+  const noticeId = notify('info', `Showing the synthetic Brent sample (${new Intl.NumberFormat('en-GB').format(rows)} rows, invented for illustration). Load your own files to replace it.`);
+  // The notice speaks of the data on screen: it goes once no sample file is shown (the user's first file replaced them, or they were removed).
+  const stopWatching = useAppStore.subscribe((state) => {
+    if (state.sources.some((source) => state.sample.fingerprints.includes(source.fingerprint))) return;
+    stopWatching();
+    state.dismissNotice(noticeId);
+  });
 }
 
 export function App() {

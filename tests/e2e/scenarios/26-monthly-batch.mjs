@@ -29,6 +29,8 @@ export async function run({ browser, url, outDir }) {
   const truth = independentCount(paths);
   const rejectedTotal = Object.values(truth.rejectedByFile).reduce((a, b) => a + b, 0);
   const { page } = await openApp(browser, url);
+  const sampleShown = page.locator('.notice', { hasText: 'Showing the synthetic Brent sample' });
+  assertEqual(await sampleShown.count(), 1, 'the start says the sample is shown');
 
   // Overall progress is sampled while the batch loads.
   const seen = new Set();
@@ -45,6 +47,7 @@ export async function run({ browser, url, outDir }) {
   // The sample is replaced, by the whole batch as its notice says; the 36 files are one card.
   const replaced = page.locator('.notice', { hasText: 'replace the synthetic sample' });
   assertEqual(await replaced.count(), 1, 'one notice of the replacement');
+  assertEqual(await sampleShown.count(), 0, 'no notice still says the sample is shown');
   assert((await replaced.innerText()).startsWith('2021-01-metropolitan-street.csv … 2023-12-metropolitan-street.csv (36 files) replace the synthetic sample'), `the notice names the batch (${await replaced.innerText()})`);
   const cards = page.locator('.source-card');
   assertEqual(await cards.count(), 1, 'one grouped card');
