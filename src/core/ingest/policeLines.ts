@@ -3,20 +3,12 @@ import { asciiText, hashBytes, IdsByHashes, SECOND_HASH, type PointTextCache } f
 import { CsvRecordReader, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import type { ParsedDate } from './dates';
 import type { AcceptedRow } from './rowReader';
+import { COMMA_ENTRY, KIND_SHIFT, LineIndexer, OTHER_ENTRY, POSITION_MASK } from './lineIndex';
 import type { SourceBuilder } from './sourceBuilder';
 
 const LF = 10;
 const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
 const FIELDS = 12;
-/** A byte repeated in each of a word's four bytes. */
-const EVERY_COMMA = 0x2c2c2c2c;
-const EVERY_QUOTE = 0x22222222;
-const EVERY_CR = 0x0d0d0d0d;
-const HIGH_BITS = 0x80808080;
-/** Words hold their bytes lowest first (every platform browsers run on); elsewhere the scan goes byte by byte. */
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 /** A partial line carried over to the next piece beyond this many bytes goes to the CSV reader, which bounds records. */
 const MAX_CARRY_BYTES = 4 * MAX_RECORD_CHARS;
@@ -29,8 +21,8 @@ const MAX_CARRY_BYTES = 4 * MAX_RECORD_CHARS;
  * every line gets the verdict it would get there.
  */
 export class PoliceLines {
-  /** Where each field ends (its comma, or the line's end). */
-  private readonly ends = new Int32Array(FIELDS);
+  /** Where each field of the line being read ends (its comma, or the line's end), written by the feed. */
+  readonly ends = new Int32Array(FIELDS);
   private readonly dates = new Map<number, ParsedDate | null>();
   /** Category ids by their text's hashes. */
   private readonly categories = new IdsByHashes();
@@ -40,16 +32,14 @@ export class PoliceLines {
 
   /**
    * Reads bytes[from, to) (the line without its line feed) as record `lineNumber`: 'record', 'blank'
-   * (no record), or 'other' for the CSV reader. `words` views the same buffer from its start, four
-   * bytes at a time, so the scan for commas, quotes and other characters tests four bytes at once.
+   * (no record), or 'other' for the CSV reader. `fields` is one more than the line's commas, whose
+   * places the feed wrote into `ends`, or -1 when the line is not plain (see PoliceLineFeed).
    */
-  read(bytes: Uint8Array, words: Uint32Array, from: number, to: number, lineNumber: number): 'record' | 'blank' | 'other' {
+  read(bytes: Uint8Array, from: number, to: number, fields: number, lineNumber: number): 'record' | 'blank' | 'other' {
     const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
     if (end === from) return 'blank';
-    if (end - from > MAX_RECORD_CHARS) return 'other';
-    const fields = this.commas(bytes, words, from, end);
-    if (fields < 0) return 'other';
-    if (fields + 1 !== FIELDS) return this.byFields(bytes, from, end, lineNumber);
+    if (fields < 0 || end - from > MAX_RECORD_CHARS) return 'other';
+    if (fields !== FIELDS) return this.byFields(bytes, from, end, lineNumber);
     const ends = this.ends;
     ends[FIELDS - 1] = end;
     // Field n runs from ends[n - 1] + 1 to ends[n].
@@ -81,45 +71,6 @@ export class PoliceLines {
     row.category = category;
     builder.keep(row, this.textAt(builder.locationIds, point, bytes, ends[5] + 1, ends[6]), this.textAt(builder.lsoaIds, point, bytes, ends[7] + 1, ends[8]), idKey, lineHash, lineNumber);
     return 'record';
-  }
-
-  /**
-   * The commas of bytes[from, end) into `ends`, and how many there are; -1 at a quote, a carriage
-   * return or a byte past ASCII. Whole words are tested for all of them at once (most words hold
-   * none); the bytes before the first whole word and after the last one, one by one.
-   */
-  private commas(bytes: Uint8Array, words: Uint32Array, from: number, end: number): number {
-    const shift = bytes.byteOffset;
-    const firstWord = Math.ceil((from + shift) / 4);
-    const lastWord = Math.floor((end + shift) / 4);
-    if (!LITTLE_ENDIAN || firstWord >= lastWord) return this.commasByByte(bytes, from, end, 0);
-    let fields = this.commasByByte(bytes, from, firstWord * 4 - shift, 0);
-    if (fields < 0) return -1;
-    const ends = this.ends;
-    for (let k = firstWord; k < lastWord; k++) {
-      const word = words[k];
-      if ((matching(word, EVERY_QUOTE) | matching(word, EVERY_CR) | (word & HIGH_BITS)) !== 0) return -1;
-      // One high bit per comma, the lowest for the first byte.
-      for (let found = matching(word, EVERY_COMMA); found !== 0; found &= found - 1) {
-        if (fields < FIELDS) ends[fields] = k * 4 - shift + ((31 - Math.clz32(found & -found)) >> 3);
-        fields++;
-      }
-    }
-    return this.commasByByte(bytes, lastWord * 4 - shift, end, fields);
-  }
-
-  /** The same scan byte by byte over bytes[from, to), after `fields` commas. */
-  private commasByByte(bytes: Uint8Array, from: number, to: number, fields: number): number {
-    const ends = this.ends;
-    let found = fields;
-    for (let i = from; i < to; i++) {
-      const c = bytes[i];
-      if (c === COMMA) {
-        if (found < FIELDS) ends[found] = i;
-        found++;
-      } else if (c === QUOTE || c === CR || c >= 128) return -1;
-    }
-    return found;
   }
 
   /** The id of the text at bytes[from, to) at this point, told from the one last seen there by its hashes. */
@@ -166,12 +117,14 @@ export class PoliceLines {
 /**
  * Feeds a part's bytes line by line: plain police.uk lines to PoliceLines, the rest (and every line
  * while a quoted field runs on) to the CSV reader, decoded, so records are those the reader alone
- * would make.
+ * would make. A plain line is ASCII with no quote and no carriage return but a final one; the
+ * lines and their commas are found by the LineIndexer.
  */
 export class PoliceLineFeed {
   private carry: Uint8Array | null = null;
   /** The reader holds part of a record: lines go to it until it ends one. */
   private readerBusy: boolean;
+  private readonly indexer = new LineIndexer();
 
   constructor(
     private readonly lines: PoliceLines,
@@ -192,22 +145,46 @@ export class PoliceLineFeed {
       joined.set(this.carry);
       joined.set(tail, this.carry.length);
       this.carry = null;
-      const joinedWords = wordsOf(joined);
-      if (lf >= 0) this.line(joined, joinedWords, 0, joined.length - 1, joined.length, false);
-      else if (!final) this.keep(joined);
-      else this.line(joined, joinedWords, 0, joined.length, joined.length, true);
+      if (lf >= 0 || final) this.wholeLines(joined, 0, final);
+      else this.keep(joined);
       pos = lf < 0 ? piece.length : lf + 1;
     }
-    const words = wordsOf(piece);
-    for (let lf = piece.indexOf(LF, pos); lf >= 0; lf = piece.indexOf(LF, pos)) {
-      this.line(piece, words, pos, lf, lf + 1, false);
-      pos = lf + 1;
-    }
-    if (pos < piece.length) {
-      if (final) this.line(piece, words, pos, piece.length, piece.length, true);
-      else this.keep(piece.slice(pos));
-    }
+    const rest = this.wholeLines(piece, pos, final);
+    if (rest < piece.length) this.keep(piece.slice(rest));
     if (final) this.consume(this.reader.end());
+  }
+
+  /**
+   * Reads the lines of bytes[from, end) that end in a line feed, and the last one too when `final`;
+   * returns where the unread rest starts.
+   */
+  private wholeLines(bytes: Uint8Array, from: number, final: boolean): number {
+    const entries = this.indexer.index(bytes, from, bytes.length);
+    const ends = this.lines.ends;
+    let start = from;
+    let commas = 0;
+    let others = 0;
+    let lastOther = -1;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k];
+      const at = (entry & POSITION_MASK) + from;
+      const kind = entry >>> KIND_SHIFT;
+      if (kind === COMMA_ENTRY) {
+        if (commas < ends.length) ends[commas] = at;
+        commas++;
+      } else if (kind === OTHER_ENTRY) {
+        others++;
+        lastOther = at;
+      } else {
+        this.line(bytes, start, at, at + 1, plainFields(bytes, at, commas, others, lastOther), false);
+        start = at + 1;
+        commas = 0;
+        others = 0;
+      }
+    }
+    if (!final || start === bytes.length) return start;
+    this.line(bytes, start, bytes.length, bytes.length, plainFields(bytes, bytes.length, commas, others, lastOther), true);
+    return bytes.length;
   }
 
   /** The start of a line whose end is in a later piece; a very long one goes to the reader, which bounds it. */
@@ -216,10 +193,10 @@ export class PoliceLineFeed {
     else this.toReader(bytes, false);
   }
 
-  /** The line bytes[from, to), whose line break (if any) ends at `next`. */
-  private line(bytes: Uint8Array, words: Uint32Array, from: number, to: number, next: number, final: boolean): void {
+  /** The line bytes[from, to), whose line break (if any) ends at `next`, with `fields` as PoliceLines.read takes them. */
+  private line(bytes: Uint8Array, from: number, to: number, next: number, fields: number, final: boolean): void {
     if (!this.readerBusy) {
-      const read = this.lines.read(bytes, words, from, to, this.counter.records + 1);
+      const read = this.lines.read(bytes, from, to, fields, this.counter.records + 1);
       if (read === 'record') this.counter.records++;
       if (read !== 'other') return;
     }
@@ -232,9 +209,9 @@ export class PoliceLineFeed {
   }
 }
 
-/** The whole buffer under `bytes` as 32-bit words, for PoliceLines' scan. */
-function wordsOf(bytes: Uint8Array): Uint32Array {
-  return new Uint32Array(bytes.buffer, 0, bytes.buffer.byteLength >> 2);
+/** The fields of a line ending at `to` with these commas and other bytes: -1 unless its only other byte is a final carriage return. */
+function plainFields(bytes: Uint8Array, to: number, commas: number, others: number, lastOther: number): number {
+  return others === 0 || (others === 1 && lastOther === to - 1 && bytes[lastOther] === CR) ? commas + 1 : -1;
 }
 
 /** A plain decimal (`-0.279`, `51.556`) exactly as Number() reads it; NaN for anything else (left to the field path). */
@@ -273,10 +250,4 @@ function hexPrefix(bytes: Uint8Array, from: number): number {
     value = value * 16 + digit;
   }
   return value;
-}
-
-/** A high bit in each byte of `word` equal to the byte repeated in `every`, and nowhere else. */
-function matching(word: number, every: number): number {
-  const differ = word ^ every;
-  return ~(((differ & 0x7f7f7f7f) + 0x7f7f7f7f) | differ | 0x7f7f7f7f);
 }
