@@ -60,6 +60,17 @@ describe('LineIndexer', () => {
   });
 });
 
+describe('a Crime ID read in WebAssembly', () => {
+  it('gives its first 13 hex digits as a number, either case, and -1 when one is not hex', () => {
+    const indexer = new LineIndexer();
+    const ids = ['0123456789abcdef', 'FFFFFFFFFFFFF000', 'fffffffffffff', 'a0b1c2d3e4F5g', '012345678 abc', '@ABCDEFabcdef`'];
+    const text = new TextEncoder().encode(ids.join(','));
+    indexer.index(text, 0, text.length);
+    const starts = ids.map((_, i) => ids.slice(0, i).join(',').length + (i > 0 ? 1 : 0));
+    expect(starts.map((start) => indexer.hexPrefix(start))).toEqual([0x0123456789abc, 0xfffffffffffff, 2 ** 52 - 1, -1, -1, -1]);
+  });
+});
+
 describe('the WebAssembly modules', () => {
   it('hold the assembly of their text (run `npm run wasm` after editing a .wat file)', async () => {
     const [{ text, constant }] = WASM_MODULES;

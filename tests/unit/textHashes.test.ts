@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_HASH, hashBytes, hashText, IdsByHashes, SECOND_HASH, StringInterner } from '../../src/core/ingest/columns';
+import { FIRST_HASH, hashText, IdsByHashes, SECOND_HASH, StringInterner } from '../../src/core/ingest/columns';
+import { LineIndexer } from '../../src/core/ingest/lineIndex';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 
@@ -16,15 +17,17 @@ describe('text hashes', () => {
     expect(murmur('The quick brown fox jumps over the lazy dog', 0x9747b28c)).toBe(0x2fa826cd);
   });
 
-  it('give ASCII bytes the numbers of their text, wherever the bytes lie', () => {
-    const texts = ['', 'a', 'On or near Kingsbury Road', 'Brent 012A', 'Anti-social behaviour', 'E01000527,Brent 012A,Drugs'];
+  it('give ASCII bytes hashed in WebAssembly (LineIndexer) the numbers of their text, wherever the bytes lie', () => {
+    const indexer = new LineIndexer();
+    const texts = ['', 'a', 'ab', 'abc', 'On or near Kingsbury Road', 'Brent 012A', 'Anti-social behaviour', 'E01000527,Brent 012A,Drugs', 'The quick brown fox jumps over the lazy dog'];
     for (const text of texts) {
       for (let offset = 0; offset < 5; offset++) {
-        const bytes = new Uint8Array(offset + text.length + 3);
+        const bytes = new Uint8Array(offset + text.length + 3).fill(0x7a);
         bytes.set(ascii(text), offset);
+        indexer.index(bytes, 0, bytes.length);
         const to = offset + text.length;
-        expect(hashBytes(bytes, offset, to)).toBe(hashText(text));
-        expect(hashBytes(bytes, offset, to, SECOND_HASH)).toBe(hashText(text, SECOND_HASH));
+        expect(indexer.hash(offset, to)).toBe(hashText(text));
+        expect(indexer.hash(offset, to, SECOND_HASH)).toBe(hashText(text, SECOND_HASH));
       }
     }
   });
@@ -51,7 +54,7 @@ describe('text hashes', () => {
     ids.add(7, 1, 5, 0);
     ids.add(7, 2, 5, 1);
     ids.add(7, 2, 6, 2);
-    // The first hash past 2^31, as hashBytes returns it.
+    // The first hash past 2^31, as LineIndexer.hash returns it.
     ids.add(0xfffffff9, 3, 5, 3);
     for (let k = 0; k < 5000; k++) ids.add(1000 + k * 4096, k, 10, 10 + k);
     expect([ids.idOf(7, 1, 5), ids.idOf(7, 2, 5), ids.idOf(7, 2, 6), ids.idOf(0xfffffff9, 3, 5)]).toEqual([0, 1, 2, 3]);
@@ -65,7 +68,9 @@ describe('text hashes', () => {
   it('intern ASCII bytes once, found again by their hashes without decoding', () => {
     const interner = new StringInterner();
     const bytes = new TextEncoder().encode('xOn or near Park Roadx');
-    const hashes = (from: number, to: number) => [hashBytes(bytes, from, to), hashBytes(bytes, from, to, SECOND_HASH)] as const;
+    const indexer = new LineIndexer();
+    indexer.index(bytes, 0, bytes.length);
+    const hashes = (from: number, to: number) => [indexer.hash(from, to), indexer.hash(from, to, SECOND_HASH)] as const;
     const id = interner.internAscii(bytes, 1, 21, ...hashes(1, 21));
     expect(interner.values[id]).toBe('On or near Park Road');
     expect(interner.internAscii(bytes, 1, 21, ...hashes(1, 21))).toBe(id);

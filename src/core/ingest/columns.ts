@@ -62,7 +62,7 @@ export class StringInterner {
   }
 
   /**
-   * The id of the ASCII bytes [from, to) with their two hashes (hashBytes with FIRST_HASH and
+   * The id of the ASCII bytes [from, to) with their two hashes (LineIndexer.hash with FIRST_HASH and
    * SECOND_HASH): found by the hashes, so a text seen before is not decoded again.
    */
   internAscii(bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
@@ -174,7 +174,7 @@ export class PointTextCache {
   }
 
   /**
-   * The same for a text given as ASCII bytes [from, to) with its two hashes (hashBytes with FIRST_HASH and SECOND_HASH):
+   * The same for a text given as ASCII bytes [from, to) with its two hashes (LineIndexer.hash with FIRST_HASH and SECOND_HASH):
    * taken as the text last seen at the point when both hashes and the length agree.
    */
   idAtBytes(point: number, bytes: Uint8Array, from: number, to: number, first: number, second: number): number {
@@ -202,7 +202,7 @@ export function asciiText(bytes: Uint8Array, from: number, to: number): string {
  * Two 32-bit hashes of a text (MurmurHash3's x86_32 steps with two sets of constants), for telling
  * texts apart without comparing them: with the length, two different texts share both about once
  * in 2^64 pairs. Code units are taken four at a time from the text's start, so ASCII bytes (see
- * hashBytes) give the text's own numbers wherever they lie in a chunk.
+ * LineIndexer.hash) give the text's own numbers wherever they lie in a chunk.
  */
 export interface TextHash {
   seed: number;
@@ -222,16 +222,6 @@ export function hashText(text: string, { seed, c1, c2 }: TextHash = FIRST_HASH):
   let rest = 0;
   for (let shift = 0; i < length; i++, shift += 8) rest |= text.charCodeAt(i) << shift;
   return finished(length % 4 > 0 ? h ^ unitMixed(rest, c1, c2) : h, length);
-}
-
-/** hashText of the ASCII bytes [from, to), without decoding them. */
-export function hashBytes(bytes: Uint8Array, from: number, to: number, { seed, c1, c2 }: TextHash = FIRST_HASH): number {
-  let h = seed;
-  let i = from;
-  for (; i + 4 <= to; i += 4) h = step(h, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24), c1, c2);
-  let rest = 0;
-  for (let shift = 0; i < to; i++, shift += 8) rest |= bytes[i] << shift;
-  return finished((to - from) % 4 > 0 ? h ^ unitMixed(rest, c1, c2) : h, to - from);
 }
 
 /** Four code units (or the last one to three) scrambled on their own. */

@@ -1,3 +1,4 @@
+import { FIRST_HASH, type TextHash } from './columns';
 import { LINE_INDEX_WASM } from './lineIndexWasm';
 
 /** The kinds of structural bytes an entry names (see lineIndex.wat): a comma, a line feed, or any other byte a plain line lacks. */
@@ -21,21 +22,27 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /**
- * Finds the commas, line feeds, quotes, carriage returns and bytes past ASCII of a piece of text
- * with WebAssembly's 16-byte vector compares (lineIndex.wat), far fewer steps than testing the
- * bytes in JavaScript, even four at a time.
+ * A piece of text read in WebAssembly (lineIndex.wat): its commas, line feeds, quotes, carriage
+ * returns and bytes past ASCII found with 16-byte vector compares, and hashes of its fields read
+ * four bytes at a time, each several times faster than in JavaScript.
  */
 export class LineIndexer {
+  /** The piece last indexed, from its first byte: positions in entries, hash and hexPrefix are in it. A view of the module's memory, replaced when that grows. */
+  text = new Uint8Array(0);
   private readonly memory: WasmMemory;
   private readonly indexRange: (from: number, to: number, out: number) => number;
+  private readonly hashRange: (from: number, to: number, seed: number, c1: number, c2: number) => number;
+  private readonly hexAt: (from: number) => number;
 
   constructor() {
-    const instance = new wasm.Instance(new wasm.Module(LINE_INDEX_WASM));
-    this.memory = instance.exports.memory as WasmMemory;
-    this.indexRange = instance.exports.index as (from: number, to: number, out: number) => number;
+    const { exports } = new wasm.Instance(new wasm.Module(LINE_INDEX_WASM));
+    this.memory = exports.memory as WasmMemory;
+    this.indexRange = exports.index as LineIndexer['indexRange'];
+    this.hashRange = exports.hash as LineIndexer['hashRange'];
+    this.hexAt = exports.hexPrefix as LineIndexer['hexAt'];
   }
 
-  /** The entries of bytes[from, to), in order, positions counted from `from`; valid until the next call. */
+  /** Copies bytes[from, to) into `text` and gives its entries in order; both are valid until the next call. */
   index(bytes: Uint8Array, from: number, to: number): Int32Array {
     const length = to - from;
     if (length > POSITION_MASK) throw new RangeError(`A piece of ${length} bytes is too long to index.`);
@@ -43,8 +50,19 @@ export class LineIndexer {
     const out = (length + 15) & ~15;
     const needed = out + 4 * length;
     if (this.memory.buffer.byteLength < needed) this.memory.grow(Math.ceil((needed - this.memory.buffer.byteLength) / PAGE_BYTES));
-    new Uint8Array(this.memory.buffer, 0, length).set(bytes.subarray(from, to));
+    this.text = new Uint8Array(this.memory.buffer, 0, length);
+    this.text.set(bytes.subarray(from, to));
     const end = this.indexRange(0, length, out);
     return new Int32Array(this.memory.buffer, out, (end - out) >> 2);
+  }
+
+  /** hashText of the ASCII text at text[from, to). */
+  hash(from: number, to: number, { seed, c1, c2 }: TextHash = FIRST_HASH): number {
+    return this.hashRange(from, to, seed, c1, c2) >>> 0;
+  }
+
+  /** The first 13 hex digits at text[from, ...) as a number below 2^52; -1 when they are not all hex. */
+  hexPrefix(from: number): number {
+    return this.hexAt(from);
   }
 }

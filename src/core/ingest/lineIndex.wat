@@ -1,8 +1,10 @@
-;; The structural bytes of a piece of CSV text, found sixteen at a time: for each comma, line
-;; feed, quote, carriage return or byte past ASCII, one 32-bit entry of its position (low 28 bits)
-;; and its kind (top bits: 0 comma, 1 line feed, 2 any other).
+;; A piece of CSV text copied into this module's memory, read in place: its structural bytes
+;; found sixteen at a time (index), and the hashes and numbers of its fields.
 (module
   (memory (export "memory") 1)
+  ;; For each comma, line feed, quote, carriage return or byte past ASCII of [from, to), one 32-bit
+  ;; entry from `out` on: its position (low 28 bits) and its kind (top bits: 0 comma, 1 line feed,
+  ;; 2 any other). Returns where the entries end.
   (func (export "index") (param $from i32) (param $to i32) (param $out i32) (result i32)
     (local $at i32) (local $v v128) (local $mask i32) (local $pos i32) (local $c i32)
     (local.set $at (local.get $from))
@@ -48,4 +50,55 @@
         (select (i32.const 0)
           (select (i32.const 0x10000000) (i32.const 0x20000000) (i32.eq (local.get $c) (i32.const 10)))
           (i32.eq (local.get $c) (i32.const 44)))))
-    (i32.add (local.get $out) (i32.const 4))))
+    (i32.add (local.get $out) (i32.const 4)))
+  ;; hashText (columns.ts) of the ASCII bytes [from, to): MurmurHash3 x86_32's steps over four bytes at a time,
+  ;; lowest first, with the seed and constants given, then its final mixing with the length.
+  (func (export "hash") (param $from i32) (param $to i32) (param $seed i32) (param $c1 i32) (param $c2 i32) (result i32)
+    (local $h i32) (local $at i32) (local $rest i32) (local $left i32)
+    (local.set $h (local.get $seed))
+    (local.set $at (local.get $from))
+    (block $wordsDone
+      (loop $words
+        (br_if $wordsDone (i32.gt_u (i32.add (local.get $at) (i32.const 4)) (local.get $to)))
+        (local.set $h
+          (i32.add
+            (i32.mul (i32.rotl (i32.xor (local.get $h) (call $scrambled (i32.load (local.get $at)) (local.get $c1) (local.get $c2))) (i32.const 13)) (i32.const 5))
+            (i32.const 0xe6546b64)))
+        (local.set $at (i32.add (local.get $at) (i32.const 4)))
+        (br $words)))
+    (local.set $left (i32.sub (local.get $to) (local.get $at)))
+    (if (local.get $left)
+      (then
+        (local.set $rest (i32.load8_u (local.get $at)))
+        (if (i32.gt_u (local.get $left) (i32.const 1))
+          (then (local.set $rest (i32.or (local.get $rest) (i32.shl (i32.load8_u offset=1 (local.get $at)) (i32.const 8))))))
+        (if (i32.gt_u (local.get $left) (i32.const 2))
+          (then (local.set $rest (i32.or (local.get $rest) (i32.shl (i32.load8_u offset=2 (local.get $at)) (i32.const 16))))))
+        (local.set $h (i32.xor (local.get $h) (call $scrambled (local.get $rest) (local.get $c1) (local.get $c2))))))
+    (local.set $h (i32.xor (local.get $h) (i32.sub (local.get $to) (local.get $from))))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))) (i32.const 0x85ebca6b)))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))) (i32.const 0xc2b2ae35)))
+    (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
+  ;; Four bytes scrambled on their own.
+  (func $scrambled (param $k i32) (param $c1 i32) (param $c2 i32) (result i32)
+    (i32.mul (i32.rotl (i32.mul (local.get $k) (local.get $c1)) (i32.const 15)) (local.get $c2)))
+  ;; The first 13 hex digits of [from, from + 13) as a number below 2^52; -1 unless all are hex.
+  (func (export "hexPrefix") (param $from i32) (result f64)
+    (local $value f64) (local $at i32) (local $c i32) (local $digit i32)
+    (local.set $at (local.get $from))
+    (block $done
+      (loop $digits
+        (br_if $done (i32.ge_u (local.get $at) (i32.add (local.get $from) (i32.const 13))))
+        (local.set $c (i32.load8_u (local.get $at)))
+        (local.set $digit
+          (if (result i32) (i32.lt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10))
+            (then (i32.sub (local.get $c) (i32.const 48)))
+            (else
+              ;; a-f or A-F: the lower case of the letter
+              (if (result i32) (i32.lt_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 6))
+                (then (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 87)))
+                (else (return (f64.const -1)))))))
+        (local.set $value (f64.add (f64.mul (local.get $value) (f64.const 16)) (f64.convert_i32_u (local.get $digit))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $digits)))
+    (local.get $value)))

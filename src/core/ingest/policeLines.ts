@@ -1,5 +1,5 @@
 import { insideUk } from '../geo/ukBounds';
-import { asciiText, hashBytes, IdsByHashes, SECOND_HASH, type PointTextCache } from './columns';
+import { asciiText, IdsByHashes, SECOND_HASH, type PointTextCache } from './columns';
 import { CsvRecordReader, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import type { ParsedDate } from './dates';
 import type { AcceptedRow } from './rowReader';
@@ -28,14 +28,18 @@ export class PoliceLines {
   private readonly categories = new IdsByHashes();
   private readonly row: AcceptedRow = { point: 0, date: { monthIndex: 0, minuteOfDay: -1, weekday: -1, day: 0 }, category: 0, location: '', lsoa: '', weight: 1, key: '', reference: '' };
 
+  /** The piece being read (see PoliceLineFeed): lines are read in its text, and their fields hashed there. */
+  readonly indexer = new LineIndexer();
+
   constructor(private readonly builder: SourceBuilder) {}
 
   /**
-   * Reads bytes[from, to) (the line without its line feed) as record `lineNumber`: 'record', 'blank'
-   * (no record), or 'other' for the CSV reader. `fields` is one more than the line's commas, whose
-   * places the feed wrote into `ends`, or -1 when the line is not plain (see PoliceLineFeed).
+   * Reads the indexer's text[from, to) (the line without its line feed) as record `lineNumber`:
+   * 'record', 'blank' (no record), or 'other' for the CSV reader. `fields` is one more than the
+   * line's commas, whose places the feed wrote into `ends`, or -1 when the line is not plain.
    */
-  read(bytes: Uint8Array, from: number, to: number, fields: number, lineNumber: number): 'record' | 'blank' | 'other' {
+  read(from: number, to: number, fields: number, lineNumber: number): 'record' | 'blank' | 'other' {
+    const bytes = this.indexer.text;
     const end = to > from && bytes[to - 1] === CR ? to - 1 : to;
     if (end === from) return 'blank';
     if (fields < 0 || end - from > MAX_RECORD_CHARS) return 'other';
@@ -54,10 +58,10 @@ export class PoliceLines {
     let idKey = -1;
     let lineHash = 0;
     if (ends[0] > from) {
-      idKey = ends[0] - from === 64 ? hexPrefix(bytes, from) : hashBytes(bytes, from, ends[0]) + 2 ** 52;
+      idKey = ends[0] - from === 64 ? this.indexer.hexPrefix(from) : this.indexer.hash(from, ends[0]) + 2 ** 52;
       if (idKey < 0) return this.byFields(bytes, from, end, lineNumber);
       // The line after its ID: the fields with the commas between them (see DuplicateLines).
-      lineHash = hashBytes(bytes, ends[0] + 1, end);
+      lineHash = this.indexer.hash(ends[0] + 1, end);
       const verdict = builder.lineVerdict(idKey, lineHash);
       if (verdict === 'repeat') {
         builder.reject('duplicate', asciiText(bytes, from, end).split(','), lineNumber);
@@ -75,7 +79,7 @@ export class PoliceLines {
 
   /** The id of the text at bytes[from, to) at this point, told from the one last seen there by its hashes. */
   private textAt(cache: PointTextCache, point: number, bytes: Uint8Array, from: number, to: number): number {
-    return cache.idAtBytes(point, bytes, from, to, hashBytes(bytes, from, to), hashBytes(bytes, from, to, SECOND_HASH));
+    return cache.idAtBytes(point, bytes, from, to, this.indexer.hash(from, to), this.indexer.hash(from, to, SECOND_HASH));
   }
 
   /** A plain line read field by field, as the CSV reader would split it. */
@@ -104,8 +108,8 @@ export class PoliceLines {
 
   /** The category of the ASCII bytes [from, to), found by their hashes. */
   private categoryOf(bytes: Uint8Array, from: number, to: number): number {
-    const first = hashBytes(bytes, from, to);
-    const second = hashBytes(bytes, from, to, SECOND_HASH);
+    const first = this.indexer.hash(from, to);
+    const second = this.indexer.hash(from, to, SECOND_HASH);
     const known = this.categories.idOf(first, second, to - from);
     if (known >= 0) return known;
     const id = this.builder.reader.categoryOf(asciiText(bytes, from, to));
@@ -124,7 +128,6 @@ export class PoliceLineFeed {
   private carry: Uint8Array | null = null;
   /** The reader holds part of a record: lines go to it until it ends one. */
   private readerBusy: boolean;
-  private readonly indexer = new LineIndexer();
 
   constructor(
     private readonly lines: PoliceLines,
@@ -156,18 +159,20 @@ export class PoliceLineFeed {
 
   /**
    * Reads the lines of bytes[from, end) that end in a line feed, and the last one too when `final`;
-   * returns where the unread rest starts.
+   * returns where the unread rest starts. The lines are read in the indexer's copy of the bytes.
    */
   private wholeLines(bytes: Uint8Array, from: number, final: boolean): number {
-    const entries = this.indexer.index(bytes, from, bytes.length);
+    const indexer = this.lines.indexer;
+    const entries = indexer.index(bytes, from, bytes.length);
+    const text = indexer.text;
     const ends = this.lines.ends;
-    let start = from;
+    let start = 0;
     let commas = 0;
     let others = 0;
     let lastOther = -1;
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k];
-      const at = (entry & POSITION_MASK) + from;
+      const at = entry & POSITION_MASK;
       const kind = entry >>> KIND_SHIFT;
       if (kind === COMMA_ENTRY) {
         if (commas < ends.length) ends[commas] = at;
@@ -176,15 +181,17 @@ export class PoliceLineFeed {
         others++;
         lastOther = at;
       } else {
-        this.line(bytes, start, at, at + 1, plainFields(bytes, at, commas, others, lastOther), false);
+        this.line(text, start, at, at + 1, plainFields(text, at, commas, others, lastOther), false);
         start = at + 1;
         commas = 0;
         others = 0;
       }
     }
-    if (!final || start === bytes.length) return start;
-    this.line(bytes, start, bytes.length, bytes.length, plainFields(bytes, bytes.length, commas, others, lastOther), true);
-    return bytes.length;
+    if (final && start < text.length) {
+      this.line(text, start, text.length, text.length, plainFields(text, text.length, commas, others, lastOther), true);
+      start = text.length;
+    }
+    return from + start;
   }
 
   /** The start of a line whose end is in a later piece; a very long one goes to the reader, which bounds it. */
@@ -193,14 +200,14 @@ export class PoliceLineFeed {
     else this.toReader(bytes, false);
   }
 
-  /** The line bytes[from, to), whose line break (if any) ends at `next`, with `fields` as PoliceLines.read takes them. */
-  private line(bytes: Uint8Array, from: number, to: number, next: number, fields: number, final: boolean): void {
+  /** The line text[from, to) of the indexed piece, whose line break (if any) ends at `next`, with `fields` as PoliceLines.read takes them. */
+  private line(text: Uint8Array, from: number, to: number, next: number, fields: number, final: boolean): void {
     if (!this.readerBusy) {
-      const read = this.lines.read(bytes, from, to, fields, this.counter.records + 1);
+      const read = this.lines.read(from, to, fields, this.counter.records + 1);
       if (read === 'record') this.counter.records++;
       if (read !== 'other') return;
     }
-    this.toReader(bytes.subarray(from, next), final);
+    this.toReader(text.subarray(from, next), final);
   }
 
   private toReader(bytes: Uint8Array, final: boolean): void {
@@ -240,14 +247,3 @@ function decimal(bytes: Uint8Array, from: number, to: number): number {
   return negative ? -result : result;
 }
 
-/** The first 13 hex digits of a 64-digit Crime ID as DuplicateLines keys it; -1 when they are not all hex. */
-function hexPrefix(bytes: Uint8Array, from: number): number {
-  let value = 0;
-  for (let i = from; i < from + 13; i++) {
-    const c = bytes[i];
-    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-    if (digit < 0) return -1;
-    value = value * 16 + digit;
-  }
-  return value;
-}
