@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
 /** Each text and the module written from it, with the name of the constant holding the bytes. */
-export const WASM_MODULES = [{ text: 'src/core/ingest/lineIndex.wat', module: 'src/core/ingest/lineIndexWasm.ts', constant: 'LINE_INDEX_WASM' }] as const;
+export const WASM_MODULES = [{ text: 'src/core/ingest/textKernels.wat', module: 'src/core/ingest/textKernelsWasm.ts', constant: 'TEXT_KERNELS_WASM' }] as const;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMA_ENTRY, KIND_SHIFT, LINE_FEED_ENTRY, LineIndexer, OTHER_ENTRY, POSITION_MASK } from '../../src/core/ingest/lineIndex';
-import { LINE_INDEX_WASM } from '../../src/core/ingest/lineIndexWasm';
+import { TEXT_KERNELS_WASM } from '../../src/core/ingest/textKernelsWasm';
 import { assemble, moduleSource, WASM_MODULES } from '../../scripts/assembleWasm';
 
 /** The entries read byte by byte: [position, kind] for each comma, line feed, quote, carriage return and byte past ASCII. */
@@ -75,6 +75,6 @@ describe('the WebAssembly modules', () => {
   it('hold the assembly of their text (run `npm run wasm` after editing a .wat file)', async () => {
     const [{ text, constant }] = WASM_MODULES;
     const bytes = await assemble(text);
-    expect(moduleSource(text, constant, LINE_INDEX_WASM)).toBe(moduleSource(text, constant, bytes));
+    expect(moduleSource(text, constant, TEXT_KERNELS_WASM)).toBe(moduleSource(text, constant, bytes));
   });
 });

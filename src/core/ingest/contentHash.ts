@@ -1,4 +1,5 @@
-import { finished, GrowableColumn } from './columns';
+import { GrowableColumn } from './columns';
+import { textKernels } from './textKernels';
 import type { ByteSource } from './ingestFile';
 
 /**
@@ -18,38 +19,54 @@ const HASH_WORDS = 4;
 export class ContentHasher {
   /** The hashes of the blocks flushed, HASH_WORDS words each. */
   private readonly hashes = new GrowableColumn(Uint32Array, HASH_WORDS * 16);
-  private readonly blockHash = new Uint32Array(HASH_WORDS);
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  /** The block begun: MurmurHash3's running state, the bytes pushed into it, and its last bytes short of a 16-byte step. */
+  private readonly state = new Uint32Array(HASH_WORDS);
+  private blockBytes = 0;
+  private readonly short = new Uint8Array(16);
+  private shortBytes = 0;
   private total = 0;
 
+  /** The bytes are hashed before it returns: none is kept. */
   push(bytes: Uint8Array): void {
     this.total += bytes.length;
     let rest = bytes;
     while (rest.length > 0) {
-      const take = Math.min(rest.length, BLOCK_BYTES - this.pendingBytes);
-      this.pending.push(rest.subarray(0, take));
-      this.pendingBytes += take;
+      const take = Math.min(rest.length, BLOCK_BYTES - this.blockBytes);
+      this.step(rest.subarray(0, take));
+      this.blockBytes += take;
       rest = rest.subarray(take);
-      if (this.pendingBytes === BLOCK_BYTES) this.flush();
+      if (this.blockBytes === BLOCK_BYTES) this.flush();
     }
   }
 
-  private flush(): void {
-    const block = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingBytes);
-    for (const word of murmur3x128(block, this.blockHash)) this.hashes.push(word);
-    this.pending = [];
-    this.pendingBytes = 0;
+  /** MurmurHash3's steps over the bytes after those short of a step, keeping the new ones short of a step. */
+  private step(bytes: Uint8Array): void {
+    let rest = bytes;
+    if (this.shortBytes > 0) {
+      const fill = Math.min(16 - this.shortBytes, rest.length);
+      this.short.set(rest.subarray(0, fill), this.shortBytes);
+      this.shortBytes += fill;
+      rest = rest.subarray(fill);
+      if (this.shortBytes < 16) return;
+      murmurSteps(this.state, this.short);
+      this.shortBytes = 0;
+    }
+    const stepped = murmurSteps(this.state, rest);
+    this.short.set(rest.subarray(stepped));
+    this.shortBytes = rest.length - stepped;
   }
 
-  /** A block begun is held as views of the bytes pushed, which must not change until it ends. */
-  get holdsBytes(): boolean {
-    return this.pendingBytes > 0;
+  private flush(): void {
+    murmurEnd(this.state, this.short.subarray(0, this.shortBytes), this.blockBytes);
+    for (const word of this.state) this.hashes.push(word);
+    this.state.fill(0);
+    this.blockBytes = 0;
+    this.shortBytes = 0;
   }
 
   /** The hashes of the blocks pushed, in order; a part of a file hashes the blocks that start in it. */
   blockHashes(): Uint32Array {
-    if (this.pendingBytes > 0) this.flush();
+    if (this.blockBytes > 0) this.flush();
     return this.hashes.trimmed();
   }
 
@@ -79,80 +96,40 @@ export async function identifyFile(file: ByteSource): Promise<string> {
   return hasher.finish();
 }
 
-const C1 = 0x239b961b;
-const C2 = 0xab0e9789;
-const C3 = 0x38b34ae5;
-const C4 = 0xa1e38b93;
+/** Where the state and the scratch for its last bytes lie in the kernels' memory (see murmurEnd in textKernels.wat), and the bytes hashed after them. */
+const STATE_AT = 0;
+const BYTES_AT = 32;
 
 /**
- * MurmurHash3 x86_128 (Austin Appleby's reference) of `bytes` into `out` as its four 32-bit
- * words h1..h4. Whole 16-byte blocks are read as 32-bit words in the platform's order, which is the
- * reference's little-endian order on every platform browsers run on.
+ * MurmurHash3 x86_128 (Austin Appleby's reference) of `bytes` into `out` as its four 32-bit words
+ * h1..h4, in WebAssembly (textKernels.wat). Words are read in little-endian order, the reference's.
  */
 export function murmur3x128(bytes: Uint8Array, out: Uint32Array, seed = 0): Uint32Array {
-  const length = bytes.length;
-  const whole = length & ~15;
-  // Words can be read in place only from a 4-byte-aligned start (a part's first block may not be).
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, whole);
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, whole >> 2);
-  let h1 = seed | 0;
-  let h2 = h1;
-  let h3 = h1;
-  let h4 = h1;
-  for (let i = 0; i < words.length; i += 4) {
-    h1 ^= lane(words[i], C1, 15, C2);
-    h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
-    h2 ^= lane(words[i + 1], C2, 16, C3);
-    h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
-    h3 ^= lane(words[i + 2], C3, 17, C4);
-    h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
-    h4 ^= lane(words[i + 3], C4, 18, C1);
-    h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
-  }
-  // The last 1 to 15 bytes, four to a lane word, each lane mixed once if it holds any.
-  const tail = [0, 0, 0, 0];
-  for (let i = whole; i < length; i++) tail[(i - whole) >> 2] |= bytes[i] << (8 * ((i - whole) & 3));
-  const tailWords = (length - whole + 3) >> 2;
-  if (tailWords > 3) h4 ^= lane(tail[3], C4, 18, C1);
-  if (tailWords > 2) h3 ^= lane(tail[2], C3, 17, C4);
-  if (tailWords > 1) h2 ^= lane(tail[1], C2, 16, C3);
-  if (tailWords > 0) h1 ^= lane(tail[0], C1, 15, C2);
-  // The length is the byte count modulo 2^32, as the reference's 32-bit length.
-  h1 ^= length;
-  h2 ^= length;
-  h3 ^= length;
-  h4 ^= length;
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  h2 = (h2 + h1) | 0;
-  h3 = (h3 + h1) | 0;
-  h4 = (h4 + h1) | 0;
-  h1 = finished(h1, 0);
-  h2 = finished(h2, 0);
-  h3 = finished(h3, 0);
-  h4 = finished(h4, 0);
-  h1 = (h1 + h2 + h3 + h4) | 0;
-  out[0] = h1;
-  out[1] = h2 + h1;
-  out[2] = h3 + h1;
-  out[3] = h4 + h1;
-  return out;
+  out.fill(seed);
+  const stepped = murmurSteps(out, bytes);
+  return murmurEnd(out, bytes.subarray(stepped), bytes.length);
 }
 
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
+/** MurmurHash3 x86_128's steps over the whole 16-byte blocks of `bytes`, from and back into `state`; returns the bytes taken. */
+function murmurSteps(state: Uint32Array, bytes: Uint8Array): number {
+  const whole = bytes.length & ~15;
+  if (whole === 0) return 0;
+  const kernels = textKernels();
+  const memory = kernels.memory(BYTES_AT + whole);
+  new Uint32Array(memory, STATE_AT, HASH_WORDS).set(state);
+  new Uint8Array(memory, BYTES_AT, whole).set(bytes.subarray(0, whole));
+  kernels.murmurSteps(BYTES_AT, BYTES_AT + whole, STATE_AT);
+  state.set(new Uint32Array(memory, STATE_AT, HASH_WORDS));
+  return whole;
 }
 
-/** One lane's word scrambled on its own. */
-function lane(k: number, first: number, r: number, second: number): number {
-  return Math.imul(rotl(Math.imul(k, first), r), second);
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+/** MurmurHash3 x86_128's end after its steps: the last 0 to 15 bytes, and the input's whole length (modulo 2^32), into `state`. */
+function murmurEnd(state: Uint32Array, last: Uint8Array, length: number): Uint32Array {
+  const kernels = textKernels();
+  const memory = kernels.memory(BYTES_AT + 16);
+  new Uint32Array(memory, STATE_AT, HASH_WORDS).set(state);
+  new Uint8Array(memory, BYTES_AT, last.length).set(last);
+  kernels.murmurEnd(BYTES_AT, BYTES_AT + last.length, length, STATE_AT);
+  state.set(new Uint32Array(memory, STATE_AT, HASH_WORDS));
+  return state;
 }

@@ -94,7 +94,7 @@ export const DEFAULT_CHUNK_BYTES = 4 << 20;
 /**
  * Where a part's first chunk starts (the byte before the part, to tell whether a line starts at
  * its first byte) and how long it is: it ends at a multiple of `chunkBytes`, so the chunks after
- * it are aligned and each 4 MiB block hashed lies within one chunk, not copied together from two.
+ * it are aligned with the 4 MiB blocks hashed.
  */
 function firstChunk(from: number, chunkBytes: number): { at: number; length: number } {
   const at = Math.max(0, from - 1);
@@ -213,8 +213,8 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       } else if (parseTo >= 0 && parseTo <= end) parsed = true;
       options.onProgress?.({ bytesRead: Math.min(file.size, end) - range.from, bytesTotal: range.to - range.from, rows: Math.max(0, counter.records - (range.from === 0 ? 1 : 0)), elapsedMs: performance.now() - started });
     }
-    // Nothing read from the chunk keeps a view of it (lines carried over are copied), unless a hashed block is unfinished.
-    if (!hasher.holdsBytes) file.release?.(bytes);
+    // Nothing read from the chunk keeps a view of it: lines carried over are copied, and the hasher keeps none.
+    file.release?.(bytes);
     offset = end;
   }
   if (needsMapping) return { status: 'needs-mapping', request: needsMapping };
