@@ -17,15 +17,18 @@ export interface IdRows {
  * Accepts or rejects each row of one file with a single named reason (see `RowReader` and
  * `DuplicateLines`), writing accepted rows into typed columns.
  */
+/** The fewest bytes a police.uk row takes (no Crime ID, short fields); shorter rows only make columns grow as usual. */
+const MIN_ROW_BYTES = 128;
+
 export class SourceBuilder {
   // Every integer column is built as 32 bits, so the appends a million rows make stay monomorphic;
   // finish() narrows them (-1 wraps in 32 bits and back).
-  private readonly point = new GrowableColumn(Uint32Array);
-  private readonly monthIndex = new GrowableColumn(Uint32Array);
-  private readonly minuteOfDay = new GrowableColumn(Uint32Array);
-  private readonly weekday = new GrowableColumn(Uint32Array);
-  private readonly category = new GrowableColumn(Uint32Array);
-  private readonly location = new GrowableColumn(Uint32Array);
+  private readonly point: GrowableColumn<Uint32Array>;
+  private readonly monthIndex: GrowableColumn<Uint32Array>;
+  private readonly minuteOfDay: GrowableColumn<Uint32Array>;
+  private readonly weekday: GrowableColumn<Uint32Array>;
+  private readonly category: GrowableColumn<Uint32Array>;
+  private readonly location: GrowableColumn<Uint32Array>;
   private readonly lsoa: GrowableColumn<Uint32Array> | null;
   private readonly weight: GrowableColumn<Float32Array> | null;
   /** Mapped extracts only: police.uk and H3 tables give months, and no keys or references. */
@@ -62,8 +65,17 @@ export class SourceBuilder {
     this.rejects = new RejectLog(header);
     this.reader = new RowReader(dataset, layout);
     const mapping = layout.kind === 'mapped' ? layout.mapping : null;
+    // A big part's columns get room for its rows at once: growing them by doubling copied each one
+    // about ten times, into fresh memory that costs page faults here. Pages never written cost nothing.
+    const rows = partBytes !== null ? Math.ceil(partBytes / MIN_ROW_BYTES) : undefined;
+    this.point = new GrowableColumn(Uint32Array, rows);
+    this.monthIndex = new GrowableColumn(Uint32Array, rows);
+    this.minuteOfDay = new GrowableColumn(Uint32Array, rows);
+    this.weekday = new GrowableColumn(Uint32Array, rows);
+    this.category = new GrowableColumn(Uint32Array, rows);
+    this.location = new GrowableColumn(Uint32Array, rows);
     this.weight = layout.kind === 'h3' ? new GrowableColumn(Float32Array) : null;
-    this.lsoa = layout.kind === 'police.uk' ? new GrowableColumn(Uint32Array) : null;
+    this.lsoa = layout.kind === 'police.uk' ? new GrowableColumn(Uint32Array, rows) : null;
     this.day = mapping ? new GrowableColumn(Uint32Array) : null;
     this.key = mapping?.key ? new GrowableColumn(Uint32Array) : null;
     this.reference = mapping?.reference ? new GrowableColumn(Uint32Array) : null;
@@ -71,7 +83,7 @@ export class SourceBuilder {
     this.lsoaIds = dataset.lsoaAtPoint;
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
     this.duplicates = new DuplicateLines(idColumn);
-    this.ids = partBytes !== null ? { key: new GrowableColumn(Float64Array), lineHash: new GrowableColumn(Uint32Array), row: new GrowableColumn(Uint32Array), lineNumber: new GrowableColumn(Uint32Array) } : null;
+    this.ids = partBytes !== null ? { key: new GrowableColumn(Float64Array, rows), lineHash: new GrowableColumn(Uint32Array, rows), row: new GrowableColumn(Uint32Array, rows), lineNumber: new GrowableColumn(Uint32Array, rows) } : null;
     // police.uk rows with an ID take 200 bytes or more.
     this.seenLines = this.ids ? new SeenLinesFilter(this.ids, partBytes! / 200) : null;
   }
