@@ -117,7 +117,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
   let layout = known ?? null;
   let decoder = layout && new TextDecoder(layout.encoding);
   let reader = layout && new CsvRecordReader({ delimiter: layout.delimiter, fields: layout.header.length });
-  let builder = layout && tables && new SourceBuilder(tables.dataset, layout.layout, layout.header, options.today, whole ? null : range.to - range.from);
+  let builder = layout && tables && new SourceBuilder(tables.dataset, layout.layout, layout.header, options.today, { bytes: Math.min(range.to, file.size) - range.from, cut: !whole });
   const counter = { records: 0 };
   /** police.uk lines read from their bytes, once the header says the file is police.uk with commas. */
   let feed: PoliceLineFeed | null = null;
@@ -150,7 +150,7 @@ export async function readPart(file: ByteSource, range: PartRange, options: Inge
       }
       layout = { encoding, delimiter: reader!.fieldDelimiter, header, layout: rowLayout };
       tables = tablesFor(rowLayout);
-      builder = new SourceBuilder(tables.dataset, rowLayout, header, options.today, whole ? null : range.to - range.from);
+      builder = new SourceBuilder(tables.dataset, rowLayout, header, options.today, { bytes: Math.min(range.to, file.size) - range.from, cut: !whole });
     }
     for (let i = start; i < read.length; i++) {
       const record = read[i];

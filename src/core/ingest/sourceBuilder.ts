@@ -19,6 +19,8 @@ export interface IdRows {
  */
 /** The fewest bytes a police.uk row takes (no Crime ID, short fields); shorter rows only make columns grow as usual. */
 const MIN_ROW_BYTES = 128;
+/** The fewest a police.uk row with a Crime ID takes. */
+const MIN_ID_ROW_BYTES = 200;
 
 export class SourceBuilder {
   // Every integer column is built as 32 bits, so the appends a million rows make stay monomorphic;
@@ -58,16 +60,17 @@ export class SourceBuilder {
     private readonly layout: RowLayout,
     header: readonly string[],
     today = new Date(),
-    /** The byte length of the part of a cut file this reads; null for a whole file. */
-    partBytes: number | null = null,
+    /** The bytes this reads, and whether they are a part of a cut file (see readPart); null when not known. */
+    part: { bytes: number; cut: boolean } | null = null,
   ) {
     this.lastMonth = monthIndexOf(today.getFullYear(), today.getMonth() + 1);
     this.rejects = new RejectLog(header);
     this.reader = new RowReader(dataset, layout);
     const mapping = layout.kind === 'mapped' ? layout.mapping : null;
-    // A big part's columns get room for its rows at once: growing them by doubling copied each one
-    // about ten times, into fresh memory that costs page faults here. Pages never written cost nothing.
-    const rows = partBytes !== null ? Math.ceil(partBytes / MIN_ROW_BYTES) : undefined;
+    // Columns and the duplicate table get room at once for the rows the bytes can hold: doubling
+    // copied a big part's columns about ten times, and regrew the table for each file of a batch,
+    // each time into fresh memory that costs page faults here. Pages never written cost nothing.
+    const rows = part ? Math.ceil(part.bytes / MIN_ROW_BYTES) : undefined;
     this.point = new GrowableColumn(Uint32Array, rows);
     this.monthIndex = new GrowableColumn(Uint32Array, rows);
     this.minuteOfDay = new GrowableColumn(Uint32Array, rows);
@@ -82,10 +85,9 @@ export class SourceBuilder {
     this.locationIds = dataset.locationAtPoint;
     this.lsoaIds = dataset.lsoaAtPoint;
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
-    this.duplicates = new DuplicateLines(idColumn);
-    this.ids = partBytes !== null ? { key: new GrowableColumn(Float64Array, rows), lineHash: new GrowableColumn(Uint32Array, rows), row: new GrowableColumn(Uint32Array, rows), lineNumber: new GrowableColumn(Uint32Array, rows) } : null;
-    // police.uk rows with an ID take 200 bytes or more.
-    this.seenLines = this.ids ? new SeenLinesFilter(this.ids, partBytes! / 200) : null;
+    this.duplicates = new DuplicateLines(idColumn, part && !part.cut && idColumn >= 0 ? part.bytes / MIN_ID_ROW_BYTES : 0);
+    this.ids = part?.cut ? { key: new GrowableColumn(Float64Array, rows), lineHash: new GrowableColumn(Uint32Array, rows), row: new GrowableColumn(Uint32Array, rows), lineNumber: new GrowableColumn(Uint32Array, rows) } : null;
+    this.seenLines = this.ids ? new SeenLinesFilter(this.ids, part!.bytes / MIN_ID_ROW_BYTES) : null;
   }
 
   /** One data row; `lineNumber` counts records from 1 (the header) as a spreadsheet would. */
