@@ -21,6 +21,12 @@ export interface IdRows {
 const MIN_ROW_BYTES = 128;
 /** The fewest a police.uk row with a Crime ID takes. */
 const MIN_ID_ROW_BYTES = 200;
+/**
+ * The most bytes of a whole file whose IDs the duplicate table gets room for at once (a monthly
+ * file has a few MB): a bigger whole file, such as a UTF-16 one, grows the table with the IDs it
+ * meets rather than filling hundreds of MB it may not need.
+ */
+const PRESIZED_TABLE_BYTES = 32 << 20;
 
 export class SourceBuilder {
   // Every integer column is built as 32 bits, so the appends a million rows make stay monomorphic;
@@ -69,7 +75,8 @@ export class SourceBuilder {
     const mapping = layout.kind === 'mapped' ? layout.mapping : null;
     // Columns and the duplicate table get room at once for the rows the bytes can hold: doubling
     // copied a big part's columns about ten times, and regrew the table for each file of a batch,
-    // each time into fresh memory that costs page faults here. Pages never written cost nothing.
+    // each time into fresh memory that costs page faults here. Column pages never written cost
+    // nothing; the table is filled as it is made, so it is sized for at most PRESIZED_TABLE_BYTES.
     const rows = part ? Math.ceil(part.bytes / MIN_ROW_BYTES) : undefined;
     this.point = new GrowableColumn(Uint32Array, rows);
     this.monthIndex = new GrowableColumn(Uint32Array, rows);
@@ -85,7 +92,7 @@ export class SourceBuilder {
     this.locationIds = dataset.locationAtPoint;
     this.lsoaIds = dataset.lsoaAtPoint;
     const idColumn = layout.kind === 'police.uk' ? 0 : layout.kind === 'mapped' && layout.mapping.reference ? layout.header.indexOf(layout.mapping.reference) : -1;
-    this.duplicates = new DuplicateLines(idColumn, part && !part.cut && idColumn >= 0 ? part.bytes / MIN_ID_ROW_BYTES : 0);
+    this.duplicates = new DuplicateLines(idColumn, part && !part.cut && idColumn >= 0 ? Math.min(part.bytes, PRESIZED_TABLE_BYTES) / MIN_ID_ROW_BYTES : 0);
     this.ids = part?.cut ? { key: new GrowableColumn(Float64Array, rows), lineHash: new GrowableColumn(Uint32Array, rows), row: new GrowableColumn(Uint32Array, rows), lineNumber: new GrowableColumn(Uint32Array, rows) } : null;
     this.seenLines = this.ids ? new SeenLinesFilter(this.ids, part!.bytes / MIN_ID_ROW_BYTES) : null;
   }
