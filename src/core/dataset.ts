@@ -213,6 +213,8 @@ export class Dataset {
   readonly nativeCells = new Map<number, string>();
   private nextSourceId = 1;
   private readonly pointCells = new Map<number, PointCells>();
+  /** The resolution cellsAt was last asked for: the one the next map most likely shows. */
+  private latestResolution: number | null = null;
 
   allocateSourceId(): number {
     return this.nextSourceId++;
@@ -234,6 +236,7 @@ export class Dataset {
 
   /** Each point's H3 cell at `resolution`, computed once and extended as points are added. */
   cellsAt(resolution: number): PointCells {
+    this.latestResolution = resolution;
     let entry = this.pointCells.get(resolution);
     const count = this.points.count;
     if (entry && entry.cellOfPoint.length === count) return entry;
@@ -259,6 +262,14 @@ export class Dataset {
     entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null };
     this.pointCells.set(resolution, entry);
     return entry;
+  }
+
+  /**
+   * Extends the cells at the resolution last asked for to the points added since: a batch does this
+   * after each file, while the parse workers still read, rather than for all its points at the end.
+   */
+  extendCells(): void {
+    if (this.latestResolution !== null) this.cellsAt(this.latestResolution);
   }
 
   /** The ids of cellsAt(resolution) in H3-index order: sorted once per set of points, not on every map. */

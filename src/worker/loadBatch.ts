@@ -40,6 +40,7 @@ export async function loadBatch(dataset: Dataset, pool: PartPool, files: readonl
     for (const [index, { file, name }] of files.entries()) {
       try {
         const result = await mergeRead(dataset, file, name, await reading[index], remaps, { signal });
+        dataset.extendCells();
         results[index] = result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary } : { status: 'needs-mapping' };
         progress.finish(`${index}:`, file.size, result.status === 'loaded' ? result.source.summary.rowsRead : 0);
       } catch (error) {

@@ -54,6 +54,25 @@ describe('aggregateCells', () => {
     expect(cellsOf(forwards)).toEqual([...expected, latLngToCell(51.5, -0.4, 9)].sort());
   });
 
+  it('extends the cells of the resolution last asked for as points arrive, to what one pass over all of them gives', async () => {
+    const more = ['Ref,Date,Category,Lat,Lng,Location', '7,16/03/2025 02:00,Noise,51.5000,-0.4000,Far Road', '8,16/03/2025 03:00,Noise,51.5561,-0.2791,High Road'].join('\n');
+    const stepwise = await dataset();
+    stepwise.cellsAt(7);
+    stepwise.cellsAt(9);
+    await ingestFile(stepwise, memorySource('more.csv', more), { mapping: MAPPING });
+    stepwise.extendCells();
+    const atOnce = await dataset();
+    await ingestFile(atOnce, memorySource('more.csv', more), { mapping: MAPPING });
+    const cellsAt = (ds: Dataset, resolution: number) => {
+      const { cells, cellOfPoint, firstPoint } = ds.cellsAt(resolution);
+      return { cells: [...cells], cellOfPoint: [...cellOfPoint], firstPoint: [...firstPoint] };
+    };
+    // Res 9 was extended: it holds the far point's new cell, and the repeated point's cell once.
+    expect(cellsAt(stepwise, 9).cells).toHaveLength(4);
+    expect(cellsAt(stepwise, 9)).toEqual(cellsAt(atOnce, 9));
+    expect(cellsAt(stepwise, 7)).toEqual(cellsAt(atOnce, 7));
+  });
+
   it('counts every row in its cell at each resolution', async () => {
     const ds = await dataset();
     for (const resolution of [7, 9, 10, 11]) {
