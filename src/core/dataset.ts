@@ -241,12 +241,16 @@ export class Dataset {
     const count = this.points.count;
     if (entry && entry.cellOfPoint.length === count) return entry;
     const previous = entry;
-    const cellOfPoint = new Int32Array(count);
+    // Extended in place while its buffer has room, else into one twice as big: a batch extends
+    // the cells after every file, and a copy each time would be the whole table per file.
+    const room = previous?.cellOfPoint.buffer as ArrayBuffer | undefined;
+    const buffer = room && room.byteLength >= count * 4 ? room : new ArrayBuffer(Math.max(count, 2 * (previous?.cellOfPoint.length ?? 0)) * 4);
+    const cellOfPoint = new Int32Array(buffer, 0, count);
     const cells = previous?.cells ?? [];
     const cellIds = previous?.cellIds ?? new Map<string, number>();
     const firstPoint = previous?.firstPoint ?? [];
     const from = previous ? previous.cellOfPoint.length : 0;
-    if (previous) cellOfPoint.set(previous.cellOfPoint);
+    if (previous && buffer !== room) cellOfPoint.set(previous.cellOfPoint);
     for (let point = from; point < count; point++) {
       const native = this.nativeCells.get(point);
       const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(this.points.lat.get(point), this.points.lng.get(point), resolution);
