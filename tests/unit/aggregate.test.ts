@@ -55,20 +55,28 @@ describe('aggregateCells', () => {
   });
 
   it('extends the cells of the resolution last asked for as points arrive, to what one pass over all of them gives', async () => {
-    const more = ['Ref,Date,Category,Lat,Lng,Location', '7,16/03/2025 02:00,Noise,51.5000,-0.4000,Far Road', '8,16/03/2025 03:00,Noise,51.5561,-0.2791,High Road'].join('\n');
+    const header = 'Ref,Date,Category,Lat,Lng,Location';
+    const files = [
+      // A new point in a new cell, and a repeated point.
+      [header, '7,16/03/2025 02:00,Noise,51.5000,-0.4000,Far Road', '8,16/03/2025 03:00,Noise,51.5561,-0.2791,High Road'].join('\n'),
+      // Two new points, one of them in a cell already held: written into the room the first extension made.
+      [header, '9,17/03/2025 02:00,Noise,51.5001,-0.4001,Far Road', '10,17/03/2025 03:00,Noise,51.6000,-0.1000,North Road'].join('\n'),
+    ];
     const stepwise = await dataset();
     stepwise.cellsAt(7);
     stepwise.cellsAt(9);
-    await ingestFile(stepwise, memorySource('more.csv', more), { mapping: MAPPING });
-    stepwise.extendCells();
     const atOnce = await dataset();
-    await ingestFile(atOnce, memorySource('more.csv', more), { mapping: MAPPING });
+    for (const [k, text] of files.entries()) {
+      await ingestFile(stepwise, memorySource(`more-${k}.csv`, text), { mapping: MAPPING });
+      stepwise.extendCells();
+      await ingestFile(atOnce, memorySource(`more-${k}.csv`, text), { mapping: MAPPING });
+    }
     const cellsAt = (ds: Dataset, resolution: number) => {
       const { cells, cellOfPoint, firstPoint } = ds.cellsAt(resolution);
       return { cells: [...cells], cellOfPoint: [...cellOfPoint], firstPoint: [...firstPoint] };
     };
-    // Res 9 was extended: it holds the far point's new cell, and the repeated point's cell once.
-    expect(cellsAt(stepwise, 9).cells).toHaveLength(4);
+    expect(stepwise.points.count).toBe(7);
+    expect(cellsAt(stepwise, 9).cells).toEqual([...new Set([51.556, 51.5365, 51.539, 51.5, 51.6].map((lat, i) => latLngToCell(lat, [-0.279, -0.2465, -0.193, -0.4, -0.1][i], 9)))]);
     expect(cellsAt(stepwise, 9)).toEqual(cellsAt(atOnce, 9));
     expect(cellsAt(stepwise, 7)).toEqual(cellsAt(atOnce, 7));
   });

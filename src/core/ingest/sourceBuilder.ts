@@ -13,10 +13,6 @@ export interface IdRows {
   lineNumber: Uint32Array;
 }
 
-/**
- * Accepts or rejects each row of one file with a single named reason (see `RowReader` and
- * `DuplicateLines`), writing accepted rows into typed columns.
- */
 /** The fewest bytes a police.uk row takes (no Crime ID, short fields); shorter rows only make columns grow as usual. */
 const MIN_ROW_BYTES = 128;
 /** The fewest a police.uk row with a Crime ID takes. */
@@ -28,6 +24,10 @@ const MIN_ID_ROW_BYTES = 200;
  */
 const PRESIZED_TABLE_BYTES = 32 << 20;
 
+/**
+ * Accepts or rejects each row of one file with a single named reason (see `RowReader` and
+ * `DuplicateLines`), writing accepted rows into typed columns.
+ */
 export class SourceBuilder {
   // Every integer column is built as 32 bits, so the appends a million rows make stay monomorphic;
   // finish() narrows them (-1 wraps in 32 bits and back).
