@@ -1,3 +1,8 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -74,8 +79,61 @@ self.addEventListener('fetch', (event) => {
   };
 }
 
+/** The built files worth compressing, by extension, with the type each is served as. */
+const COMPRESSIBLE_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.csv': 'text/csv',
+  '.geojson': 'application/geo+json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * Writes a gzip copy beside each compressible built file (`name.gz`), for servers that send such
+ * copies as they are (nginx `gzip_static`), and has `vite preview` do the same. Otherwise the
+ * server compresses the 9 MB sample and the scripts again for every visit, and on one machine
+ * that work competes with the page's first map.
+ */
+function precompressedFiles(): Plugin {
+  let outDir = '';
+  const compress = promisify(gzip);
+  return {
+    name: 'precompressed-files',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const names = Object.keys(bundle).filter((name) => extname(name) in COMPRESSIBLE_TYPES);
+      await Promise.all(names.map(async (name) => writeFile(join(outDir, `${name}.gz`), await compress(await readFile(join(outDir, name)), { level: constants.Z_BEST_COMPRESSION }))));
+    },
+    configurePreviewServer(server) {
+      const root = resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use((request, response, next) => {
+        const pathname = new URL(request.url ?? '/', 'http://preview').pathname;
+        const type = COMPRESSIBLE_TYPES[extname(pathname)];
+        const copy = `${join(root, pathname)}.gz`;
+        const wanted = (request.method === 'GET' || request.method === 'HEAD') && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+        if (!type || !wanted || !copy.startsWith(root + sep)) return next();
+        stat(copy).then(
+          (file) => {
+            response.setHeader('Vary', [response.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '));
+            response.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': file.size, 'Cache-Control': 'no-cache' });
+            if (request.method === 'HEAD') response.end();
+            else createReadStream(copy).pipe(response);
+          },
+          () => next(),
+        );
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker(), precompressedFiles()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },

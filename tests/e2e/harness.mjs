@@ -10,7 +10,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const outDir = join(root, 'tests', 'e2e', 'out');
 export const sharedData = join(root, '..', 'shared', 'data');
 /** The built app to serve: `dist/` unless E2E_DIST names another build (so two builds can be tested side by side). */
-const distDir = process.env.E2E_DIST ?? join(root, 'dist');
+export const distDir = process.env.E2E_DIST ?? join(root, 'dist');
 mkdirSync(outDir, { recursive: true });
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
