@@ -47,24 +47,15 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
     const dropped = repeats.dropped[k];
     const rows = part.columns.point.length;
     const from = part.columns;
-    for (let row = 0; row < rows; row++) {
-      if (dropped.has(row)) {
-        categoryCounts[maps.category[from.category[row]]]--;
-        droppedIncidents += from.weight ? from.weight[row] : 1;
-        continue;
-      }
-      columns.point[at] = maps.point[from.point[row]];
-      columns.category[at] = maps.category[from.category[row]];
-      columns.location[at] = maps.location[from.location[row]];
-      if (columns.lsoa) columns.lsoa[at] = maps.lsoa[from.lsoa![row]];
-      if (columns.key) columns.key[at] = maps.key[from.key![row]];
-      if (columns.reference) columns.reference[at] = maps.reference[from.reference![row]];
-      columns.monthIndex[at] = from.monthIndex[row];
-      columns.minuteOfDay[at] = from.minuteOfDay[row];
-      columns.weekday[at] = from.weekday[row];
-      if (columns.weight) columns.weight[at] = from.weight![row];
-      if (columns.day) columns.day[at] = from.day![row];
-      at++;
+    // Kept rows are copied run by run between the few dropped ones, a column at a time.
+    let start = 0;
+    for (const end of [...[...dropped.keys()].sort((a, b) => a - b), rows]) {
+      copyRows(columns, at, from, maps, start, end);
+      at += end - start;
+      start = end + 1;
+      if (end === rows) break;
+      categoryCounts[maps.category[from.category[end]]]--;
+      droppedIncidents += from.weight ? from.weight[end] : 1;
     }
     rejects.addPart(part.rejects);
     await mergeRejectLines(rejects, file, part, dropped, lineOffset);
@@ -90,6 +81,27 @@ export async function mergeParts(dataset: Dataset, file: ByteSource, parts: read
     mapping: layout.kind === 'mapped' ? layout.mapping : null,
   };
   return { summary, columns, rejects };
+}
+
+/** Rows start…end of a part's columns into the merged ones from row `at`, with the part's ids remapped to the dataset's. */
+function copyRows(to: IncidentColumns, at: number, from: IncidentColumns, maps: PartRemap, start: number, end: number): void {
+  const remap = (into: Uint32Array | null, ids: Uint32Array | null, map: readonly number[]) => {
+    if (into && ids) for (let row = start; row < end; row++) into[at + row - start] = map[ids[row]];
+  };
+  remap(to.point, from.point, maps.point);
+  remap(to.category, from.category, maps.category);
+  remap(to.location, from.location, maps.location);
+  remap(to.lsoa, from.lsoa, maps.lsoa);
+  remap(to.key, from.key, maps.key);
+  remap(to.reference, from.reference, maps.reference);
+  const copy = <T extends Uint16Array | Int16Array | Int8Array | Float32Array>(into: T | null, values: T | null) => {
+    if (into && values) into.set(values.subarray(start, end), at);
+  };
+  copy(to.monthIndex, from.monthIndex);
+  copy(to.minuteOfDay, from.minuteOfDay);
+  copy(to.weekday, from.weekday);
+  copy(to.weight, from.weight);
+  copy(to.day, from.day);
 }
 
 /**
