@@ -21,8 +21,9 @@ let slot = MAIN_SLOT;
 /** Files the last saved document of this tab referred to: the ones it may stop using. */
 let heldFiles = new Set<string>();
 let restoring = false;
-/** A file or zone added while a workspace was swapped in, which could not be saved first: saved when the swap ends. */
-let changedWhileRestoring = false;
+/** Settles when the workspace being swapped in is in place: a change made meanwhile waits for it. */
+let restored: Promise<void> = Promise.resolve();
+let endRestoring = (): void => undefined;
 
 export const autosaveKey = (): string => (slot === MAIN_SLOT ? AUTOSAVE_KEY : `${AUTOSAVE_KEY}:${slot}`);
 const isDocumentKey = (key: string): boolean => key.startsWith(AUTOSAVE_KEY) || key.startsWith(NAMED_PREFIX);
@@ -34,10 +35,9 @@ export function takeSlot(claimed: string): void {
 
 /** While a workspace is being swapped in, its intermediate states are not saved. */
 export function setRestoring(value: boolean): void {
+  if (value && !restoring) restored = new Promise((resolve) => (endRestoring = resolve));
   restoring = value;
-  if (value || !changedWhileRestoring) return;
-  changedWhileRestoring = false;
-  saveTellingFailure();
+  if (!value) endRestoring();
 }
 
 const categoryKey = (category: CategoryInfo): string => `${category.family}/${category.name}`;
@@ -99,12 +99,14 @@ function saveTellingFailure(): void {
   });
 }
 
-/** Writes the workspace as it will be after a change, in turn with the other writes (see saveThenSet). */
+/**
+ * Writes the workspace as it will be after a change, in turn with the other writes (see saveThenSet).
+ * A change made while a workspace is swapped in (a zone added as the page restores) waits until the
+ * swap is done, so it is saved, and then shown, on top of what was swapped in: saved before, the
+ * swap would write over it; shown before, a reload would lose it.
+ */
 function saveWith(change: StateChange): Promise<void> {
-  if (restoring) {
-    changedWhileRestoring = true;
-    return Promise.resolve();
-  }
+  if (restoring) return restored.then(() => saveWith(change));
   return inTurn(() => {
     const state = useAppStore.getState();
     return idbSet(autosaveKey(), workspaceDocument({ ...state, ...change(state) }, 'Autosave'));

@@ -27,14 +27,20 @@ describe('a zone added when it cannot be saved before it is shown', () => {
   beforeEach(() => stored.clear());
   afterEach(() => stop());
 
-  it('is saved when the swap ends, though it could not be saved before it was shown', async () => {
+  it('made while a workspace is swapped in, waits for the swap, then is saved on top of it, then shown', async () => {
     stop = startAutosave();
     setRestoring(true);
-    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, zone] }));
-    expect(savedText()).not.toContain('Church Road PSPO');
-    setRestoring(false);
+    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, zone] }));
     await writesDone();
+    expect(useAppStore.getState().zones.map((z) => z.id)).not.toContain('zone-added');
+    expect(savedText()).not.toContain('Church Road PSPO');
+    // The swap puts the saved workspace's zones in place, as applyWorkspace does.
+    useAppStore.setState({ zones: [{ ...zone, id: 'zone-restored', name: 'Harlesden PSPO' }] });
+    setRestoring(false);
+    await added;
+    expect(useAppStore.getState().zones.map((z) => z.id)).toEqual(['zone-restored', 'zone-added']);
     expect(savedText()).toContain('Church Road PSPO');
+    expect(savedText()).toContain('Harlesden PSPO');
   });
 
   it('before the autosave started (the page still restoring the last one) is saved when it starts', async () => {
