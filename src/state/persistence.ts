@@ -2,7 +2,7 @@ import { del, get as idbGet, set as idbSet } from 'idb-keyval';
 import type { CategoryInfo } from '../core/dataset';
 import { referencedFiles, WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceDocument } from '../core/workspace/workspaceFile';
 import { panelsChanged, SAVED_PANELS } from './savedPanels';
-import { changedBeforeAutosave, setSaveWith, type StateChange } from './saveFirst';
+import { setSaveWith, type StateChange } from './saveFirst';
 import { fingerprintsIn, forgetUnusedFiles, holdFiles, setFileHolder } from './sourceFiles';
 import { useAppStore, type AppState } from './store';
 import { MAIN_SLOT } from './tabWorkspace';
@@ -150,7 +150,6 @@ export function startAutosave(): () => void {
     saveTellingFailure();
   };
   setSaveWith(saveWith);
-  if (changedBeforeAutosave()) save();
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (restoring) return;
     if (state.view === previous.view && state.sources === previous.sources && state.harmWeights === previous.harmWeights && !panelsChanged(state, previous)) return;

@@ -14,28 +14,35 @@ export type StateChange = (state: AppState) => Partial<AppState>;
 /** Writes the workspace as it will be after a change: set by the autosave while it runs. */
 let saveWith: ((change: StateChange) => Promise<void>) | null = null;
 
-/** A change was made before the autosave started (a file loaded while the page restores the last workspace): it saves at once when it starts. */
-let madeBeforeAutosave = false;
+/** Settles when the autosave starts, while the page restores the last workspace (see autosaveToStart). */
+let autosaveStarting: Promise<void> | null = null;
+let autosaveStarted = (): void => undefined;
 
 export function setSaveWith(save: typeof saveWith): void {
   saveWith = save;
+  if (!save) return;
+  autosaveStarting = null;
+  autosaveStarted();
 }
 
-/** Whether a change was made before the autosave started; asking forgets it. */
-export function changedBeforeAutosave(): boolean {
-  const made = madeBeforeAutosave;
-  madeBeforeAutosave = false;
-  return made;
+/**
+ * The page is restoring the last workspace and starts the autosave after it: a change made
+ * meanwhile (a file loaded, a zone added) waits for the autosave, so it too is saved before it is
+ * shown, and is made on top of what was restored rather than written over by it.
+ */
+export function autosaveToStart(): void {
+  autosaveStarting ??= new Promise((resolve) => (autosaveStarted = resolve));
 }
 
 /**
  * Makes a change only once the workspace with that change is saved, so a file the user sees loaded
  * survives a reload or a crash the moment after. A failed write does not hold the change back: the
- * autosave that follows it reports the failure.
+ * autosave that follows it reports the failure. With no autosave running or to come (a unit test),
+ * the change is made at once.
  */
 export async function saveThenSet(set: (change: StateChange) => void, change: StateChange): Promise<void> {
+  if (!saveWith && autosaveStarting) await autosaveStarting;
   if (saveWith) await saveWith(change).catch(() => undefined);
-  else madeBeforeAutosave = true;
   set(change);
 }
 

@@ -35,6 +35,7 @@ import { AreaCountsTable } from './AreaCountsTable';
 import { zonesFromGeoJson } from '../core/zones/importZones';
 import { startAutosave, workspaceDocument } from '../state/persistence';
 import { applyWorkspace, reportRestore, restoreAutosave } from '../state/restoreWorkspace';
+import { autosaveToStart } from '../state/saveFirst';
 import { storedSourceBlob } from '../state/sourceFiles';
 import { applyViewLink, startViewLink } from '../state/viewLink';
 import { dataWorker } from '../state/worker';
@@ -126,6 +127,7 @@ export function App() {
         .then((outcome) => reportRestore(outcome, 'your workspace'))
         .catch((error: Error) => useAppStore.getState().notify('error', error.message));
     };
+    autosaveToStart();
     void (async () => {
       const restored = await restoreAutosave().catch(() => false);
       if (!restored) await loadSample();

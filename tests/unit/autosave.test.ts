@@ -15,7 +15,7 @@ vi.stubGlobal('window', { addEventListener: () => undefined, removeEventListener
 // The store first, as the app loads it (its slices and persistence import each other).
 const { useAppStore } = await import('../../src/state/store');
 const { autosaveKey, setRestoring, startAutosave } = await import('../../src/state/persistence');
-const { saveThenSet } = await import('../../src/state/saveFirst');
+const { autosaveToStart, saveThenSet } = await import('../../src/state/saveFirst');
 
 const zone = { id: 'zone-added', name: 'Church Road PSPO', startDate: '2024-01-01', geometry: { type: 'Polygon', coordinates: [[[-0.25, 51.54], [-0.24, 51.54], [-0.24, 51.55], [-0.25, 51.54]]] } } as unknown as Zone;
 /** Lets the writes asked for so far finish (no write of its own, which would save the state anyway). */
@@ -43,11 +43,14 @@ describe('a zone added when it cannot be saved before it is shown', () => {
     expect(savedText()).toContain('Harlesden PSPO');
   });
 
-  it('before the autosave started (the page still restoring the last one) is saved when it starts', async () => {
-    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-early', name: 'High Road PSPO' }] }));
-    expect(savedText()).not.toContain('High Road PSPO');
-    stop = startAutosave();
+  it('made while the page restores the last workspace, waits for the autosave to start, is saved, then shown', async () => {
+    autosaveToStart();
+    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-early', name: 'High Road PSPO' }] }));
     await writesDone();
+    expect(useAppStore.getState().zones.map((z) => z.id)).not.toContain('zone-early');
+    stop = startAutosave();
+    await added;
+    expect(useAppStore.getState().zones.map((z) => z.id)).toContain('zone-early');
     expect(savedText()).toContain('High Road PSPO');
   });
 });
