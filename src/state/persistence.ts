@@ -105,11 +105,15 @@ function saveTellingFailure(): void {
  * swap is done, so it is saved, and then shown, on top of what was swapped in: saved before, the
  * swap would write over it; shown before, a reload would lose it.
  */
-function saveWith(change: StateChange): Promise<void> {
-  if (restoring) return restored.then(() => saveWith(change));
-  return inTurn(() => {
-    const state = useAppStore.getState();
-    return idbSet(autosaveKey(), workspaceDocument({ ...state, ...change(state) }, 'Autosave'));
+function saveWith(change: StateChange, made: () => void): Promise<void> {
+  if (restoring) return restored.then(() => saveWith(change, made));
+  return inTurn(async () => {
+    try {
+      const state = useAppStore.getState();
+      await idbSet(autosaveKey(), workspaceDocument({ ...state, ...change(state) }, 'Autosave'));
+    } finally {
+      made();
+    }
   });
 }
 

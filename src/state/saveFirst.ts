@@ -11,8 +11,12 @@ export const STORED_BEFORE_SHOWN_MAX_BYTES = 32 << 20;
 /** A change to the store, computed from the state it applies to. */
 export type StateChange = (state: AppState) => Partial<AppState>;
 
-/** Writes the workspace as it will be after a change: set by the autosave while it runs. */
-let saveWith: ((change: StateChange) => Promise<void>) | null = null;
+/**
+ * Writes the workspace as it will be after a change, then calls `made` (written or not) before any
+ * other write starts, so none is computed from the state without the change: set by the autosave
+ * while it runs.
+ */
+let saveWith: ((change: StateChange, made: () => void) => Promise<void>) | null = null;
 
 /** Settles when the autosave starts, while the page restores the last workspace (see autosaveToStart). */
 let autosaveStarting: Promise<void> | null = null;
@@ -42,8 +46,8 @@ export function autosaveToStart(): void {
  */
 export async function saveThenSet(set: (change: StateChange) => void, change: StateChange): Promise<void> {
   if (!saveWith && autosaveStarting) await autosaveStarting;
-  if (saveWith) await saveWith(change).catch(() => undefined);
-  set(change);
+  if (saveWith) await saveWith(change, () => set(change)).catch(() => undefined);
+  else set(change);
 }
 
 /**

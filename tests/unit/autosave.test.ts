@@ -3,9 +3,17 @@ import type { Zone } from '../../src/core/zones/zone';
 
 // The browser's IndexedDB, as idb-keyval reaches it, held in memory.
 const stored = new Map<string, unknown>();
+/** Set to make the next write fail, as a full disk or a refusing browser does. */
+let refuseNextWrite = false;
 vi.mock('idb-keyval', () => ({
   get: async (key: string) => stored.get(key),
-  set: async (key: string, value: unknown) => void stored.set(key, value),
+  set: async (key: string, value: unknown) => {
+    if (refuseNextWrite) {
+      refuseNextWrite = false;
+      throw new Error('QuotaExceededError');
+    }
+    stored.set(key, value);
+  },
   setMany: async (entries: [string, unknown][]) => entries.forEach(([key, value]) => stored.set(key, value)),
   del: async (key: string) => void stored.delete(key),
   keys: async () => [...stored.keys()],
@@ -14,7 +22,7 @@ vi.stubGlobal('window', { addEventListener: () => undefined, removeEventListener
 
 // The store first, as the app loads it (its slices and persistence import each other).
 const { useAppStore } = await import('../../src/state/store');
-const { autosaveKey, setRestoring, startAutosave } = await import('../../src/state/persistence');
+const { autosaveKey, saveWorkspaceNow, setRestoring, startAutosave } = await import('../../src/state/persistence');
 const { autosaveToStart, saveThenSet } = await import('../../src/state/saveFirst');
 
 const zone = { id: 'zone-added', name: 'Church Road PSPO', startDate: '2024-01-01', geometry: { type: 'Polygon', coordinates: [[[-0.25, 51.54], [-0.24, 51.54], [-0.24, 51.55], [-0.25, 51.54]]] } } as unknown as Zone;
@@ -52,6 +60,27 @@ describe('a zone added when it cannot be saved before it is shown', () => {
     await added;
     expect(useAppStore.getState().zones.map((z) => z.id)).toContain('zone-early');
     expect(savedText()).toContain('High Road PSPO');
+  });
+});
+
+describe('a change saved before it is made', () => {
+  let stop: () => void = () => undefined;
+  beforeEach(() => stored.clear());
+  afterEach(() => stop());
+
+  it('is made before the next write starts, so a save queued behind it keeps it', async () => {
+    stop = startAutosave();
+    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-queued', name: 'Neasden PSPO' }] }));
+    const next = saveWorkspaceNow();
+    await Promise.all([added, next]);
+    expect(savedText()).toContain('Neasden PSPO');
+  });
+
+  it('is still made when the write fails (the autosave after it reports the failure)', async () => {
+    stop = startAutosave();
+    refuseNextWrite = true;
+    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-unwritten', name: 'Wembley PSPO' }] }));
+    expect(useAppStore.getState().zones.map((z) => z.id)).toContain('zone-unwritten');
   });
 });
 
