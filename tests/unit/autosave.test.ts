@@ -30,7 +30,7 @@ const zone = { id: 'zone-added', name: 'Church Road PSPO', startDate: '2024-01-0
 const writesDone = () => new Promise((resolve) => setTimeout(resolve, 20));
 const savedText = () => JSON.stringify(stored.get(autosaveKey()) ?? null);
 
-describe('a zone added when it cannot be saved before it is shown', () => {
+describe('a zone added while a workspace is restored', () => {
   let stop: () => void = () => undefined;
   beforeEach(() => stored.clear());
   afterEach(() => stop());
