@@ -30,47 +30,47 @@ const zone = { id: 'zone-added', name: 'Church Road PSPO', startDate: '2024-01-0
 const writesDone = () => new Promise((resolve) => setTimeout(resolve, 20));
 const savedText = () => JSON.stringify(stored.get(autosaveKey()) ?? null);
 
-describe('a zone added while a workspace is restored', () => {
+/** Adds a zone the way a loaded zones file does: saved first, then shown. */
+const addZone = (id: string, name: string) => saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id, name }] }));
+const zoneIds = () => useAppStore.getState().zones.map((z) => z.id);
+
+describe('a change saved before it is shown', () => {
   let stop: () => void = () => undefined;
   beforeEach(() => stored.clear());
   afterEach(() => stop());
 
-  it('made while a workspace is swapped in, waits for the swap, then is saved on top of it, then shown', async () => {
-    stop = startAutosave();
-    setRestoring(true);
-    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, zone] }));
-    await writesDone();
-    expect(useAppStore.getState().zones.map((z) => z.id)).not.toContain('zone-added');
-    expect(savedText()).not.toContain('Church Road PSPO');
-    // The swap puts the saved workspace's zones in place, as applyWorkspace does.
-    useAppStore.setState({ zones: [{ ...zone, id: 'zone-restored', name: 'Harlesden PSPO' }] });
-    setRestoring(false);
-    await added;
-    expect(useAppStore.getState().zones.map((z) => z.id)).toEqual(['zone-restored', 'zone-added']);
-    expect(savedText()).toContain('Church Road PSPO');
-    expect(savedText()).toContain('Harlesden PSPO');
-  });
+  describe('a zone added while a workspace is restored', () => {
+    it('made while a workspace is swapped in, waits for the swap, then is saved on top of it, then shown', async () => {
+      stop = startAutosave();
+      setRestoring(true);
+      const added = addZone('zone-added', 'Church Road PSPO');
+      await writesDone();
+      expect(zoneIds()).not.toContain('zone-added');
+      expect(savedText()).not.toContain('Church Road PSPO');
+      // The swap puts the saved workspace's zones in place, as applyWorkspace does.
+      useAppStore.setState({ zones: [{ ...zone, id: 'zone-restored', name: 'Harlesden PSPO' }] });
+      setRestoring(false);
+      await added;
+      expect(zoneIds()).toEqual(['zone-restored', 'zone-added']);
+      expect(savedText()).toContain('Church Road PSPO');
+      expect(savedText()).toContain('Harlesden PSPO');
+    });
 
-  it('made while the page restores the last workspace, waits for the autosave to start, is saved, then shown', async () => {
-    autosaveToStart();
-    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-early', name: 'High Road PSPO' }] }));
-    await writesDone();
-    expect(useAppStore.getState().zones.map((z) => z.id)).not.toContain('zone-early');
-    stop = startAutosave();
-    await added;
-    expect(useAppStore.getState().zones.map((z) => z.id)).toContain('zone-early');
-    expect(savedText()).toContain('High Road PSPO');
+    it('made while the page restores the last workspace, waits for the autosave to start, is saved, then shown', async () => {
+      autosaveToStart();
+      const added = addZone('zone-early', 'High Road PSPO');
+      await writesDone();
+      expect(zoneIds()).not.toContain('zone-early');
+      stop = startAutosave();
+      await added;
+      expect(zoneIds()).toContain('zone-early');
+      expect(savedText()).toContain('High Road PSPO');
+    });
   });
-});
-
-describe('a change saved before it is made', () => {
-  let stop: () => void = () => undefined;
-  beforeEach(() => stored.clear());
-  afterEach(() => stop());
 
   it('is made before the next write starts, so a save queued behind it keeps it', async () => {
     stop = startAutosave();
-    const added = saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-queued', name: 'Neasden PSPO' }] }));
+    const added = addZone('zone-queued', 'Neasden PSPO');
     const next = saveWorkspaceNow();
     await Promise.all([added, next]);
     expect(savedText()).toContain('Neasden PSPO');
@@ -79,8 +79,8 @@ describe('a change saved before it is made', () => {
   it('is still made when the write fails (the autosave after it reports the failure)', async () => {
     stop = startAutosave();
     refuseNextWrite = true;
-    await saveThenSet(useAppStore.setState, (state) => ({ zones: [...state.zones, { ...zone, id: 'zone-unwritten', name: 'Wembley PSPO' }] }));
-    expect(useAppStore.getState().zones.map((z) => z.id)).toContain('zone-unwritten');
+    await addZone('zone-unwritten', 'Wembley PSPO');
+    expect(zoneIds()).toContain('zone-unwritten');
   });
 });
 
