@@ -100,6 +100,26 @@ describe('ingestFile: police.uk', () => {
   });
 });
 
+describe("ingestFile: police.uk's other monthly files", () => {
+  // Headers as police.uk writes them (data.police.uk downloads, 2023).
+  const OUTCOMES = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type';
+  const STOP_AND_SEARCH = 'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
+  const read = (name: string, text: string) => ingestFile(new Dataset(), memorySource(name, text));
+
+  it('refuses an outcomes file, whose rows repeat crimes of the street-level files, with the reason', async () => {
+    const file = `${OUTCOMES}\nabc,2023-01,Metropolitan Police Service,Metropolitan Police Service,-0.279,51.556,On or near High Road,E01000001,Brent 001A,Investigation complete; no suspect identified\n`;
+    await expect(read('2023-01-metropolitan-outcomes.csv', file)).rejects.toThrow(/^2023-01-metropolitan-outcomes\.csv is a police\.uk outcomes file: .*count those crimes again\. Load the -street\.csv files/);
+  });
+  it('refuses a stop-and-search file: searches are not reported incidents', async () => {
+    const file = `${STOP_AND_SEARCH}\nPerson search,2023-01-01T00:10:00+00:00,False,,51.556,-0.279,Male,18-24,,,Misuse of Drugs Act 1971 (section 23),Controlled drugs,A no further action disposal,False,False\n`;
+    await expect(read('2023-01-metropolitan-stop-and-search.csv', file)).rejects.toThrow(/^2023-01-metropolitan-stop-and-search\.csv is a police\.uk stop-and-search file: its rows are searches/);
+  });
+  it('still asks for a mapping of a council extract that only shares some of those columns', async () => {
+    const result = await read('outcomes-export.csv', 'Crime ID,Month,Longitude,Latitude,Location,Outcome type\nC1,2023-01,-0.279,51.556,High Road,Closed\n');
+    expect(result.status).toBe('needs-mapping');
+  });
+});
+
 describe('ingestFile: council extracts and H3 tables', () => {
   const council = [
     'Reference,Date received,Category,Easting,Northing,Location',

@@ -2,12 +2,12 @@ import { CoreError } from '../errors';
 import { isBroken, MAX_RECORD_CHARS, type ReadRecord } from './csvRecords';
 import type { MappingRequest } from './ingestFile';
 import type { RowLayout } from './rowReader';
-import { detectSchema, missingMappingFields, type ColumnMapping } from './schema';
+import { detectSchema, missingMappingFields, notIncidentsReason, type ColumnMapping } from './schema';
 
 /** Widest header read: real extracts have tens of columns, and the mapping dialog lists every one. */
 export const MAX_HEADER_COLUMNS = 500;
 
-/** The column names of a file's first record, or the reason it is not a header this app can read. */
+/** The column names of a file's first record, or the reason it is not a header this app can read (or not one of incidents). */
 export function headerOf(record: ReadRecord, fileName: string): string[] {
   if (isBroken(record)) {
     throw new CoreError('BAD_INPUT', `The first line of ${fileName} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters or has an unclosed quote: it is not a table header this app can read (at most ${MAX_HEADER_COLUMNS} columns).`);
@@ -15,7 +15,10 @@ export function headerOf(record: ReadRecord, fileName: string): string[] {
   if (record.length > MAX_HEADER_COLUMNS) {
     throw new CoreError('BAD_INPUT', `The header of ${fileName} has ${record.length.toLocaleString('en-GB')} columns; at most ${MAX_HEADER_COLUMNS} are read. Keep the columns you need and save it again.`);
   }
-  return record.map((name) => name.trim());
+  const header = record.map((name) => name.trim());
+  const notIncidents = notIncidentsReason(header);
+  if (notIncidents) throw new CoreError('BAD_INPUT', `${fileName} ${notIncidents}`);
+  return header;
 }
 
 /** How rows under this header are read: police.uk and H3 tables by their columns, anything else by the user's mapping (asked for when missing). */

@@ -65,8 +65,32 @@ const GUESSES = {
 const H3_NAMES = [/^(h3|h3 index|h3 cell|cell|hex|hex id|h3index)$/];
 const COUNT_NAMES = [/^(count|n|cnt|incidents|total|num|crimes)$/];
 
+/** police.uk's outcomes file, published each month beside the street-level one. */
+const POLICE_UK_OUTCOMES_HEADER = ['Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location', 'LSOA code', 'LSOA name', 'Outcome type'] as const;
+/** police.uk's stop-and-search file starts with these columns; the rest describe the search and the person searched. */
+const POLICE_UK_STOP_AND_SEARCH_START = ['Type', 'Date', 'Part of a policing operation', 'Policing operation', 'Latitude', 'Longitude'] as const;
+
+function startsWith(header: readonly string[], names: readonly string[]): boolean {
+  return header.length >= names.length && names.every((name, i) => header[i].trim() === name);
+}
+
 function isPoliceUk(header: readonly string[]): boolean {
-  return header.length === POLICE_UK_HEADER.length && POLICE_UK_HEADER.every((name, i) => header[i].trim() === name);
+  return header.length === POLICE_UK_HEADER.length && startsWith(header, POLICE_UK_HEADER);
+}
+
+/**
+ * Why a police.uk file that is not street-level crime holds no incidents, told by its header (null
+ * for any other header). A download of a force's months unpacks to all three kinds side by side,
+ * and either of the others would otherwise go to the column mapping and be counted as incidents.
+ */
+export function notIncidentsReason(header: readonly string[]): string | null {
+  if (header.length === POLICE_UK_OUTCOMES_HEADER.length && startsWith(header, POLICE_UK_OUTCOMES_HEADER)) {
+    return 'is a police.uk outcomes file: its rows are outcomes of crimes already in the street-level files (a crime can have several, in later months), so counting them would count those crimes again. Load the -street.csv files for crime and anti-social behaviour.';
+  }
+  if (startsWith(header, POLICE_UK_STOP_AND_SEARCH_START)) {
+    return 'is a police.uk stop-and-search file: its rows are searches made by officers, not crimes or anti-social behaviour reported, so they are not counted as incidents. Load the -street.csv files for crime and anti-social behaviour.';
+  }
+  return null;
 }
 
 export function detectSchema(header: readonly string[]): DetectedSchema {
