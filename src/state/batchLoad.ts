@@ -1,6 +1,6 @@
 import type { SourceSummary } from '../core/dataset';
 import type { BatchResult } from '../worker/protocol';
-import { fileNamesInWords } from './fileNames';
+import { fileNamesInWords, refusalNotices } from './fileNames';
 import { settleSelection } from './selection';
 import { useAppStore } from './store';
 import { dataWorker } from './worker';
@@ -79,15 +79,17 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
       const arrived = together.flatMap((file, i) => (results[i]?.status === 'loaded' ? [{ file, summary: results[i].summary }] : []));
       if (outcome && arrived.length > 0) await store().addSources(arrived, outcome.categories);
       loaded.push(...arrived.map(({ summary }) => summary));
+      const refused: { name: string; message: string }[] = [];
       together.forEach((file, i) => {
         const result = results[i];
         if (!result || result.status === 'not-read') return;
         attempted++;
         bytesDone += file.size;
-        if (result.status === 'failed') store().notify('error', result.message);
+        if (result.status === 'failed') refused.push({ name: file.name, message: result.message });
         // The column-mapping dialog is shown one file at a time, after the batch.
         if (result.status === 'needs-mapping') alone.push(file);
       });
+      for (const notice of refusalNotices(refused)) store().notify('error', notice);
       rowsDone = loaded.reduce((total, summary) => total + summary.rowsRead, 0);
       if (outcome?.cancelled) {
         cancelled = true;

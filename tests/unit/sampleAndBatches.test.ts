@@ -3,6 +3,7 @@ import type { SourceSummary } from '../../src/core/dataset';
 import { csvDocument } from '../../src/core/export/csv';
 import { combinedRejectedRowsCsv, RejectLog } from '../../src/core/ingest/rejects';
 import { syntheticNote, withDataNote } from '../../src/core/provenance';
+import { refusalNotices } from '../../src/state/fileNames';
 import { groupSources, groupTotals } from '../../src/state/sourceGroups';
 import { dataMonths, presentCategoryIds, vanishedSelectionFallback } from '../../src/state/selection';
 
@@ -89,5 +90,20 @@ describe('monthly files grouped', () => {
       'file,line,Crime ID,Longitude,reason\r\njan.csv,2,a1,,No coordinates\r\nfeb.csv,5,b1,,No coordinates\r\nfeb.csv,7,b2,"x,y",Coordinates are not numbers\r\n',
     );
     expect(() => combinedRejectedRowsCsv([{ file: 'a', log: first }, { file: 'b', log: new RejectLog(['Other']) }])).toThrow(/different columns/);
+  });
+});
+
+describe('files a batch refused', () => {
+  const outcomes = (month: string) => ({ name: `2023-${month}-metropolitan-outcomes.csv`, message: `2023-${month}-metropolitan-outcomes.csv is a police.uk outcomes file: its rows are outcomes.` });
+  it('says a reason shared by several files once, naming the first and last and the count', () => {
+    const refused = [outcomes('01'), { name: 'empty.csv', message: 'empty.csv is empty.' }, outcomes('02'), outcomes('03')];
+    expect(refusalNotices(refused)).toEqual([
+      'Not loaded: 2023-01-metropolitan-outcomes.csv … 2023-03-metropolitan-outcomes.csv (3 files). Each is a police.uk outcomes file: its rows are outcomes.',
+      'empty.csv is empty.',
+    ]);
+  });
+  it("keeps a lone file's words, and a reason that does not start with the file's name, as they are", () => {
+    const refused = [outcomes('01'), { name: 'a.csv', message: 'The workspace is full.' }, { name: 'b.csv', message: 'The workspace is full.' }];
+    expect(refusalNotices(refused)).toEqual([outcomes('01').message, 'The workspace is full.', 'The workspace is full.']);
   });
 });
