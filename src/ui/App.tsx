@@ -8,6 +8,7 @@ import { ExportPanel } from './ExportPanel';
 import { FiltersPanel } from './FiltersPanel';
 import { Legend } from './Legend';
 import { MapSymbols } from './MapSymbols';
+import { droppedFiles, folderDataFiles, NO_FILES_IN_FOLDER, type DroppedEntry } from './folderFiles';
 import { LoadButton, LoadProgress } from './LoadControls';
 import { Notices } from './Notices';
 import { SAMPLE_CAMERAS_URL, SAMPLE_FILES, SAMPLE_ZONES_URL } from './sample';
@@ -140,8 +141,20 @@ export function App() {
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
+    // Entries must be taken before the event returns; a dropped folder is walked for its files.
+    const entries = [...event.dataTransfer.items].map((item) => item.webkitGetAsEntry()).filter((entry) => entry !== null);
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) void loadFiles(files);
+    if (!entries.some((entry) => entry.isDirectory)) {
+      if (files.length > 0) void loadFiles(files);
+      return;
+    }
+    void droppedFiles(entries as unknown as DroppedEntry[])
+      .then(async (found) => {
+        const inFolders = folderDataFiles(found);
+        if (inFolders.length > 0) await loadFiles(inFolders);
+        else useAppStore.getState().notify('error', NO_FILES_IN_FOLDER);
+      })
+      .catch((error: unknown) => useAppStore.getState().notify('error', `The dropped folder could not be read: ${error instanceof Error ? error.message : String(error)}`));
   };
 
   return (

@@ -1,11 +1,21 @@
 import { useRef } from 'react';
 import { useAppStore } from '../state/store';
+import { folderDataFiles, NO_FILES_IN_FOLDER } from './folderFiles';
 import { formatInteger, formatMegabytes } from './format';
 
-/** The file picker: several files at once; the same files can also be dropped anywhere on the page. */
+/**
+ * The file pickers: several files at once, or a whole folder (a police.uk download unpacks to one
+ * folder a month); files and folders can also be dropped anywhere on the page.
+ */
 export function LoadButton() {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const loadFiles = useAppStore((state) => state.loadFiles);
+  const notify = useAppStore((state) => state.notify);
+  const take = (target: HTMLInputElement, files: File[]) => {
+    target.value = '';
+    if (files.length > 0) void loadFiles(files);
+  };
   return (
     <>
       <button type="button" className="primary" onClick={() => input.current?.click()}>
@@ -18,10 +28,24 @@ export function LoadButton() {
         accept=".csv,.txt,.tsv,.parquet,text/csv,.geojson,.json"
         aria-label="Load data files"
         hidden
+        onChange={(event) => take(event.target, [...(event.target.files ?? [])])}
+      />
+      <button type="button" onClick={() => folderInput.current?.click()}>
+        Load a folder
+      </button>
+      <input
+        // React does not know the attribute that makes the picker choose a folder.
+        ref={(element) => {
+          folderInput.current = element;
+          element?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        aria-label="Load a folder of data files"
+        hidden
         onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length > 0) void loadFiles(files);
+          const files = folderDataFiles([...(event.target.files ?? [])].map((file) => ({ file, path: file.webkitRelativePath || file.name })));
+          if (files.length === 0) notify('error', NO_FILES_IN_FOLDER);
+          take(event.target, files);
         }}
       />
     </>
