@@ -57,3 +57,37 @@ export function writeMonthlyFiles(dir, { months, rowsPerFile, startYear = 2023, 
   }
   return { paths, expected };
 }
+
+const OUTCOMES_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type';
+const STOP_AND_SEARCH_HEADER = 'Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing';
+
+/**
+ * The two files police.uk publishes beside each month's street-level file, as a force's download
+ * unpacks: `2023-01-metropolitan-outcomes.csv` (outcomes of crimes, several per crime, some of
+ * crimes from earlier months) and `2023-01-metropolitan-stop-and-search.csv` (searches, timestamped).
+ * Both carry coordinates and a month or date, so a column mapping would count their rows as incidents.
+ */
+export function writeOtherPoliceFiles(dir, { months, rowsPerFile, startYear = 2023, centreLng = 0.0, centreLat = 51.54, seed = 11 }) {
+  mkdirSync(dir, { recursive: true });
+  const next = mulberry32(seed);
+  const paths = [];
+  for (let m = 0; m < months; m++) {
+    const month = `${startYear + Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+    const point = () => [(centreLng + (Math.floor(next() * 25) - 12) * 0.0018).toFixed(6), (centreLat + (Math.floor(next() * 25) - 12) * 0.0011).toFixed(6)];
+    const outcomes = [OUTCOMES_HEADER];
+    const searches = [STOP_AND_SEARCH_HEADER];
+    for (let r = 0; r < rowsPerFile; r++) {
+      const crimeId = createHash('sha256').update(`crime-${seed}-${Math.floor(r / 2)}`).digest('hex');
+      const [lng, lat] = point();
+      outcomes.push([crimeId, month, FORCE, FORCE, lng, lat, `On or near ${STREETS[Math.floor(next() * STREETS.length)]}`, 'E01003500', 'Newham 010A', OUTCOMES[Math.floor(next() * OUTCOMES.length)]].join(','));
+      const [sLng, sLat] = point();
+      searches.push(['Person search', `${month}-${pad(1 + Math.floor(next() * 28))}T${pad(Math.floor(next() * 24))}:15:00+00:00`, 'False', '', sLat, sLng, 'Male', '18-24', '', '', 'Misuse of Drugs Act 1971 (section 23)', 'Controlled drugs', 'A no further action disposal', 'False', 'False'].join(','));
+    }
+    for (const [kind, lines] of [['outcomes', outcomes], ['stop-and-search', searches]]) {
+      const path = join(dir, `${month}-metropolitan-${kind}.csv`);
+      writeFileSync(path, lines.join('\n') + '\n');
+      paths.push(path);
+    }
+  }
+  return paths;
+}
