@@ -1,4 +1,5 @@
 import type { AreaCounts } from '../core/hotspots/areaCounts';
+import type { AreaCountsStatus } from './areasSlice';
 import { rampClasses, type Classification } from './classification';
 import type { ClassBreaks, Weighting } from './viewSlice';
 
@@ -14,9 +15,21 @@ export function areaValues(counts: AreaCounts, weighting: Weighting, perHectare:
 }
 
 /** Counts by area on the same ramp, class breaks and legend as the cell counts. */
-export function areaClassification(counts: AreaCounts | null, options: { weighting: Weighting; breaks: ClassBreaks; classCount: number; perHectare: boolean }): Classification {
+/** Why a map of areas has no counts to show; none while they are being counted (the legend says the map is updating). */
+const NO_COUNTS_PROBLEM: Record<AreaCountsStatus, string | null> = {
+  shown: null,
+  counting: null,
+  failed: 'they could not be counted (see the notice).',
+  'no-layer': 'choose a loaded boundary file to count by (Map display).',
+  'not-areas': null,
+};
+
+export function areaClassification(
+  counts: AreaCounts | null,
+  options: { weighting: Weighting; breaks: ClassBreaks; classCount: number; perHectare: boolean; status: AreaCountsStatus },
+): Classification {
   const unit = `${options.weighting === 'harm' ? 'harm-weighted incidents' : 'incidents'} ${options.perHectare ? 'per hectare' : 'per area'}`;
-  if (!counts) return { cells: [], colours: [], legend: [], title: 'counts by area', unit, tooltip: () => [], problem: 'choose a loaded boundary file to count by (Map display).' };
+  if (!counts) return { cells: [], colours: [], legend: [], title: 'counts by area', unit, tooltip: () => [], problem: NO_COUNTS_PROBLEM[options.status] };
   const values = areaValues(counts, options.weighting, options.perHectare);
   const wholeNumbers = options.weighting === 'count' && !options.perHectare;
   const format = (value: number) => (wholeNumbers ? integer.format(value) : twoDecimals.format(value));

@@ -3,6 +3,7 @@ import { boundariesFromGeoJson, type BoundaryImport, type NamedBoundary } from '
 import type { AreaFilter } from '../core/hotspots/areaFilter';
 import { areaLabel, type AreaChoice } from '../core/vocabulary';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
+import type { HotspotQuery } from '../core/hotspots/computeHotspots';
 import { dataWorker } from './worker';
 import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
@@ -33,8 +34,8 @@ export interface AreasSlice {
   setLayerShown: (name: string, shown: boolean) => void;
   removeBoundaryLayer: (name: string) => void;
   setPickingFrom: (layer: string | null) => void;
-  /** Incidents per polygon of the chosen layer, when the map shows counts by area. */
-  areaCounts: AreaCounts | null;
+  /** Incidents per polygon of the chosen layer, when the map shows counts by area, with the map they count for (null counts: counting it failed, with a notice). */
+  areaCounts: { map: HotspotQuery; counts: AreaCounts | null } | null;
   refreshAreaCounts: () => Promise<void>;
   /** Chooses the feature of the picking layer under a map click as the study area. */
   pickAreaAt: (lng: number, lat: number) => void;
@@ -55,6 +56,21 @@ export function resolveArea(state: Pick<AppState, 'view' | 'boundaryLayers' | 'z
       : state.zones.find((zone) => zone.name === choice.name)?.geometry;
   if (!geometry) return { kind: 'polygon', name: `${areaLabel(choice)} (not loaded)`, geometry: { type: 'MultiPolygon', coordinates: [] } };
   return { kind: 'polygon', name: areaLabel(choice), geometry };
+}
+
+/** The counts by area of the map on screen; null while they are counted for it, or when it is not a map of areas. */
+export function shownAreaCounts(state: Pick<AppState, 'areaCounts' | 'hotspots'>): AreaCounts | null {
+  return state.areaCounts && state.areaCounts.map === state.hotspots?.query ? state.areaCounts.counts : null;
+}
+
+/** Where the counts of a map of areas are: shown, being counted for it, failed, or without a loaded layer to count by. */
+export type AreaCountsStatus = 'shown' | 'counting' | 'failed' | 'no-layer' | 'not-areas';
+
+export function areaCountsStatus(state: Pick<AppState, 'areaCounts' | 'hotspots' | 'boundaryLayers' | 'view'>): AreaCountsStatus {
+  if (state.hotspots?.query.method.kind !== 'areas') return 'not-areas';
+  if (!state.boundaryLayers.some((layer) => layer.name === state.view.countsLayer)) return 'no-layer';
+  if (state.areaCounts?.map !== state.hotspots.query) return 'counting';
+  return state.areaCounts.counts ? 'shown' : 'failed';
 }
 
 /** Why the chosen study area cannot be used, or null when it can. */
@@ -84,9 +100,12 @@ export const createAreasSlice: StateCreator<AppState, [], [], AreasSlice> = (set
       set({ areaCounts: null });
       return;
     }
+    // Counts for a map replaced meanwhile are not kept: the newer map's own counts follow.
+    const keep = (counts: AreaCounts | null) => get().hotspots === hotspots && set({ areaCounts: { map: hotspots.query, counts } });
     try {
-      set({ areaCounts: await dataWorker.call('area-counts', { map: hotspots.query, layer: layer.name, key: layer.fingerprint, features: layer.features }).promise });
+      keep(await dataWorker.call('area-counts', { map: hotspots.query, layer: layer.name, key: layer.fingerprint, features: layer.features }).promise);
     } catch (error) {
+      keep(null);
       get().notify('error', error instanceof Error ? error.message : String(error));
     }
   },

@@ -8,6 +8,7 @@ import { monthLabel } from '../core/ingest/dates';
 import { CHANGE_COLOURS, EMERGING_COLOURS, GI_BIN_COLOURS, NOT_SIGNIFICANT_COLOUR, sequentialRamp } from './palette';
 import { METHOD_WORDS, WEIGHTING_WORDS, type CellMark } from '../core/vocabulary';
 import { areaClassification } from './areaClassification';
+import { areaCountsStatus, shownAreaCounts } from './areasSlice';
 import { useAppStore } from './store';
 import type { ClassBreaks } from './viewSlice';
 
@@ -83,7 +84,8 @@ export function useClassification(): Classification | null {
   const breaks = useAppStore((state) => state.view.classBreaks);
   const classCount = useAppStore((state) => state.view.classCount);
   // Area counts and their per-hectare setting matter only to a map of areas: other maps ignore them.
-  const areaCounts = useAppStore((state) => (state.hotspots?.query.method.kind === 'areas' ? state.areaCounts : null));
+  const areaCounts = useAppStore(shownAreaCounts);
+  const areaStatus = useAppStore(areaCountsStatus);
   const perHectare = useAppStore((state) => state.hotspots?.query.method.kind === 'areas' && state.view.perHectare);
   return useMemo(() => {
     if (!hotspots) return null;
@@ -91,7 +93,7 @@ export function useClassification(): Classification | null {
     const { method: methodQuery, weighting } = hotspots.query;
     const method = methodQuery.kind;
     const statistics = methodQuery.kind === 'gistar' || methodQuery.kind === 'emerging' ? methodQuery.statistics : null;
-    if (method === 'areas') return areaClassification(areaCounts, { weighting, breaks, classCount, perHectare });
+    if (method === 'areas') return areaClassification(areaCounts, { weighting, breaks, classCount, perHectare, status: areaStatus });
     const { aggregate } = hotspots;
     const harm = weighting === 'harm';
     const values = harm ? aggregate.harm : aggregate.counts;
@@ -160,5 +162,5 @@ export function useClassification(): Classification | null {
       tooltip: (i) => [`${format(values[i])} ${valueUnit}`, `${shareOfTotal(values[i], total)} of total · rank ${rank(i)}`],
       problem: method === 'gistar' && gi && 'error' in gi ? gi.error : method === 'emerging' && emerging && 'error' in emerging ? emerging.error : null,
     };
-  }, [hotspots, breaks, classCount, areaCounts, perHectare]);
+  }, [hotspots, breaks, classCount, areaCounts, areaStatus, perHectare]);
 }

@@ -5,6 +5,7 @@ import type { IncidentFilter } from '../core/hotspots/filter';
 import type { HotspotMethod, Weighting } from '../core/vocabulary';
 import type { AppState } from './store';
 import { resolveArea } from './areasSlice';
+import { describeView } from './describe';
 import { exportNote } from './sampleSlice';
 import { presentCategoryIds } from './selection';
 import { effectiveHarmWeights, harmSchemeLabel } from './weightsSlice';
@@ -20,7 +21,8 @@ export interface ResultsSlice {
   refreshHotspots: () => void;
   pinCell: (cell: string | null) => Promise<void>;
   focusOn: (cell: string) => void;
-  exportHotspots: (format: 'csv' | 'geojson') => Promise<string>;
+  /** The map on screen as a table, and a file name describing that same map. */
+  exportHotspots: (format: 'csv' | 'geojson') => Promise<{ fileName: string; text: string }>;
 }
 
 export const ASB_CATEGORY = 'Anti-social behaviour';
@@ -130,5 +132,13 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
 
   focusOn: (cell) => set({ focusCell: { cell, at: Date.now() } }),
 
-  exportHotspots: (format) => dataWorker.call('export-hotspots', { map: shownMap(get()), format, note: exportNote(get()) }).promise,
+  exportHotspots: async (format) => {
+    // Named and written from one state: a map drawn while the worker writes must not rename this one.
+    const state = get();
+    const fileName = `${hotspotsFileStem(state)}.${format}`;
+    return { fileName, text: await dataWorker.call('export-hotspots', { map: shownMap(state), format, note: exportNote(state) }).promise };
+  },
 });
+
+/** How files exported from the map on screen are named: method, study area, period and resolution. */
+export const hotspotsFileStem = (state: Pick<AppState, 'hotspots' | 'categories' | 'sources'>): string => `hotspots_${describeView(state).fileStem}`;

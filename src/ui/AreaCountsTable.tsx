@@ -1,7 +1,8 @@
 import { areaCountsCsv } from '../core/hotspots/areaCounts';
 import { areaValues } from '../state/areaClassification';
 import { describeView } from '../state/describe';
-import { shownMethod, shownWeighting } from '../state/resultsSlice';
+import { shownAreaCounts } from '../state/areasSlice';
+import { shownWeighting } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { ColumnHeads } from './controls';
 import { downloadFile } from './download';
@@ -9,7 +10,7 @@ import { formatInteger, formatNumber } from './format';
 
 /** Counts by area as a table, highest first, with the CSV and GeoJSON exports. */
 export function AreaCountsTable() {
-  const counts = useAppStore((state) => (shownMethod(state) === 'areas' ? state.areaCounts : null));
+  const counts = useAppStore(shownAreaCounts);
   const weighting = useAppStore(shownWeighting);
   const perHectare = useAppStore((state) => state.view.perHectare);
   const layers = useAppStore((state) => state.boundaryLayers);

@@ -100,11 +100,13 @@ export function EvidencePackPanel() {
     run(async () => {
       const content = facts();
       if (!content) return;
+      // Read with the facts, before the map is pictured: a map drawn meanwhile must not relabel them.
+      const { filters } = describeView(useAppStore.getState());
       const bounds = evidenceMapBounds(content.zone, content.evidence);
       const pictures = bounds ? await captureMapPictures(2, [bounds]) : null;
       const pdf = await buildEvidencePdf({
         ...content,
-        filters: describeView(useAppStore.getState()).filters,
+        filters,
         map: pictures?.closeUps[0] ?? null,
         shading: classification ? { title: classification.unit, entries: classification.legend } : null,
         generatedAt: new Date().toLocaleString('en-GB'),

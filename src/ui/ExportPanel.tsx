@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useClassification } from '../state/classification';
-import { describeView } from '../state/describe';
+import { hotspotsFileStem } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { useBusyAction } from './controls';
 import { downloadFile } from './download';
@@ -9,37 +9,38 @@ import { exportMapFigure } from './mapFigure';
 /** What analysts carry away: the hotspot table and polygons, and the map as a framed image. */
 export function ExportPanel() {
   const hasResult = useAppStore((state) => state.hotspots !== null);
+  // While a map for new settings is computed, the one on screen is not what the settings say.
+  const computing = useAppStore((state) => state.computing);
   const exportHotspots = useAppStore((state) => state.exportHotspots);
   const classification = useClassification();
   const [scale, setScale] = useState(1);
   const [busy, run] = useBusyAction('Export failed: ');
-  const baseName = () => {
-    const description = describeView(useAppStore.getState());
-    return `hotspots_${description.fileStem}`;
-  };
+  const disabled = !hasResult || busy || computing;
+  const exportTable = (format: 'csv' | 'geojson') =>
+    run(async () => {
+      const { fileName, text } = await exportHotspots(format);
+      downloadFile(text, fileName, format === 'csv' ? 'text/csv' : 'application/geo+json');
+    });
 
   return (
     <details open className="panel">
       <summary>Export</summary>
       <div className="button-column">
-        <button type="button" disabled={!hasResult || busy} onClick={() => void run(async () => downloadFile(await exportHotspots('csv'), `${baseName()}.csv`, 'text/csv'))}>
+        <button type="button" disabled={disabled} onClick={() => void exportTable('csv')}>
           Export hotspots CSV
         </button>
-        <button
-          type="button"
-          disabled={!hasResult || busy}
-          onClick={() => void run(async () => downloadFile(await exportHotspots('geojson'), `${baseName()}.geojson`, 'application/geo+json'))}
-        >
+        <button type="button" disabled={disabled} onClick={() => void exportTable('geojson')}>
           Export hotspots GeoJSON
         </button>
         <div className="row tight">
           <button
             type="button"
-            disabled={!hasResult || busy || !classification}
+            disabled={disabled || !classification}
             onClick={() =>
               void run(async () => {
-                const blob = await exportMapFigure(useAppStore.getState(), classification, scale);
-                downloadFile(blob, `${baseName()}${scale > 1 ? `@${scale}x` : ''}.png`);
+                const state = useAppStore.getState();
+                const fileName = `${hotspotsFileStem(state)}${scale > 1 ? `@${scale}x` : ''}.png`;
+                downloadFile(await exportMapFigure(state, classification, scale), fileName);
               })
             }
           >

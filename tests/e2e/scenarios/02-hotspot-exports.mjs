@@ -93,4 +93,13 @@ export async function run({ browser, url, outDir }) {
     writeFileSync(join(outDir, `map-export@${scale}x.png`), png.bytes);
   }
   await page.screenshot({ path: join(outDir, 'hotspots-res10.png') });
+
+  // Exported at once after a change, before the new map is drawn (Gi* takes a while on 15,000
+  // cells): the export waits for it, and the table and its name are both the new map's.
+  await page.getByLabel('Hotspot method').selectOption('gistar');
+  const atOnce = await download(page, () => page.getByRole('button', { name: 'Export hotspots CSV' }).click());
+  assertEqual(atOnce.name, `hotspots_gi-hot-and-cold-spots_${from}_${to}_res10.csv`, 'CSV exported at once after a change is named for the new map');
+  const atOnceRows = parseCsv(atOnce.bytes.toString('utf8'));
+  assert(atOnceRows[0].some((name) => /gi/i.test(name)), `CSV exported at once holds the new map's Gi* columns (${atOnceRows[0].join(', ')})`);
+  assertEqual(atOnceRows.length - 1, expected.size, 'cells of the CSV exported at once');
 }
