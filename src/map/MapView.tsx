@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { cellToLatLng } from 'h3-js';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useClassification } from '../state/classification';
 import { useAppStore } from '../state/store';
 import { PLAIN_BACKGROUND, plainStyle } from './basemap';
@@ -73,13 +73,14 @@ export function MapView() {
 
   // The data is framed once per set of loaded sources, not on every filter change, unless a view
   // link chose the view; before its cells are handed to the map, so one repaint shows both.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!map || !extent || !classification?.cells.length || fittedFor.current === sourceKey || useAppStore.getState().jumpTo) return;
     fittedFor.current = sourceKey;
     map.fitBounds([[extent.west, extent.south], [extent.east, extent.north]], { padding: 40, duration: 0, maxZoom: 15 });
   }, [map, extent, classification, sourceKey]);
 
-  useEffect(() => {
+  // In the commit that shows the new legend, so the map is marked busy before anything can see the legend without it.
+  useLayoutEffect(() => {
     if (map) updateHotspotLayers(map, classification);
   }, [map, classification]);
 

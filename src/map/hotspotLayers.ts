@@ -62,6 +62,8 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
   const cells = classification?.cells ?? [];
   const colours = classification?.colours ?? [];
   const marks = classification?.marks;
+  // Busy until the new cells are drawn, for whoever waits on the map (tests, image export).
+  map.getContainer().setAttribute('data-idle', 'false');
   const here = (): void => {
     if (update !== latestUpdate) return;
     hand(map, cells, cells.length > 0 ? cellMesh(cells, colours, marks) : null);
@@ -73,8 +75,6 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
     settled = Promise.resolve();
     return;
   }
-  // Busy until the new cells are drawn, for whoever waits on the map (tests, image export).
-  map.getContainer().setAttribute('data-idle', 'false');
   settled = cellShapes(cells, colours, marks).then((mesh) => {
     if (update !== latestUpdate) return;
     hand(map, cells, mesh);
@@ -90,8 +90,8 @@ function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | nu
   if (mesh)
     map.once('idle', () => performance.mark(HOTSPOTS_DRAWN, { detail: { cells: cells.length } }));
   const changed = layers.get(map)?.setMesh(mesh, outlineFans());
-  // A frame even when nothing changed if the map was marked busy for a worker request, so it reports idle again.
-  if (!changed && map.getContainer().getAttribute('data-idle') === 'false') map.triggerRepaint();
+  // A frame even when nothing changed, so the map, marked busy, reports idle again.
+  if (!changed) map.triggerRepaint();
 }
 
 /** Resolves once the latest cells have been handed to the map. */

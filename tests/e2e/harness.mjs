@@ -90,8 +90,9 @@ export async function waitForFile(page, name, timeout = 60_000) {
   await page.waitForFunction(() => !document.querySelector('.load-progress'), null, { timeout });
 }
 
+/** Waits until the map for the current settings is drawn: none is being computed (the legend says so) and the map has rendered. */
 export async function waitForMapIdle(page, timeout = 30_000) {
-  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-idle') === 'true', null, { timeout });
+  await page.waitForFunction(() => !document.querySelector('.legend[aria-busy="true"]') && document.querySelector('[data-testid="map"]')?.getAttribute('data-idle') === 'true', null, { timeout });
 }
 
 /** Clicks a control that starts a download and returns the file's name and bytes. */
