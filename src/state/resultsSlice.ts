@@ -101,7 +101,7 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
     if (state.sources.length === 0) {
       // An answer still on its way was asked for data that is gone now.
       latestRequest = 0;
-      set({ hotspots: null, breakdown: null, pinnedCell: null });
+      set({ hotspots: null, computing: false, breakdown: null, pinnedCell: null });
       return;
     }
     const { id, promise } = dataWorker.call('hotspots', { query: hotspotQuery(state) });
@@ -126,8 +126,10 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
   pinCell: async (cell) => {
     set({ pinnedCell: cell, breakdown: cell === null ? null : get().breakdown });
     if (cell === null) return;
-    const breakdown = await dataWorker.call('cell-breakdown', { map: shownMap(get()), cell }).promise;
-    if (get().pinnedCell === cell) set({ breakdown });
+    const map = shownMap(get());
+    const breakdown = await dataWorker.call('cell-breakdown', { map, cell }).promise;
+    // A breakdown for a map replaced meanwhile is dropped: the new map pins the cell again.
+    if (get().pinnedCell === cell && get().hotspots?.query === map) set({ breakdown });
   },
 
   focusOn: (cell) => set({ focusCell: { cell, at: Date.now() } }),

@@ -50,6 +50,16 @@ describe('answers about the map on screen', () => {
     expect(await exported).toEqual({ fileName: 'hotspots_counts_2023-01_2023-06_res9.csv', text: 'h3,count\r\n' });
   });
 
+  it("drops a pinned cell's breakdown that arrives after its map was replaced", async () => {
+    useAppStore.setState({ hotspots: result(9, 'count'), pinnedCell: null, breakdown: null });
+    const pinning = useAppStore.getState().pinCell('89195da4a2fffff');
+    useAppStore.setState({ hotspots: result(9, 'count', 3) });
+    asked[0].answer({ cell: '89195da4a2fffff', total: 12 });
+    await pinning;
+    expect(useAppStore.getState().breakdown).toBeNull();
+    expect(useAppStore.getState().pinnedCell).toBe('89195da4a2fffff');
+  });
+
   it('shows counts by area only for the map they were counted for, and says the map is updating meanwhile', async () => {
     const layer = { name: 'wards.geojson', fingerprint: 'w1', features: [], shown: true };
     const state = useAppStore.getState();
