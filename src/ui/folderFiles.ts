@@ -1,3 +1,5 @@
+import { isSystemEntry } from '../core/ingest/zipArchive';
+
 /**
  * The files of a folder the user picked or dropped, as police.uk downloads unpack: one folder a
  * month (`2023-01/2023-01-metropolitan-street.csv`, with the month's outcomes and stop-and-search
@@ -8,7 +10,7 @@
  */
 export function folderDataFiles(files: readonly { file: File; path: string }[]): File[] {
   return files
-    .filter(({ path }) => !path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
+    .filter(({ path }) => !isSystemEntry(path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map(({ file }) => file);
 }

@@ -14,6 +14,7 @@ import type { ZoneEvidence, ZoneEvidenceQuery } from '../core/zones/zoneEvidence
 import type { HotspotQuery, HotspotResult } from '../core/hotspots/computeHotspots';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
 import type { ColumnMapping } from '../core/ingest/schema';
+import type { ZipContents } from '../core/ingest/zipArchive';
 import type { AreaCounts } from '../core/hotspots/areaCounts';
 import type { FoundPlace } from '../core/hotspots/findPlaces';
 import type { NamedBoundary } from '../core/geo/boundaries';
@@ -49,6 +50,8 @@ export interface DataMessages {
   /** Several files read as one pipeline: progress over the batch, `steps` as files finish in order, one answer at the end. */
   'load-batch': { params: { files: { file: Blob; name: string }[] }; result: BatchResult };
   identify: { params: { file: Blob }; result: string };
+  /** A ZIP archive's files, unpacked in path order; `steps` count its compressed bytes. */
+  'unpack-archive': { params: { file: Blob; name: string }; result: ZipContents };
   cancel: { params: { target: number }; result: null };
   'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };
   /** The prepared sample files into the dataset, in this order; a file that could not be read is a failure, the rest still load. */

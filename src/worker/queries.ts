@@ -20,6 +20,7 @@ import type { SourceSelection } from '../core/hotspots/filter';
 import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { combinedRejectedRowsCsv, rejectedRowsCsv } from '../core/ingest/rejects';
+import { unpackZip } from '../core/ingest/zipArchive';
 import { withDataNote } from '../core/provenance';
 import { communityTriggerReport } from '../core/trigger/triggerReport';
 import type { MessageName, MessageResult, RequestOf } from './protocol';
@@ -133,6 +134,7 @@ const handlers: Handlers = {
     return zoneEvidence(dataset, selection, evidenceContext(dataset, map, result), query);
   },
   identify: (_dataset, { file }) => identifyFile(blobByteSource(file, 'file')),
+  'unpack-archive': (_dataset, { file, name }, steps) => unpackZip(file, name, steps),
   'remove-source': (dataset, { sourceId }) => {
     dataset.removeSource(sourceId);
     forgetAnswers();

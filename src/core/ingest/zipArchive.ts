@@ -1,0 +1,218 @@
+import { Inflate } from 'fflate';
+import { CoreError } from '../errors';
+
+/**
+ * ZIP archives as police.uk hands them out (a custom download is one ZIP holding a folder a month,
+ * each with its street-level, outcomes and stop-and-search files), read entry by entry from the
+ * file itself: the table of contents at its end is read first, then each entry is sliced out and
+ * inflated as a stream, so the archive is never held in memory whole. fflate inflates; the
+ * archive's layout (PKWARE APPNOTE 6.3, with ZIP64 for archives past 4 GB) is read here, because
+ * fflate's own readers want the whole archive in memory.
+ */
+
+/** One file in an archive, as its central directory lists it. */
+export interface ZipEntry {
+  /** Its path inside the archive, folders separated by `/`. */
+  path: string;
+  method: number;
+  /** General-purpose flags: bit 0 = encrypted, bit 11 = UTF-8 name. */
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+/** A file unpacked from an archive, or why one was not. */
+export type UnpackedEntry = { path: string; file: File } | { path: string; refused: string };
+
+export interface ZipContents {
+  entries: UnpackedEntry[];
+  /** Bytes of the files unpacked, as their central directory gives them. */
+  bytes: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const DIRECTORY_HEADER = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+/** The end record (22 bytes) and the longest comment it may carry. */
+const TAIL_BYTES = 22 + 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+
+async function bytesAt(archive: Blob, start: number, end: number): Promise<DataView> {
+  return new DataView(await archive.slice(start, end).arrayBuffer());
+}
+
+const u64 = (view: DataView, at: number): number => Number(view.getBigUint64(at, true));
+
+/** Where the central directory lies and how many entries it lists, from the archive's end records. */
+async function directoryOf(archive: Blob, name: string): Promise<{ offset: number; size: number; count: number }> {
+  const tailStart = Math.max(0, archive.size - TAIL_BYTES);
+  const tail = await bytesAt(archive, tailStart, archive.size);
+  let end = -1;
+  for (let at = tail.byteLength - 22; at >= 0; at--) {
+    if (tail.getUint32(at, true) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw new CoreError('BAD_INPUT', `${name} is not a whole ZIP archive: the list of its files, kept at its end, is missing. A download cut short ends like this; download it again.`);
+  if (tail.getUint16(end + 4, true) !== 0 || tail.getUint16(end + 6, true) !== 0) {
+    throw new CoreError('BAD_INPUT', `${name} is one part of a ZIP archive split over several files, which this app cannot read. Unpack it with your system's tool and load the folder.`);
+  }
+  let count = tail.getUint16(end + 10, true);
+  let size = tail.getUint32(end + 12, true);
+  let offset = tail.getUint32(end + 16, true);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const locator = end - 20;
+    if (locator < 0 || tail.getUint32(locator, true) !== ZIP64_LOCATOR) throw new CoreError('BAD_INPUT', `${name} is a ZIP archive whose list of files cannot be found (its ZIP64 locator is missing).`);
+    const recordAt = u64(tail, locator + 8);
+    const record = await bytesAt(archive, recordAt, recordAt + 56);
+    if (record.byteLength < 56 || record.getUint32(0, true) !== ZIP64_END_OF_DIRECTORY) throw new CoreError('BAD_INPUT', `${name} is a ZIP archive whose list of files cannot be found (its ZIP64 record is missing).`);
+    count = u64(record, 32);
+    size = u64(record, 40);
+    offset = u64(record, 48);
+  }
+  if (offset + size > archive.size) throw new CoreError('BAD_INPUT', `${name} is not a whole ZIP archive: its list of files points past its end.`);
+  return { offset, size, count };
+}
+
+/** The entries an archive lists, in its own order. */
+export async function zipEntries(archive: Blob, name: string): Promise<ZipEntry[]> {
+  const directory = await directoryOf(archive, name);
+  const view = await bytesAt(archive, directory.offset, directory.offset + directory.size);
+  const utf8 = new TextDecoder('utf-8');
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  for (let i = 0; i < directory.count; i++) {
+    if (at + 46 > view.byteLength || view.getUint32(at, true) !== DIRECTORY_HEADER) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: its list of files ends after ${i} of ${directory.count} entries.`);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const entry: ZipEntry = {
+      path: utf8.decode(new Uint8Array(view.buffer, at + 46, nameLength)).replace(/\\/g, '/'),
+      method: view.getUint16(at + 10, true),
+      flags: view.getUint16(at + 8, true),
+      crc32: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
+    };
+    // ZIP64: the sizes and offset too big for 32 bits follow in the extra field, in this order.
+    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = view.getUint16(extra, true);
+      const length = view.getUint16(extra + 2, true);
+      if (id === 0x0001) {
+        let field = extra + 4;
+        for (const key of ['size', 'compressedSize', 'localHeaderOffset'] as const) {
+          if (entry[key] !== 0xffffffff) continue;
+          entry[key] = u64(view, field);
+          field += 8;
+        }
+      }
+      extra += 4 + length;
+    }
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** CRC-32 as ZIP uses it (polynomial 0xEDB88320), to tell a damaged entry from a good one. */
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(bytes: Uint8Array, previous = 0): number {
+  let crc = ~previous >>> 0;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+/** Why an entry cannot be unpacked here, or null when it can. */
+function unreadable(entry: ZipEntry): string | null {
+  if (entry.flags & 1) return 'is encrypted (a password-protected ZIP): unpack it with your system\u2019s tool and load the files.';
+  if (entry.method !== STORED && entry.method !== DEFLATED) return `is compressed with method ${entry.method}, which this app cannot unpack (only stored and deflated entries): unpack it with your system\u2019s tool and load the files.`;
+  return null;
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** One entry's bytes, inflated as they are read, checked against the sizes and CRC its archive lists. */
+async function unpackEntry(archive: Blob, entry: ZipEntry, name: string, onBytes: (compressed: number) => void, signal?: { aborted: boolean }): Promise<File> {
+  const local = await bytesAt(archive, entry.localHeaderOffset, entry.localHeaderOffset + 30);
+  if (local.byteLength < 30 || local.getUint32(0, true) !== LOCAL_HEADER) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} is not where its list of files says.`);
+  const start = entry.localHeaderOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+  const compressed = archive.slice(start, start + entry.compressedSize);
+  if (compressed.size < entry.compressedSize) throw new CoreError('BAD_INPUT', `${name} is not a whole ZIP archive: ${entry.path} is cut short. A download cut short ends like this; download it again.`);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    // More than the list of files promises is a damaged or hostile archive: stop before memory runs out.
+    if (size > entry.size) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} unpacks to more than the ${entry.size.toLocaleString('en-GB')} bytes it lists.`);
+    crc = crc32(chunk, crc);
+    parts.push(chunk);
+  };
+  const inflater = entry.method === DEFLATED ? new Inflate((chunk) => take(chunk)) : null;
+  const reader = compressed.stream().getReader();
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new CoreError('CANCELLED', `Unpacking ${name} was cancelled.`);
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (inflater) inflater.push(value);
+      else take(value);
+      onBytes(value.length);
+    }
+    inflater?.push(new Uint8Array(0), true);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    if (error instanceof CoreError) throw error;
+    throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} cannot be inflated (${error instanceof Error ? error.message : String(error)}). Download it again.`);
+  }
+  if (size !== entry.size || crc !== entry.crc32) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} does not unpack to the bytes its list of files records (size or checksum differs). Download it again.`);
+  return new File(parts as Uint8Array<ArrayBuffer>[], baseName(entry.path), { type: 'application/octet-stream' });
+}
+
+/** The entries an operating system adds for itself: `.DS_Store`, and the `__MACOSX` copies in a ZIP made on a Mac. */
+export function isSystemEntry(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
+}
+
+/**
+ * Every file of an archive, unpacked, in path order (months in order), without folders and the
+ * operating system's own entries; an entry that cannot be unpacked is listed with the reason.
+ * A damaged archive is refused whole: no part of it is loaded.
+ */
+export async function unpackZip(archive: Blob, name: string, options: { signal?: { aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<ZipContents> {
+  const listed = (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
+  // Its .prj and .cpg are one-line text files, which would otherwise be taken for tables needing a column mapping.
+  const shapefile = listed.find((entry) => /\.shp$/i.test(entry.path));
+  if (shapefile) {
+    throw new CoreError('BAD_INPUT', `${name} is a zipped Shapefile (${baseName(shapefile.path)}), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.`);
+  }
+  listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const total = listed.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  let done = 0;
+  const entries: UnpackedEntry[] = [];
+  let bytes = 0;
+  for (const entry of listed) {
+    const reason = unreadable(entry);
+    if (reason) {
+      entries.push({ path: entry.path, refused: `${baseName(entry.path)} ${reason}` });
+      done += entry.compressedSize;
+      continue;
+    }
+    const file = await unpackEntry(archive, entry, name, (compressed) => options.onProgress?.((done += compressed), total), options.signal);
+    entries.push({ path: entry.path, file });
+    bytes += file.size;
+  }
+  return { entries, bytes };
+}

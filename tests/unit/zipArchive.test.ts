@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../src/core/errors';
+import { crc32, unpackZip, zipEntries, type UnpackedEntry } from '../../src/core/ingest/zipArchive';
+
+const text = (value: string) => new TextEncoder().encode(value);
+const STREET_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
+/** A month's street-level rows, long enough for deflate to matter. */
+const streetFile = (month: string) => text(STREET_HEADER + Array.from({ length: 200 }, (_, i) => `,${month},Metropolitan Police Service,Metropolitan Police Service,-0.${100 + i},51.5${i % 10},On or near High Road,E01000${i % 9},Brent 0${i % 9}A,Anti-social behaviour,,\n`).join(''));
+
+/** A police.uk download as a Mac re-zips it: a folder a month, listed out of order, with the system's own entries. */
+function download(level: 0 | 6 = 6): { archive: Blob; files: Record<string, Uint8Array> } {
+  const files = {
+    '2023-02/2023-02-metropolitan-street.csv': streetFile('2023-02'),
+    '2023-01/2023-01-metropolitan-street.csv': streetFile('2023-01'),
+    '2023-01/2023-01-metropolitan-outcomes.csv': text('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n'),
+  };
+  const archive = zipSync(
+    {
+      ...Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { level }]])),
+      '__MACOSX/2023-01/._2023-01-metropolitan-street.csv': new Uint8Array([0, 5, 22, 7]),
+      '.DS_Store': new Uint8Array([0, 0, 0, 1]),
+    },
+    { mtime: new Date('2023-03-01T00:00:00Z') },
+  );
+  return { archive: new Blob([archive]), files };
+}
+
+const unpacked = (entries: UnpackedEntry[]) => entries.map((entry) => ('file' in entry ? entry.path : `refused ${entry.path}`));
+const bytesOf = async (entry: UnpackedEntry) => ('file' in entry ? new Uint8Array(await entry.file.arrayBuffer()) : null);
+
+/** The archive with bytes changed, as damage in a download or on a disk would. */
+async function patched(archive: Blob, change: (bytes: Uint8Array, view: DataView) => void): Promise<Blob> {
+  const bytes = new Uint8Array(await archive.arrayBuffer());
+  change(bytes, new DataView(bytes.buffer));
+  return new Blob([bytes]);
+}
+
+/** Where a signature's bytes first occur, e.g. a local or central header. */
+const find = (bytes: Uint8Array, signature: number, from = 0) => {
+  for (let i = from; i + 4 <= bytes.length; i++) if (new DataView(bytes.buffer, i, 4).getUint32(0, true) === signature) return i;
+  return -1;
+};
+
+async function refusal(archive: Blob): Promise<CoreError> {
+  const error = await unpackZip(archive, 'download.zip').then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(CoreError);
+  return error as CoreError;
+}
+
+describe('ZIP archives', () => {
+  it('computes the CRC-32 that ZIP records (the standard check value of "123456789" is CBF43926)', () => {
+    expect(crc32(text('123456789')).toString(16)).toBe('cbf43926');
+    // In pieces, as a stream gives them.
+    expect(crc32(text('56789'), crc32(text('1234')))).toBe(0xcbf43926);
+  });
+
+  it('unpacks every file in path order, without folders and the system entries, byte for byte, deflated or stored', async () => {
+    for (const level of [6, 0] as const) {
+      const { archive, files } = download(level);
+      const { entries, bytes } = await unpackZip(archive, 'download.zip');
+      expect(unpacked(entries)).toEqual(['2023-01/2023-01-metropolitan-outcomes.csv', '2023-01/2023-01-metropolitan-street.csv', '2023-02/2023-02-metropolitan-street.csv']);
+      for (const entry of entries) expect(await bytesOf(entry)).toEqual(files[entry.path as keyof typeof files]);
+      expect(entries.map((entry) => ('file' in entry ? entry.file.name : ''))).toEqual(['2023-01-metropolitan-outcomes.csv', '2023-01-metropolitan-street.csv', '2023-02-metropolitan-street.csv']);
+      expect(bytes).toBe(Object.values(files).reduce((total, file) => total + file.length, 0));
+    }
+  });
+
+  it('reports progress over the compressed bytes and stops on Cancel', async () => {
+    const { archive } = download();
+    const seen: [number, number][] = [];
+    await unpackZip(archive, 'download.zip', { onProgress: (done, total) => seen.push([done, total]) });
+    const total = (await zipEntries(archive, 'download.zip')).filter((e) => e.path.startsWith('2023')).reduce((sum, e) => sum + e.compressedSize, 0);
+    expect(seen.at(-1)).toEqual([total, total]);
+    const cancelled = await unpackZip(archive, 'download.zip', { signal: { aborted: true } }).catch((e: CoreError) => e.code);
+    expect(cancelled).toBe('CANCELLED');
+  });
+
+  it('reads a ZIP64 archive as Info-ZIP writes one (zip -fz): its end records and 64-bit sizes', async () => {
+    // tests/fixtures/police-month-zip64.zip: `zip -fz -9 -r` of one month's folder; the CSV is 412 bytes, MD5 990717fb…3875.
+    const archive = new Blob([readFileSync(join(__dirname, '..', 'fixtures', 'police-month-zip64.zip'))]);
+    const listed = await zipEntries(archive, 'zip64.zip');
+    expect(listed.map((e) => [e.path, e.size])).toEqual([['2023-01/', 0], ['2023-01/2023-01-city-of-london-street.csv', 412]]);
+    const { entries } = await unpackZip(archive, 'zip64.zip');
+    const csv = new TextDecoder().decode((await bytesOf(entries[0]))!);
+    expect(csv.startsWith(STREET_HEADER)).toBe(true);
+    expect(csv.split('\n').filter((line) => line.includes('Cheapside'))).toHaveLength(2);
+  });
+
+  it('refuses a download cut short, naming what is missing', async () => {
+    const { archive } = download();
+    const cut = archive.slice(0, archive.size - 200);
+    expect((await refusal(cut)).message).toMatch(/^download\.zip is not a whole ZIP archive: the list of its files, kept at its end, is missing\. A download cut short/);
+  });
+
+  it('refuses an entry whose bytes do not match the checksum its archive records', async () => {
+    const { archive } = download(0);
+    const damaged = await patched(archive, (bytes) => {
+      const local = find(bytes, 0x04034b50);
+      const data = local + 30 + new DataView(bytes.buffer).getUint16(local + 26, true) + new DataView(bytes.buffer).getUint16(local + 28, true);
+      bytes[data + 40] ^= 0x20;
+    });
+    expect((await refusal(damaged)).message).toMatch(/is a damaged ZIP archive: .* does not unpack to the bytes its list of files records \(size or checksum differs\)/);
+  });
+
+  it('stops an entry that unpacks to more than its archive lists, before memory runs out', async () => {
+    const { archive } = download();
+    const understated = await patched(archive, (bytes, view) => {
+      for (let at = find(bytes, 0x02014b50); at >= 0; at = find(bytes, 0x02014b50, at + 4)) view.setUint32(at + 24, 10, true);
+    });
+    expect((await refusal(understated)).message).toMatch(/unpacks to more than the 10 bytes it lists/);
+  });
+
+  it('lists an encrypted entry, or one packed by a method it cannot unpack, with the reason, and unpacks the rest', async () => {
+    const { archive } = download();
+    const odd = await patched(archive, (bytes, view) => {
+      const headers: number[] = [];
+      for (let at = find(bytes, 0x02014b50); at >= 0; at = find(bytes, 0x02014b50, at + 4)) headers.push(at);
+      const name = (at: number) => new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)));
+      for (const at of headers) {
+        if (name(at) === '2023-02/2023-02-metropolitan-street.csv') view.setUint16(at + 8, view.getUint16(at + 8, true) | 1, true);
+        if (name(at) === '2023-01/2023-01-metropolitan-outcomes.csv') view.setUint16(at + 10, 12, true);
+      }
+    });
+    const { entries } = await unpackZip(odd, 'download.zip');
+    expect(unpacked(entries)).toEqual(['refused 2023-01/2023-01-metropolitan-outcomes.csv', '2023-01/2023-01-metropolitan-street.csv', 'refused 2023-02/2023-02-metropolitan-street.csv']);
+    const reasons = entries.flatMap((entry) => ('refused' in entry ? [entry.refused] : []));
+    expect(reasons[0]).toMatch(/^2023-01-metropolitan-outcomes\.csv is compressed with method 12, which this app cannot unpack/);
+    expect(reasons[1]).toMatch(/^2023-02-metropolitan-street\.csv is encrypted \(a password-protected ZIP\)/);
+  });
+
+  it('refuses a zipped Shapefile as incident data, saying where it loads (its .prj and .cpg would be taken for tables)', async () => {
+    const shapefile = new Blob([zipSync({ 'Camden.shp': new Uint8Array([0, 0, 39, 10]), 'Camden.dbf': new Uint8Array([3]), 'Camden.prj': text('PROJCS["British_National_Grid"]'), 'Camden.cpg': text('UTF-8') })]);
+    expect((await refusal(shapefile)).message).toBe('download.zip is a zipped Shapefile (Camden.shp), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.');
+  });
+});
