@@ -1,5 +1,6 @@
 import type { SourceSummary } from '../core/dataset';
 import type { BatchResult } from '../worker/protocol';
+import { unpackArchives } from './archives';
 import { fileNamesInWords, refusalNotices } from './fileNames';
 import { settleSelection } from './selection';
 import { useAppStore } from './store';
@@ -55,13 +56,16 @@ async function loadTogether(files: readonly File[], batch: BatchProgress): Promi
 }
 
 /**
- * Loads the files the user picked or dropped with overall progress: several files are read by the
+ * Loads the files the user picked or dropped (ZIP archives unpacked first) with overall progress: several files are read by the
  * worker as one pipeline and enter the state together. The first file that loads replaces the
  * synthetic sample (with an undo); afterwards the filters are checked against the new data.
  */
-export async function loadBatch(files: readonly File[]): Promise<void> {
+export async function loadBatch(picked: readonly File[]): Promise<void> {
   const store = useAppStore.getState;
   cancelled = false;
+  const unpacked = await unpackArchives(picked);
+  if (!unpacked || unpacked.files.length === 0) return;
+  const { files, archives } = unpacked;
   const several = files.length > 1;
   const bytesTotal = files.reduce((total, file) => total + file.size, 0);
   const loaded: SourceSummary[] = [];
@@ -120,5 +124,6 @@ export async function loadBatch(files: readonly File[]): Promise<void> {
     store().notify('info', `Loading cancelled at file ${attempted} of ${files.length}. Kept ${loaded.length} complete files: ${fileNamesInWords(loaded.map((summary) => summary.name))}, ${counts}. ${notLoaded} files were not loaded; load them again to add them.`);
     return;
   }
-  store().notify('info', `${loaded.length} of ${files.length} files loaded: ${counts}.`);
+  const from = archives.length > 0 ? ` (unpacked from ${fileNamesInWords(archives)})` : '';
+  store().notify('info', `${loaded.length} of ${files.length} files loaded${from}: ${counts}.`);
 }

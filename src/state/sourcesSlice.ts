@@ -15,6 +15,8 @@ export interface LoadingState {
   requestId: number;
   fileName: string;
   progress: IngestProgress | null;
+  /** A ZIP archive being unpacked (its progress counts compressed bytes, no rows). */
+  unpacking?: boolean;
 }
 
 export type NoticeKind = 'info' | 'error';

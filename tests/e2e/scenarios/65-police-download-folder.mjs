@@ -4,8 +4,11 @@
 // per kind, with the reason, never sent to the column mapping (which would count each crime's
 // outcomes, and each search, as incidents); the system's own entries are left out. The same folder
 // dropped on the page (a drop the browser makes from the path, through the DevTools protocol) gives the same.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// So does the download as it comes, one ZIP of those folders, picked as a file; and its files are
+// still there after a reload.
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { zipSync } from 'fflate';
 import { assert, assertEqual, openApp, waitForSources } from '../harness.mjs';
 import { writeMonthlyFiles, writeOtherPoliceFiles } from '../policeMonthly.mjs';
 
@@ -34,6 +37,16 @@ export async function run({ browser, url, outDir }) {
   for (const type of ['dragEnter', 'dragOver', 'drop']) await devtools.send('Input.dispatchDragEvent', { type, x: 640, y: 300, data: drag });
   await checkLoaded(dropped.page, expected, 'dropped');
 
+  // The download as it comes: one ZIP of the month folders (deflated, as police.uk's are).
+  const zipPath = join(outDir, 'police-download.zip');
+  writeFileSync(zipPath, zipSync(Object.fromEntries(filesUnder(dir).map((path) => [relative(dir, path), readFileSync(path)])), { level: 6 }));
+  const zipped = await openApp(browser, url);
+  await zipped.page.getByLabel('Load data files').setInputFiles(zipPath);
+  await checkLoaded(zipped.page, expected, 'zip', ' (unpacked from police-download.zip)');
+  await zipped.page.reload();
+  await waitForSources(zipped.page, MONTHS, 120_000);
+  assertEqual(await zipped.page.locator('.source-card').first().getByRole('status').innerText(), `${expected.withCoordinates.toLocaleString('en-GB')} rows loaded, ${expected.withoutCoordinates.toLocaleString('en-GB')} rejected`, 'zip: the unpacked files are kept over a reload');
+
   // A folder with nothing but the system's own entries is said to hold nothing, rather than doing nothing.
   const empty = join(outDir, 'police-download-empty');
   mkdirSync(empty, { recursive: true });
@@ -43,7 +56,7 @@ export async function run({ browser, url, outDir }) {
 }
 
 /** The street-level rows alone loaded, each other kind of file refused once with its reason, nothing asked. */
-async function checkLoaded(page, expected, how) {
+async function checkLoaded(page, expected, how, from = '') {
   await waitForSources(page, MONTHS, 120_000);
   const card = page.locator('.source-card').first();
   assertEqual(await page.locator('.source-card').count(), 1, `${how}: the street-level files are one card`);
@@ -54,7 +67,15 @@ async function checkLoaded(page, expected, how) {
   const searches = page.locator('.notice', { hasText: 'Not loaded: 2023-01-metropolitan-stop-and-search.csv … 2023-03-metropolitan-stop-and-search.csv (3 files). Each is a police.uk stop-and-search file' });
   assertEqual(await searches.count(), 1, `${how}: one notice names the stop-and-search files and why`);
   const rows = `${expected.withCoordinates.toLocaleString('en-GB')} rows, ${expected.withoutCoordinates.toLocaleString('en-GB')} rejected`;
-  assertEqual(await page.locator('.notice', { hasText: `3 of 9 files loaded: ${rows}.` }).count(), 1, `${how}: the batch says how many of the files loaded`);
+  assertEqual(await page.locator('.notice', { hasText: `3 of 9 files loaded${from}: ${rows}.` }).count(), 1, `${how}: the batch says how many of the files loaded`);
   assertEqual(await page.getByRole('dialog').count(), 0, `${how}: no column mapping is asked for`);
   assertEqual(await page.locator('.notice', { hasText: /MACOSX|DS_Store|\._2023/ }).count(), 0, `${how}: the system's own entries are not named`);
+}
+
+/** Every file under a folder, at any depth. */
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
 }
