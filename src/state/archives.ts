@@ -12,7 +12,7 @@ async function unpack(archive: File): Promise<UnpackedEntry[]> {
   const { id, promise } = dataWorker.call('unpack-archive', { file: archive, name: archive.name }, undefined, (done, total) =>
     useAppStore.setState((state) => ({ loading: state.loading && { ...state.loading, progress: { bytesRead: done, bytesTotal: total, rows: 0, elapsedMs: 0 } } })),
   );
-  useAppStore.setState({ loading: { requestId: id, fileName: archive.name, progress: null, unpacking: true } });
+  useAppStore.setState({ loading: { requestId: id, fileName: archive.name, progress: null, verb: 'Unpacking' } });
   try {
     return (await promise).entries;
   } finally {

@@ -55,6 +55,57 @@ async function loadTogether(files: readonly File[], batch: BatchProgress): Promi
   }
 }
 
+/** A file's identity (the hash of its bytes), worked out in the data worker while the loading bar says so. */
+async function identity(file: File): Promise<string | null> {
+  const { id, promise } = dataWorker.call('identify', { file });
+  useAppStore.setState({ loading: { requestId: id, fileName: file.name, progress: null, verb: 'Comparing' } });
+  try {
+    return await promise.catch(() => null);
+  } finally {
+    useAppStore.setState({ loading: null });
+  }
+}
+
+/**
+ * A batch's files that repeat loaded ones. The same bytes as a loaded file are not loaded again,
+ * told in one notice (a month's download repeats the 35 months already loaded). A file with a
+ * loaded file's name but other bytes is a month republished with corrections: the user chooses
+ * once, for all such files, to replace the loaded ones, skip them or load them beside. Returns the
+ * files to load and, by name, the loaded sources each replaces (removed only once it has loaded).
+ */
+async function sortOutRepeats(files: readonly File[]): Promise<{ files: File[]; replacing: Map<string, number[]> }> {
+  const store = useAppStore.getState;
+  const loaded = store().sources;
+  const toLoad: File[] = [];
+  const same: string[] = [];
+  const revised: File[] = [];
+  for (const file of files) {
+    const named = loaded.filter((source) => source.name === file.name);
+    if (named.length === 0 && !loaded.some((source) => source.bytes === file.size)) {
+      toLoad.push(file);
+      continue;
+    }
+    const fingerprint = await identity(file);
+    const repeatsLoaded = fingerprint !== null && loaded.some((source) => source.fingerprint === fingerprint);
+    // A file loaded alone that repeats a loaded one is asked about by the loader (load it again?).
+    if (repeatsLoaded && files.length > 1) same.push(file.name);
+    else if (!repeatsLoaded && named.length > 0) revised.push(file);
+    else toLoad.push(file);
+  }
+  if (same.length > 0) store().notify('info', `Already loaded, so not loaded again: ${fileNamesInWords(same)}.`);
+  const replacing = new Map<string, number[]>();
+  if (revised.length > 0) {
+    const choice = await store().askAboutRevised(revised.map((file) => file.name));
+    if (choice === 'skip') store().notify('info', `Not loaded: ${fileNamesInWords(revised.map((file) => file.name))}, named like loaded files but with other content.`);
+    else toLoad.push(...revised);
+    if (choice === 'replace') for (const file of revised) replacing.set(file.name, loaded.filter((source) => source.name === file.name).map((source) => source.id));
+  }
+  // In the order given: months stay in order.
+  const order = new Map(files.map((file, i) => [file, i]));
+  toLoad.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { files: toLoad, replacing };
+}
+
 /**
  * Loads the files the user picked or dropped (ZIP archives unpacked first) with overall progress: several files are read by the
  * worker as one pipeline and enter the state together. The first file that loads replaces the
@@ -65,7 +116,9 @@ export async function loadBatch(picked: readonly File[]): Promise<void> {
   cancelled = false;
   const unpacked = await unpackArchives(picked);
   if (!unpacked || unpacked.files.length === 0) return;
-  const { files, archives } = unpacked;
+  const { archives } = unpacked;
+  const { files, replacing } = await sortOutRepeats(unpacked.files);
+  if (files.length === 0) return;
   const several = files.length > 1;
   const bytesTotal = files.reduce((total, file) => total + file.size, 0);
   const loaded: SourceSummary[] = [];
@@ -113,6 +166,12 @@ export async function loadBatch(picked: readonly File[]): Promise<void> {
     }
   } finally {
     useAppStore.setState({ batch: null });
+  }
+  // Replaced only by what loaded: a file that failed or was cancelled leaves the one it would replace.
+  const replaced = loaded.flatMap((summary) => replacing.get(summary.name) ?? []);
+  if (replaced.length > 0) {
+    await store().removeSources(replaced);
+    store().notify('info', `Replaced the loaded ${fileNamesInWords(loaded.filter((summary) => replacing.has(summary.name)).map((summary) => summary.name))} with the new content.`);
   }
   settleSelection(store());
   if (!several) return;

@@ -15,8 +15,8 @@ export interface LoadingState {
   requestId: number;
   fileName: string;
   progress: IngestProgress | null;
-  /** A ZIP archive being unpacked (its progress counts compressed bytes, no rows). */
-  unpacking?: boolean;
+  /** What is done to the file when it is not read into the map: "Unpacking" a ZIP archive (its progress counts compressed bytes, no rows), "Comparing" it with the loaded files. */
+  verb?: 'Unpacking' | 'Comparing';
 }
 
 export type NoticeKind = 'info' | 'error';
@@ -32,9 +32,15 @@ export interface Notice {
   action?: NoticeAction;
 }
 
+/** What to do with files named like loaded ones but holding other bytes (a month republished with corrections). */
+export type RevisedChoice = 'replace' | 'skip' | 'beside';
+
 export type Prompt =
   | { kind: 'mapping'; fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }
-  | { kind: 'duplicate'; fileName: string; existingName: string };
+  | { kind: 'duplicate'; fileName: string; existingName: string }
+  | { kind: 'revised'; names: string[] };
+
+type PromptAnswer = ColumnMapping | boolean | null | RevisedChoice;
 
 export interface SourcesSlice {
   sources: SourceSummary[];
@@ -52,7 +58,9 @@ export interface SourcesSlice {
   /** The sample files the data worker read while the page started, added in one step (one first map). */
   loadPreparedSamples: (files: readonly { name: string; url: string }[]) => Promise<SourceSummary[]>;
   cancelLoad: () => void;
-  answerPrompt: (answer: ColumnMapping | boolean | null) => void;
+  answerPrompt: (answer: PromptAnswer) => void;
+  /** Asks once, for all of a batch's files named like loaded ones but with other bytes, what to do with them (Escape skips them). */
+  askAboutRevised: (names: readonly string[]) => Promise<RevisedChoice>;
   removeSource: (id: number) => Promise<void>;
   /** Removes sources the user chose to remove, then checks the filters still match the data. */
   removeSources: (ids: readonly number[]) => Promise<void>;
@@ -64,7 +72,7 @@ export interface SourcesSlice {
 }
 
 /** The pending prompt's answer goes here; only one prompt is open at a time. */
-let promptAnswer: ((answer: ColumnMapping | boolean | null) => void) | null = null;
+let promptAnswer: ((answer: PromptAnswer) => void) | null = null;
 let nextNoticeId = 1;
 
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -85,7 +93,7 @@ const INFO_NOTICE_MS = 8000;
 const ACTION_NOTICE_MS = 30_000;
 
 export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = (set, get) => {
-  const ask = (prompt: Prompt): Promise<ColumnMapping | boolean | null> =>
+  const ask = (prompt: Prompt): Promise<PromptAnswer> =>
     new Promise((resolve) => {
       promptAnswer = resolve;
       set({ prompt });
@@ -169,7 +177,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });
-          if (!answer || answer === true) {
+          if (!answer || typeof answer !== 'object') {
             get().notify('info', `${name} was not loaded: no column mapping chosen.`);
             return null;
           }
@@ -205,6 +213,11 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
       cancelBatch();
       const loading = get().loading;
       if (loading) dataWorker.cancel(loading.requestId);
+    },
+
+    askAboutRevised: async (names) => {
+      const answer = await ask({ kind: 'revised', names: [...names] });
+      return answer === 'replace' || answer === 'beside' ? answer : 'skip';
     },
 
     answerPrompt: (answer) => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MappingRequest } from '../core/ingest/ingestFile';
 import { missingMappingFields, type ColumnMapping, type CoordinateSystem } from '../core/ingest/schema';
+import { fileNamesInWords } from '../state/fileNames';
 import { useAppStore } from '../state/store';
 import { ColumnHeads, OptionalSelect } from './controls';
 
@@ -94,6 +95,28 @@ export function Dialogs() {
   const answer = useAppStore.getState().answerPrompt;
   if (!prompt) return null;
   if (prompt.kind === 'mapping') return <MappingDialog key={prompt.fileName} fileName={prompt.fileName} request={prompt.request} initial={prompt.initial} remembered={prompt.remembered} />;
+  if (prompt.kind === 'revised') {
+    const several = prompt.names.length > 1;
+    return (
+      <Modal title={several ? 'Files already loaded, with other content' : 'File already loaded, with other content'} onCancel={() => answer('skip')}>
+        <p>
+          {fileNamesInWords(prompt.names)} {several ? 'have the names of loaded files' : 'has the name of a loaded file'} but other content: police.uk republishes months with corrections. Loading{' '}
+          {several ? 'them' : 'it'} beside the loaded {several ? 'files' : 'file'} would count {several ? 'those months' : 'that month'} twice.
+        </p>
+        <div className="row end">
+          <button type="button" className="primary" onClick={() => answer('replace')}>
+            Replace the loaded {several ? 'files' : 'file'}
+          </button>
+          <button type="button" onClick={() => answer('skip')}>
+            Skip {several ? 'them' : 'it'}
+          </button>
+          <button type="button" onClick={() => answer('beside')}>
+            Load beside
+          </button>
+        </div>
+      </Modal>
+    );
+  }
   return (
     <Modal title="File already loaded" onCancel={() => answer(false)}>
       <p>

@@ -68,11 +68,13 @@ export function LoadProgress() {
   const share = bytesTotal > 0 ? Math.min(1, bytesRead / bytesTotal) : 0;
   const rate = progress && progress.elapsedMs > 0 ? (progress.rows / progress.elapsedMs) * 1000 : 0;
   const name = loading?.fileName ?? '';
-  const unpacking = loading?.unpacking === true;
-  const label = unpacking ? `Unpacking ${name}` : batch ? `Loading file ${batch.fileIndex} of ${batch.fileCount}` : `Loading ${name}`;
-  const nameLine = unpacking ? label : `${batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}${rate > 0 ? ` · ${formatInteger(rate)} rows/s` : ''}`;
-  const figuresLine = unpacking
-    ? `${formatMegabytes(bytesRead)} of ${formatMegabytes(bytesTotal)}`
+  const verb = loading?.verb;
+  const label = verb ? `${verb} ${name}` : batch ? `Loading file ${batch.fileIndex} of ${batch.fileCount}` : `Loading ${name}`;
+  const nameLine = verb ? label : `${batch ? `File ${batch.fileIndex} of ${batch.fileCount}: ${name}` : `Loading ${name}`}${rate > 0 ? ` · ${formatInteger(rate)} rows/s` : ''}`;
+  const figuresLine = verb
+    ? progress
+      ? `${formatMegabytes(bytesRead)} of ${formatMegabytes(bytesTotal)}`
+      : ''
     : `${formatInteger(rows)} rows · ${formatMegabytes(bytesRead)} of ${formatMegabytes(bytesTotal)}${batch ? ' overall' : ''}`;
   return (
     <div className="load-progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
