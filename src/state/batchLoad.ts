@@ -80,6 +80,7 @@ async function sortOutRepeats(files: readonly File[]): Promise<{ files: File[]; 
   const same: string[] = [];
   const revised: File[] = [];
   for (const file of files) {
+    if (cancelled) break;
     const named = loaded.filter((source) => source.name === file.name);
     if (named.length === 0 && !loaded.some((source) => source.bytes === file.size)) {
       toLoad.push(file);
@@ -118,6 +119,10 @@ export async function loadBatch(picked: readonly File[]): Promise<void> {
   if (!unpacked || unpacked.files.length === 0) return;
   const { archives } = unpacked;
   const { files, replacing } = await sortOutRepeats(unpacked.files);
+  if (cancelled) {
+    store().notify('info', 'Loading cancelled before any file was read: nothing was loaded.');
+    return;
+  }
   if (files.length === 0) return;
   const several = files.length > 1;
   const bytesTotal = files.reduce((total, file) => total + file.size, 0);

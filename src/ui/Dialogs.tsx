@@ -100,8 +100,8 @@ export function Dialogs() {
     return (
       <Modal title={several ? 'Files already loaded, with other content' : 'File already loaded, with other content'} onCancel={() => answer('skip')}>
         <p>
-          {fileNamesInWords(prompt.names)} {several ? 'have the names of loaded files' : 'has the name of a loaded file'} but other content: police.uk republishes months with corrections. Loading{' '}
-          {several ? 'them' : 'it'} beside the loaded {several ? 'files' : 'file'} would count {several ? 'those months' : 'that month'} twice.
+          {fileNamesInWords(prompt.names)} {several ? 'have the names of loaded files but other content: newer editions' : 'has the name of a loaded file but other content: a newer edition'}, perhaps
+          (police.uk republishes months with corrections). Loading {several ? 'them' : 'it'} beside the loaded {several ? 'files' : 'file'} would count the incidents they share twice.
         </p>
         <div className="row end">
           <button type="button" className="primary" onClick={() => answer('replace')}>

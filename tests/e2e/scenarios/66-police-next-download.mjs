@@ -29,7 +29,7 @@ export async function run({ browser, url, outDir }) {
   const dialog = page.getByRole('dialog', { name: 'File already loaded, with other content' });
   await dialog.waitFor({ timeout: 60_000 });
   const question = await dialog.innerText();
-  assert(question.includes('2023-02-metropolitan-street.csv has the name of a loaded file but other content') && question.includes('would count that month twice'), `the question names the republished month and what loading it beside would do (${question})`);
+  assert(question.includes('2023-02-metropolitan-street.csv has the name of a loaded file but other content') && question.includes('would count the incidents they share twice'), `the question names the republished month and what loading it beside would do (${question})`);
   await page.screenshot({ path: join(outDir, 'police-next-download-question.png') });
   await dialog.getByRole('button', { name: 'Replace the loaded file' }).click();
 
