@@ -135,4 +135,9 @@ describe('ZIP archives', () => {
     const shapefile = new Blob([zipSync({ 'Camden.shp': new Uint8Array([0, 0, 39, 10]), 'Camden.dbf': new Uint8Array([3]), 'Camden.prj': text('PROJCS["British_National_Grid"]'), 'Camden.cpg': text('UTF-8') })]);
     expect((await refusal(shapefile)).message).toBe('download.zip is a zipped Shapefile (Camden.shp), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.');
   });
+
+  it('refuses a saved workspace as incident data, saying where it opens (its data files would load, its settings not)', async () => {
+    const workspace = new Blob([zipSync({ 'workspace.json': text('{"version":1}'), 'files/abc.csv': streetFile('2023-01') })]);
+    expect((await refusal(workspace)).message).toBe('download.zip is a saved workspace, not incident data: open it with "Open workspace" in the Workspace panel.');
+  });
 });

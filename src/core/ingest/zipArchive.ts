@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { CoreError } from '../errors';
+import { WORKSPACE_DOCUMENT } from '../workspace/workspaceDocumentName';
 
 /**
  * ZIP archives as police.uk hands them out (a custom download is one ZIP holding a folder a month,
@@ -193,6 +194,9 @@ export function isSystemEntry(path: string): boolean {
  */
 export async function unpackZip(archive: Blob, name: string, options: { signal?: { aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<ZipContents> {
   const listed = (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
+  if (listed.some((entry) => entry.path === WORKSPACE_DOCUMENT)) {
+    throw new CoreError('BAD_INPUT', `${name} is a saved workspace, not incident data: open it with "Open workspace" in the Workspace panel.`);
+  }
   // Its .prj and .cpg are one-line text files, which would otherwise be taken for tables needing a column mapping.
   const shapefile = listed.find((entry) => /\.shp$/i.test(entry.path));
   if (shapefile) {

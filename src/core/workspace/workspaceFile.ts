@@ -4,6 +4,7 @@ import { CoreError } from '../errors';
 import { sniffEncoding } from '../ingest/sniff';
 import { basemapChoiceSchema, boundaryLayersSchema, buildingsSchema } from './panelSchemas';
 import { checkWorkspaceDocument, type WorkspaceDocument } from './workspaceSchema';
+import { WORKSPACE_DOCUMENT } from './workspaceDocumentName';
 
 export type { WorkspaceDocument, WorkspaceSource } from './workspaceSchema';
 
@@ -56,7 +57,7 @@ export function referencedFiles(doc: Pick<WorkspaceDocument, 'sources' | 'panels
 const entryName = (folder: 'files' | 'basemap' | 'layers', fingerprint: string) => `${folder}/${fingerprint.replace(/[^0-9a-z]/gi, '_')}`;
 
 export function packWorkspace(doc: WorkspaceDocument, files: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const entries: Record<string, Uint8Array> = { 'workspace.json': strToU8(JSON.stringify(doc, null, 2)) };
+  const entries: Record<string, Uint8Array> = { [WORKSPACE_DOCUMENT]: strToU8(JSON.stringify(doc, null, 2)) };
   for (const source of doc.sources) {
     const bytes = files.get(source.fingerprint);
     if (!bytes) throw new CoreError('BAD_INPUT', `The data of ${source.name} is missing and cannot be saved.`);
@@ -82,8 +83,8 @@ function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
     total += file.originalSize;
     if (count > WORKSPACE_LIMITS.entries) throw damaged(`it holds more than ${WORKSPACE_LIMITS.entries.toLocaleString('en-GB')} entries.`);
     if (total > WORKSPACE_LIMITS.totalBytes) throw damaged(`its contents would unpack to more than ${WORKSPACE_LIMITS.totalBytes / 1024 ** 3} GB.`);
-    if (file.name === 'workspace.json' && file.originalSize > WORKSPACE_LIMITS.documentBytes) throw damaged('workspace.json is implausibly large.');
-    return file.name === 'workspace.json' || /^(files|basemap|layers)\//.test(file.name);
+    if (file.name === WORKSPACE_DOCUMENT && file.originalSize > WORKSPACE_LIMITS.documentBytes) throw damaged('workspace.json is implausibly large.');
+    return file.name === WORKSPACE_DOCUMENT || /^(files|basemap|layers)\//.test(file.name);
   };
   try {
     return unzipSync(bytes, { filter: admit });
@@ -99,7 +100,7 @@ function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
  */
 export function unpackWorkspace(bytes: Uint8Array): { doc: WorkspaceDocument; files: Map<string, Uint8Array> } {
   const entries = unzipBounded(bytes);
-  const json = entries['workspace.json'];
+  const json = entries[WORKSPACE_DOCUMENT];
   if (!json) throw damaged('workspace.json is missing.');
   let parsed: unknown;
   try {
