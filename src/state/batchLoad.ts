@@ -70,7 +70,8 @@ async function identity(file: File): Promise<string | null> {
  * A batch's files that repeat loaded ones. The same bytes as a loaded file are not loaded again,
  * told in one notice (a month's download repeats the 35 months already loaded). A file with a
  * loaded file's name but other bytes is a month republished with corrections: the user chooses
- * once, for all such files, to replace the loaded ones, skip them or load them beside. Returns the
+ * once, for all such files, to replace the loaded ones, skip them or load them beside. A name
+ * chosen twice in the batch loads once when the bytes agree and not at all when they differ. Returns the
  * files to load and, by name, the loaded sources each replaces (removed only once it has loaded).
  */
 async function sortOutRepeats(files: readonly File[]): Promise<{ files: File[]; replacing: Map<string, number[]> }> {
@@ -79,21 +80,42 @@ async function sortOutRepeats(files: readonly File[]): Promise<{ files: File[]; 
   const toLoad: File[] = [];
   const same: string[] = [];
   const revised: File[] = [];
+  // Within the batch: one name twice (two downloads chosen together) is one file if the bytes agree, and refused if not.
+  const named = new Map<string, File[]>();
+  for (const file of files) named.set(file.name, [...(named.get(file.name) ?? []), file]);
+  const batchFingerprints = new Map<File, string | null>();
+  const twice: string[] = [];
+  const copies: string[] = [];
   for (const file of files) {
     if (cancelled) break;
-    const named = loaded.filter((source) => source.name === file.name);
-    if (named.length === 0 && !loaded.some((source) => source.bytes === file.size)) {
+    const namesakes = named.get(file.name)!;
+    const loadedNamesakes = loaded.filter((source) => source.name === file.name);
+    if (namesakes.length === 1 && loadedNamesakes.length === 0 && !loaded.some((source) => source.bytes === file.size)) {
       toLoad.push(file);
       continue;
     }
     const fingerprint = await identity(file);
+    batchFingerprints.set(file, fingerprint);
+    // The first of its name stands for it; a later namesake is a copy of it, or a conflict.
+    if (file !== namesakes[0]) {
+      if (fingerprint !== null && fingerprint === batchFingerprints.get(namesakes[0])) copies.push(file.name);
+      else if (!twice.includes(file.name)) twice.push(file.name);
+      continue;
+    }
     const repeatsLoaded = fingerprint !== null && loaded.some((source) => source.fingerprint === fingerprint);
     // A file loaded alone that repeats a loaded one is asked about by the loader (load it again?).
     if (repeatsLoaded && files.length > 1) same.push(file.name);
-    else if (!repeatsLoaded && named.length > 0) revised.push(file);
+    else if (!repeatsLoaded && loadedNamesakes.length > 0) revised.push(file);
     else toLoad.push(file);
   }
+  if (twice.length > 0) {
+    const refused = new Set(twice);
+    toLoad.splice(0, toLoad.length, ...toLoad.filter((file) => !refused.has(file.name)));
+    revised.splice(0, revised.length, ...revised.filter((file) => !refused.has(file.name)));
+    store().notify('error', `Not loaded: ${fileNamesInWords(twice)}, chosen twice with different content (from two downloads?), so which is meant cannot be told. Load the one you want.`);
+  }
   if (same.length > 0) store().notify('info', `Already loaded, so not loaded again: ${fileNamesInWords(same)}.`);
+  if (copies.length > 0) store().notify('info', `Chosen twice with the same content, so loaded once: ${fileNamesInWords(copies)}.`);
   const replacing = new Map<string, number[]>();
   if (revised.length > 0) {
     const choice = await store().askAboutRevised(revised.map((file) => file.name));

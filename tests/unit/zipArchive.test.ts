@@ -60,11 +60,10 @@ describe('ZIP archives', () => {
   it('unpacks every file in path order, without folders and the system entries, byte for byte, deflated or stored', async () => {
     for (const level of [6, 0] as const) {
       const { archive, files } = download(level);
-      const { entries, bytes } = await unpackZip(archive, 'download.zip');
+      const { entries } = await unpackZip(archive, 'download.zip');
       expect(unpacked(entries)).toEqual(['2023-01/2023-01-metropolitan-outcomes.csv', '2023-01/2023-01-metropolitan-street.csv', '2023-02/2023-02-metropolitan-street.csv']);
       for (const entry of entries) expect(await bytesOf(entry)).toEqual(files[entry.path as keyof typeof files]);
       expect(entries.map((entry) => ('file' in entry ? entry.file.name : ''))).toEqual(['2023-01-metropolitan-outcomes.csv', '2023-01-metropolitan-street.csv', '2023-02-metropolitan-street.csv']);
-      expect(bytes).toBe(Object.values(files).reduce((total, file) => total + file.length, 0));
     }
   });
 

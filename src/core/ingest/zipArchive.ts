@@ -29,8 +29,6 @@ export type UnpackedEntry = { path: string; file: File } | { path: string; refus
 
 export interface ZipContents {
   entries: UnpackedEntry[];
-  /** Bytes of the files unpacked, as their central directory gives them. */
-  bytes: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -206,7 +204,6 @@ export async function unpackZip(archive: Blob, name: string, options: { signal?:
   const total = listed.reduce((sum, entry) => sum + entry.compressedSize, 0);
   let done = 0;
   const entries: UnpackedEntry[] = [];
-  let bytes = 0;
   for (const entry of listed) {
     const reason = unreadable(entry);
     if (reason) {
@@ -214,9 +211,7 @@ export async function unpackZip(archive: Blob, name: string, options: { signal?:
       done += entry.compressedSize;
       continue;
     }
-    const file = await unpackEntry(archive, entry, name, (compressed) => options.onProgress?.((done += compressed), total), options.signal);
-    entries.push({ path: entry.path, file });
-    bytes += file.size;
+    entries.push({ path: entry.path, file: await unpackEntry(archive, entry, name, (compressed) => options.onProgress?.((done += compressed), total), options.signal) });
   }
-  return { entries, bytes };
+  return { entries };
 }

@@ -1,7 +1,8 @@
 // The next month's police.uk download over the last one, as an analyst keeps a rolling series: the
 // months already loaded come again byte for byte (not loaded again, told once, no dialog per file),
 // one month comes republished with corrections (asked about once: replacing it must not count the
-// month twice), and one month is new. After a reload the series is as left.
+// month twice), and one month is new. After a reload the series is as left. Two downloads chosen
+// together name a month twice: a copy is loaded once, two different versions are refused.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, assertEqual, loadFiles, openApp, waitForSources, waitUntilKept } from '../harness.mjs';
@@ -48,4 +49,16 @@ export async function run({ browser, url, outDir }) {
   await page.reload();
   await waitForSources(page, 4, 120_000);
   assertEqual(await page.locator('.source-card').first().getByRole('status').innerText(), status, 'the series is as left after a reload');
+
+  // Two downloads chosen together, each with May: a copy loads once; two different Mays load neither.
+  const [mayOne, mayTwo, mayCopy] = ['police-may-download-1', 'police-may-download-2', 'police-may-download-3'].map((dir) => writeMonthlyFiles(join(outDir, dir), { months: 5, rowsPerFile: ROWS }).paths[4]);
+  appendFileSync(mayTwo, lateRows[0].replace('2023-02', '2023-05') + '\n');
+  await loadFiles(page, [mayOne, mayTwo]);
+  await page.locator('.notice', { hasText: 'Not loaded: 2023-05-metropolitan-street.csv, chosen twice with different content' }).waitFor({ timeout: 60_000 });
+  assertEqual(await page.locator('.source-card').first().getAttribute('data-files'), '4', 'neither of two different Mays is loaded');
+  await loadFiles(page, [mayOne, mayCopy]);
+  await page.locator('.notice', { hasText: 'Chosen twice with the same content, so loaded once: 2023-05-metropolitan-street.csv.' }).waitFor({ timeout: 60_000 });
+  await waitForSources(page, 5, 120_000);
+  assertEqual(await page.locator('.source-card').first().getAttribute('data-files'), '5', 'a May chosen twice with the same bytes is loaded once');
+  assertEqual(await page.getByRole('dialog').count(), 0, 'no question for a copy chosen twice');
 }
