@@ -34,7 +34,11 @@ export async function run({ browser, url, outDir }) {
   const dropped = await openApp(browser, url);
   const devtools = await dropped.context.newCDPSession(dropped.page);
   const drag = { items: [], files: [dir], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop']) await devtools.send('Input.dispatchDragEvent', { type, x: 640, y: 300, data: drag });
+  for (const type of ['dragEnter', 'dragOver']) await devtools.send('Input.dispatchDragEvent', { type, x: 640, y: 300, data: drag });
+  // The drop is taken only once the page has answered the drag over it: wait until it shows it is a drop target.
+  await dropped.page.getByText('Drop CSV files to load them').waitFor({ timeout: 10_000 });
+  await devtools.send('Input.dispatchDragEvent', { type: 'dragOver', x: 640, y: 300, data: drag });
+  await devtools.send('Input.dispatchDragEvent', { type: 'drop', x: 640, y: 300, data: drag });
   await checkLoaded(dropped.page, expected, 'dropped');
 
   // The download as it comes: one ZIP of the month folders (deflated, as police.uk's are).
