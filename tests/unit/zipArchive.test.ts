@@ -112,6 +112,45 @@ describe('ZIP archives', () => {
     expect((await refusal(understated)).message).toMatch(/unpacks to more than the 10 bytes it lists/);
   });
 
+  it('refuses an entry whose deflated bytes are damaged', async () => {
+    const { archive } = download();
+    const damaged = await patched(archive, (bytes, view) => {
+      const local = find(bytes, 0x04034b50);
+      const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      // A deflate block type that does not exist (bits 11 after the final-block bit).
+      bytes[data] |= 0b110;
+    });
+    expect((await refusal(damaged)).message).toMatch(/is a damaged ZIP archive: .* cannot be inflated \(.*\)\. Download it again\.$/);
+  });
+
+  it('refuses entries that overlap, and an entry whose listed length runs past the archive', async () => {
+    const { archive } = download();
+    const directory = async (change: (view: DataView, headers: number[]) => void) =>
+      patched(archive, (bytes, view) => {
+        const headers: number[] = [];
+        for (let at = find(bytes, 0x02014b50); at >= 0; at = find(bytes, 0x02014b50, at + 4)) headers.push(at);
+        change(view, headers);
+      });
+    const overlapping = await directory((view, [first, second]) => view.setUint32(second + 42, view.getUint32(first + 42, true), true));
+    expect((await refusal(overlapping)).message).toMatch(/is a damaged ZIP archive: .* overlaps the entry before it\.$/);
+    const overlong = await directory((view, headers) => {
+      for (const at of headers) view.setUint32(at + 20, archive.size, true);
+    });
+    expect((await refusal(overlong)).message).toMatch(/is not a whole ZIP archive: .* is cut short\./);
+  });
+
+  it('unpacks a download of many files in one pass, each byte for byte, in path order', async () => {
+    const months = Array.from({ length: 60 }, (_, i) => `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const files = Object.fromEntries(months.map((month) => [`${month}/${month}-metropolitan-street.csv`, streetFile(month)]));
+    // Written in reverse, so the archive's order is not the path order.
+    const archive = new Blob([zipSync(Object.fromEntries(Object.entries(files).reverse()))]);
+    const { entries } = await unpackZip(archive, 'download.zip');
+    expect(unpacked(entries)).toEqual(Object.keys(files));
+    // Compared as text: a deep comparison of 60 arrays of 20 kB byte by byte is slow.
+    const decoded = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes!);
+    for (const entry of entries) expect(decoded(await bytesOf(entry))).toBe(decoded(files[entry.path]));
+  });
+
   it('lists an encrypted entry, or one packed by a method it cannot unpack, with the reason, and unpacks the rest', async () => {
     const { archive } = download();
     const odd = await patched(archive, (bytes, view) => {
