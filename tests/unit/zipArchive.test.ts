@@ -57,6 +57,21 @@ describe('ZIP archives', () => {
     expect(crc32(text('56789'), crc32(text('1234')))).toBe(0xcbf43926);
   });
 
+  it('gives the same CRC-32 for a long text whole and in pieces at any byte offset (values from Python zlib.crc32)', () => {
+    const fox = text('The quick brown fox jumps over the lazy dog');
+    expect(crc32(fox)).toBe(0x414fa339);
+    // In a buffer at an odd offset, so the pieces start off the 4-byte boundary that words are read on.
+    const buffer = new Uint8Array(1 + fox.length * 10);
+    for (let k = 0; k < 10; k++) buffer.set(fox, 1 + k * fox.length);
+    const long = buffer.subarray(1);
+    expect(crc32(long)).toBe(0x8ff719d4);
+    for (const size of [1, 3, 5, 9, 17, 64]) {
+      let crc = 0;
+      for (let at = 0; at < long.length; at += size) crc = crc32(long.subarray(at, at + size), crc);
+      expect(crc).toBe(0x8ff719d4);
+    }
+  });
+
   it('unpacks every file in path order, without folders and the system entries, byte for byte, deflated or stored', async () => {
     for (const level of [6, 0] as const) {
       const { archive, files } = download(level);
