@@ -9,6 +9,7 @@ import { loadBatch } from './loadBatch';
 import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
 import { forgetAnswers, handleQuery } from './queries';
+import { unpackArchive } from './unpackArchive';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 /**
@@ -134,6 +135,21 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
           id: request.id,
           value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
+      });
+      return;
+    }
+    if (request.type === 'unpack-archive') {
+      await runCancellable(request.id, async (signal, reports) => {
+        const stopWatching = cancelWhenAborted(pool, signal);
+        try {
+          post({ type: 'result', id: request.id, value: await unpackArchive(pool, request.file, request.name, reports.steps) });
+        } catch (error) {
+          // A stretch that failed leaves the others running: the workers are ended with it.
+          pool.cancel();
+          throw error;
+        } finally {
+          stopWatching();
+        }
       });
       return;
     }

@@ -2,6 +2,7 @@ import { CoreError, type CoreErrorCode } from '../core/errors';
 import type { IngestProgress } from '../core/ingest/ingestFile';
 import type { PartLayout, PartRange, PartResult } from '../core/ingest/filePart';
 import type { ColumnMapping } from '../core/ingest/schema';
+import type { UnpackedEntry, ZipEntry } from '../core/ingest/zipArchive';
 
 /** A part of a file for a parse worker to read (see readPart). */
 export interface PartJob {
@@ -15,18 +16,28 @@ export interface PartJob {
   known?: PartLayout;
 }
 
+/** A stretch of a ZIP archive's entries for a parse worker to unpack (see unpackEntries). */
+export interface UnpackJob {
+  file: Blob;
+  name: string;
+  entries: ZipEntry[];
+}
+
+export type PoolJob = ({ kind: 'part' } & PartJob) | ({ kind: 'unpack' } & UnpackJob);
+
+/** Progress is an IngestProgress for a part, and the compressed bytes read for an unpack. */
 export type PartReply =
-  | { type: 'progress'; id: number; progress: IngestProgress }
-  | { type: 'part'; id: number; result: PartResult | { status: 'not-csv' } }
+  | { type: 'progress'; id: number; progress: IngestProgress | number }
+  | { type: 'done'; id: number; result: PartOutcome | UnpackedEntry[] }
   /** `code` is a CoreError's (null for anything else): the error is raised again in the data worker as it was. */
   | { type: 'error'; id: number; code: CoreErrorCode | null; message: string };
 
 export type PartOutcome = PartResult | { status: 'not-csv' };
 
 interface Running {
-  resolve: (result: PartOutcome) => void;
+  resolve: (result: PartOutcome | UnpackedEntry[]) => void;
   reject: (error: Error) => void;
-  onProgress: (progress: IngestProgress) => void;
+  onProgress: (progress: IngestProgress | number) => void;
 }
 
 /** Parts sent to a worker ahead of the one it is reading, so it never waits for the data worker between parts. */
@@ -41,11 +52,12 @@ interface Slot {
 /**
  * Parse workers owned by the data worker, one per core: parts of files are queued and each worker
  * reads them one after another in queue order, so a batch of files or the parts of one big file
- * are read at once. Cancel ends the workers (and frees what they held); the next load starts new ones.
+ * are read at once; the stretches of a ZIP archive are unpacked at once likewise. Cancel ends the
+ * workers (and frees what they held); the next load starts new ones.
  */
 export class PartPool {
   private workers: Slot[] = [];
-  private readonly queue: { id: number; job: PartJob }[] = [];
+  private readonly queue: { id: number; job: PoolJob }[] = [];
   private readonly running = new Map<number, Running>();
   private nextId = 1;
 
@@ -55,8 +67,17 @@ export class PartPool {
   ) {}
 
   read(job: PartJob, onProgress: (progress: IngestProgress) => void): Promise<PartOutcome> {
+    return this.run({ kind: 'part', ...job }, onProgress as Running['onProgress']) as Promise<PartOutcome>;
+  }
+
+  /** The job's entries unpacked, in its order; `onBytes` hears the compressed bytes read so far. */
+  unpack(job: UnpackJob, onBytes: (done: number) => void): Promise<UnpackedEntry[]> {
+    return this.run({ kind: 'unpack', ...job }, onBytes as Running['onProgress']) as Promise<UnpackedEntry[]>;
+  }
+
+  private run(job: PoolJob, onProgress: Running['onProgress']): Promise<PartOutcome | UnpackedEntry[]> {
     const id = this.nextId++;
-    const promise = new Promise<PartOutcome>((resolve, reject) => this.running.set(id, { resolve, reject, onProgress }));
+    const promise = new Promise<PartOutcome | UnpackedEntry[]>((resolve, reject) => this.running.set(id, { resolve, reject, onProgress }));
     this.queue.push({ id, job });
     this.dispatch();
     return promise;
@@ -96,7 +117,7 @@ export class PartPool {
       if (reply.type === 'progress') return entry.onProgress(reply.progress);
       this.running.delete(reply.id);
       slot.parts.delete(reply.id);
-      if (reply.type === 'part') entry.resolve(reply.result);
+      if (reply.type === 'done') entry.resolve(reply.result);
       else entry.reject(reply.code ? new CoreError(reply.code, reply.message) : new Error(reply.message));
       this.dispatch();
     };

@@ -20,7 +20,6 @@ import type { SourceSelection } from '../core/hotspots/filter';
 import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { combinedRejectedRowsCsv, rejectedRowsCsv } from '../core/ingest/rejects';
-import { unpackZip } from '../core/ingest/zipArchive';
 import { withDataNote } from '../core/provenance';
 import { communityTriggerReport } from '../core/trigger/triggerReport';
 import type { MessageName, MessageResult, RequestOf } from './protocol';
@@ -70,7 +69,7 @@ function planOf(dataset: Dataset, query: PlanQuery, steps: Steps): Promise<PlanC
   });
 }
 
-export type QueryName = Exclude<MessageName, 'load' | 'load-batch' | 'cancel' | 'prepare-sample' | 'load-prepared' | 'warm-parsers'>;
+export type QueryName = Exclude<MessageName, 'load' | 'load-batch' | 'unpack-archive' | 'cancel' | 'prepare-sample' | 'load-prepared' | 'warm-parsers'>;
 type Handlers = { [K in QueryName]: (dataset: Dataset, request: RequestOf<K>, steps: Steps) => MessageResult<K> | Promise<MessageResult<K>> };
 
 /** One handler per question, typed by the protocol: a message without one does not compile. */
@@ -134,7 +133,6 @@ const handlers: Handlers = {
     return zoneEvidence(dataset, selection, evidenceContext(dataset, map, result), query);
   },
   identify: (_dataset, { file }) => identifyFile(blobByteSource(file, 'file')),
-  'unpack-archive': (_dataset, { file, name }, steps) => unpackZip(file, name, steps),
   'remove-source': (dataset, { sourceId }) => {
     dataset.removeSource(sourceId);
     forgetAnswers();

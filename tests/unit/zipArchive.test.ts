@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/core/errors';
-import { crc32, unpackZip, zipEntries, type UnpackedEntry } from '../../src/core/ingest/zipArchive';
+import { crc32, entryRuns, unpackEntries, unpackZip, zipEntries, type UnpackedEntry, type ZipEntry } from '../../src/core/ingest/zipArchive';
+import { unpackArchive } from '../../src/worker/unpackArchive';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const STREET_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
@@ -164,6 +165,35 @@ describe('ZIP archives', () => {
     // Compared as text: a deep comparison of 60 arrays of 20 kB byte by byte is slow.
     const decoded = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes!);
     for (const entry of entries) expect(decoded(await bytesOf(entry))).toBe(decoded(files[entry.path]));
+  });
+
+  it('splits the entries into runs of about equal compressed bytes, each a stretch of the archive in its order', () => {
+    const entry = (localHeaderOffset: number, compressedSize: number): ZipEntry => ({ path: `f${localHeaderOffset}`, method: 8, flags: 0, crc32: 0, compressedSize, size: compressedSize, localHeaderOffset });
+    const entries = [entry(0, 40), entry(100, 10), entry(200, 10), entry(300, 40), entry(400, 0)];
+    // 100 bytes in all: the second run starts once 50 have gone before it.
+    expect(entryRuns(entries, 2).map((run) => run.map((e) => e.localHeaderOffset))).toEqual([[0, 100], [200, 300, 400]]);
+    expect(entryRuns(entries, 3).map((run) => run.map((e) => e.localHeaderOffset))).toEqual([[0], [100, 200, 300], [400]]);
+    expect(entryRuns(entries.slice(0, 1), 4)).toHaveLength(1);
+    expect(entryRuns([], 2)).toEqual([]);
+  });
+
+  it('unpacks in several workers at once the same files, in path order, as on one thread, with progress over them all', async () => {
+    const months = Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`);
+    const archive = new Blob([zipSync({ ...Object.fromEntries(months.map((m) => [`${m}/${m}-metropolitan-street.csv`, streetFile(m)])), '.DS_Store': new Uint8Array([1]) })]);
+    const alone = await unpackZip(archive, 'download.zip');
+    for (const size of [2, 3]) {
+      const stretches: number[] = [];
+      // Each worker unpacks its stretch as a parse worker does.
+      const pool = { size, unpack: ({ file, name, entries }: { file: Blob; name: string; entries: ZipEntry[] }, onBytes: (done: number) => void) => (stretches.push(entries.length), unpackEntries(file, name, entries, { onProgress: onBytes })) };
+      const seen: [number, number][] = [];
+      const { entries } = await unpackArchive(pool, archive, 'download.zip', (done, total) => seen.push([done, total]));
+      expect(stretches).toHaveLength(size);
+      expect(unpacked(entries)).toEqual(unpacked(alone.entries));
+      for (const [k, entry] of entries.entries()) expect(await bytesOf(entry)).toEqual(await bytesOf(alone.entries[k]));
+      const total = seen[0][1];
+      expect(seen.at(-1)).toEqual([total, total]);
+      expect(seen.every(([done], k) => k === 0 || done >= seen[k - 1][0])).toBe(true);
+    }
   });
 
   it('lists an encrypted entry, or one packed by a method it cannot unpack, with the reason, and unpacks the rest', async () => {

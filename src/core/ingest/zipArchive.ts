@@ -280,12 +280,18 @@ export function isSystemEntry(path: string): boolean {
   return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 }
 
+/** What an archive holds to unpack: the entries to read, in the order they lie in it, and those refused, with the reason. */
+export interface UnpackPlan {
+  readable: ZipEntry[];
+  refused: UnpackedEntry[];
+}
+
 /**
- * Every file of an archive, unpacked, in path order (months in order), without folders and the
- * operating system's own entries; an entry that cannot be unpacked is listed with the reason.
- * A damaged archive is refused whole: no part of it is loaded.
+ * The files of an archive to unpack, without folders and the operating system's own entries; an
+ * entry that cannot be unpacked is refused with the reason, and an archive that is not incident
+ * data (a zipped Shapefile, a saved workspace) is refused whole, saying where it loads.
  */
-export async function unpackZip(archive: Blob, name: string, options: { signal?: { aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<ZipContents> {
+export async function planUnpack(archive: Blob, name: string): Promise<UnpackPlan> {
   const listed = (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
   if (listed.some((entry) => entry.path === WORKSPACE_DOCUMENT)) {
     throw new CoreError('BAD_INPUT', `${name} is a saved workspace, not incident data: open it with "Open workspace" in the Workspace panel.`);
@@ -295,25 +301,63 @@ export async function unpackZip(archive: Blob, name: string, options: { signal?:
   if (shapefile) {
     throw new CoreError('BAD_INPUT', `${name} is a zipped Shapefile (${baseName(shapefile.path)}), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.`);
   }
-  const byPath: UnpackedEntry[] = [];
-  const readable: ZipEntry[] = [];
+  const plan: UnpackPlan = { readable: [], refused: [] };
   for (const entry of listed) {
     const reason = unreadable(entry);
-    if (reason) byPath.push({ path: entry.path, refused: `${baseName(entry.path)} ${reason}` });
-    else readable.push(entry);
+    if (reason) plan.refused.push({ path: entry.path, refused: `${baseName(entry.path)} ${reason}` });
+    else plan.readable.push(entry);
   }
-  readable.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  plan.readable.sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  return plan;
+}
+
+/**
+ * The readable entries in runs of about equal compressed bytes, at most `count` of them, each a
+ * stretch of the archive: several threads can then unpack one archive, each reading its stretch once.
+ */
+export function entryRuns(readable: readonly ZipEntry[], count: number): ZipEntry[][] {
   const total = readable.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  const runs: ZipEntry[][] = [];
   let done = 0;
-  if (readable.length > 0) {
-    const first = readable[0].localHeaderOffset;
-    const cursor = new ArchiveCursor(archive.slice(first).stream().getReader(), first);
-    try {
-      for (const entry of readable) byPath.push({ path: entry.path, file: await unpackEntry(cursor, entry, name, (compressed) => options.onProgress?.((done += compressed), total), options.signal) });
-    } finally {
-      await cursor.cancel();
-    }
+  for (const entry of readable) {
+    // A run ends once the bytes before it reach its share of the whole.
+    if (runs.length === 0 || (runs.length < count && done >= (total * runs.length) / count)) runs.push([]);
+    runs[runs.length - 1].push(entry);
+    done += entry.compressedSize;
   }
-  const entries = byPath.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { entries };
+  return runs;
+}
+
+/**
+ * Entries of an archive (from planUnpack, in archive order), read in one pass over the stretch
+ * they lie in; `onProgress` hears the compressed bytes read so far. A damaged entry refuses them all.
+ */
+export async function unpackEntries(archive: Blob, name: string, entries: readonly ZipEntry[], options: { signal?: { aborted: boolean }; onProgress?: (done: number) => void } = {}): Promise<UnpackedEntry[]> {
+  if (entries.length === 0) return [];
+  const first = entries[0].localHeaderOffset;
+  const cursor = new ArchiveCursor(archive.slice(first).stream().getReader(), first);
+  let done = 0;
+  const unpacked: UnpackedEntry[] = [];
+  try {
+    for (const entry of entries) unpacked.push({ path: entry.path, file: await unpackEntry(cursor, entry, name, (compressed) => options.onProgress?.((done += compressed)), options.signal) });
+  } finally {
+    await cursor.cancel();
+  }
+  return unpacked;
+}
+
+/** Unpacked and refused entries together, in path order (a police.uk download's months in order). */
+export function inPathOrder(entries: UnpackedEntry[]): UnpackedEntry[] {
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every file of an archive, unpacked on this thread, in path order; an entry that cannot be
+ * unpacked is listed with the reason. A damaged archive is refused whole: no part of it is loaded.
+ */
+export async function unpackZip(archive: Blob, name: string, options: { signal?: { aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<ZipContents> {
+  const { readable, refused } = await planUnpack(archive, name);
+  const total = readable.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  const unpacked = await unpackEntries(archive, name, readable, { signal: options.signal, onProgress: (done) => options.onProgress?.(done, total) });
+  return { entries: inPathOrder([...refused, ...unpacked]) };
 }
