@@ -1,4 +1,5 @@
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { zipSync } from 'fflate';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { mulberry32 } from '../scripts/mulberry32.mjs';
@@ -91,4 +92,14 @@ export async function ensurePoliceFile(path: string, rows: number, monthlyDir?: 
   renameSync(`${path}.part`, path);
   if (monthlyDir) createWriteStream(join(monthlyDir, 'complete')).end();
   return statSync(path).size;
+}
+
+/** The monthly files as one ZIP with a folder a month, as police.uk's downloads hold them; written once and reused. */
+export function ensureMonthlyZip(monthlyDir: string, zipPath: string): number {
+  if (!existsSync(zipPath)) {
+    const months = readdirSync(monthlyDir).filter((name) => name.endsWith('.csv')).sort();
+    writeFileSync(`${zipPath}.part`, zipSync(Object.fromEntries(months.map((name) => [`${name.slice(0, 7)}/${name}`, readFileSync(join(monthlyDir, name))]))));
+    renameSync(`${zipPath}.part`, zipPath);
+  }
+  return statSync(zipPath).size;
 }

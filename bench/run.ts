@@ -12,7 +12,7 @@ import { benchAnalyses } from './nodeAnalyses';
 import { benchVisibility } from './visibility';
 import { benchIngestNode, benchReaggregateNode } from './nodeCore';
 import { benchPrediction } from './predictionBench';
-import { ensurePoliceFile } from './policeFile';
+import { ensureMonthlyZip, ensurePoliceFile } from './policeFile';
 import { benchStudyArea } from './studyArea';
 import { benchWarehouseTable } from './warehouseTable';
 
@@ -38,9 +38,11 @@ if (!process.argv.includes('--browser')) {
 
 // The browser half needs the built app (dist/, or the build E2E_DIST names) and Chromium; it reports its figures as one JSON line.
 if (existsSync(join(process.env.E2E_DIST ?? join(process.cwd(), 'dist'), 'index.html'))) {
+  const zipPath = join(workDir, 'police-1m-met-monthly.zip');
+  console.log(`# the monthly files as one ZIP: ${(ensureMonthlyZip(monthlyDir, zipPath) / 1e6).toFixed(1)} MB at ${zipPath}`);
   const largeBytes = await ensurePoliceFile(largePath, 10_000_000);
   console.log(`# 10,000,000-row police.uk file: ${(largeBytes / 1e9).toFixed(2)} GB (${(largeBytes / 1_073_741_824).toFixed(2)} GiB) at ${largePath}`);
-  const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath, monthlyDir, largePath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 1_800_000, stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = execFileSync(process.execPath, [join(process.cwd(), 'bench', 'browser.mjs'), policePath, monthlyDir, largePath, zipPath], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 1_800_000, stdio: ['ignore', 'pipe', 'inherit'] });
   const lastLine = output.trim().split('\n').pop() ?? '[]';
   for (const figure of JSON.parse(lastLine) as Figure[]) record(figure.name, figure.value, figure.unit, figure.target);
 } else {
