@@ -3,9 +3,9 @@ import { WORKSPACE_DOCUMENT } from '../workspace/workspaceDocumentName';
 
 /**
  * ZIP archives as police.uk hands them out (a custom download is one ZIP holding a folder a month,
- * each with its street-level, outcomes and stop-and-search files), read entry by entry from the
- * file itself: the table of contents at its end is read first, then each entry is sliced out and
- * inflated as a stream, so the archive is never held in memory whole. The platform's own inflater
+ * each with its street-level, outcomes and stop-and-search files), read from the file itself: the
+ * table of contents at its end is read first, then the entries are read in one pass and inflated
+ * as a stream, so the archive is never held in memory whole. The platform's own inflater
  * (DecompressionStream, raw deflate) does the inflating, several times faster than one written in
  * script; the archive's layout (PKWARE APPNOTE 6.3, with ZIP64 for archives past 4 GB) is read here.
  */
