@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { cellToLatLng } from 'h3-js';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useClassification } from '../state/classification';
+import { awaitingMap } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
 import { PLAIN_BACKGROUND, plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
@@ -34,6 +35,7 @@ export function MapView() {
   const cameraEdit = useAppStore((state) => state.cameraEdit);
   const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
   const classification = useClassification();
+  const awaiting = useAppStore(awaitingMap);
   const extent = useAppStore((state) => state.hotspots?.extent ?? null);
   const fittedFor = useRef<string | null>(null);
 
@@ -78,6 +80,13 @@ export function MapView() {
     fittedFor.current = sourceKey;
     map.fitBounds([[extent.west, extent.south], [extent.east, extent.north]], { padding: 40, duration: 0, maxZoom: 15 });
   }, [map, extent, classification, sourceKey]);
+
+  // Busy while a new map is on its way; once it is here (or failed), a frame, so the map reports idle.
+  useLayoutEffect(() => {
+    if (!map) return;
+    if (awaiting) map.getContainer().setAttribute('data-idle', 'false');
+    else map.triggerRepaint();
+  }, [map, awaiting]);
 
   // In the commit that shows the new legend, so the map is marked busy before anything can see the legend without it.
   useLayoutEffect(() => {

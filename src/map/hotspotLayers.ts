@@ -51,6 +51,8 @@ export function addPinnedCellLayer(map: maplibregl.Map): void {
 }
 
 let latestUpdate = 0;
+/** The update whose cells the map was last given: until it is the latest, the map is not showing the current cells. */
+let handedUpdate = 0;
 let settled: Promise<unknown> = Promise.resolve();
 
 /**
@@ -84,6 +86,7 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
 
 /** Gives the map its cells, and marks the moment they are drawn (a user-timing mark, for the benchmark). */
 function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | null): void {
+  handedUpdate = latestUpdate;
   drawnCells = cells;
   drawnMesh = mesh;
   drawnSet = null;
@@ -92,6 +95,11 @@ function hand(map: maplibregl.Map, cells: readonly string[], mesh: CellMesh | nu
   const changed = layers.get(map)?.setMesh(mesh, outlineFans());
   // A frame even when nothing changed, so the map, marked busy, reports idle again.
   if (!changed) map.triggerRepaint();
+}
+
+/** Whether the latest cells are still being meshed: the map may go idle meanwhile, showing the cells before them. */
+export function cellsPending(): boolean {
+  return handedUpdate !== latestUpdate;
 }
 
 /** Resolves once the latest cells have been handed to the map. */

@@ -1,6 +1,7 @@
 import type * as maplibregl from 'maplibre-gl';
+import { awaitingMap } from '../state/resultsSlice';
 import { useAppStore } from '../state/store';
-import { hotspotCellAt } from './hotspotLayers';
+import { cellsPending, hotspotCellAt } from './hotspotLayers';
 
 /** What a click on the map means depends on what the user is doing: picking an area, drawing a zone, placing a camera, or pointing at things. */
 function onClick(map: maplibregl.Map, event: maplibregl.MapMouseEvent): void {
@@ -26,8 +27,12 @@ function onClick(map: maplibregl.Map, event: maplibregl.MapMouseEvent): void {
 
 /** Clicks, the view kept in the store as the map moves, and whether the map is idle. */
 export function addMapInteractions(map: maplibregl.Map, container: HTMLElement): void {
-  // A plain attribute the end-to-end tests (and assistive tooling) can wait on.
-  map.on('idle', () => container.setAttribute('data-idle', 'true'));
+  // A plain attribute the end-to-end tests (and assistive tooling) can wait on: idle only once the
+  // map shows the current data. The map may draw (and go idle) while a new map is computed, or while
+  // its cells are meshed in the worker.
+  map.on('idle', () => {
+    if (!cellsPending() && !awaitingMap(useAppStore.getState())) container.setAttribute('data-idle', 'true');
+  });
   map.on('dataloading', () => container.setAttribute('data-idle', 'false'));
   map.on('moveend', () => {
     const centre = map.getCenter();

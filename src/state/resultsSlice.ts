@@ -27,6 +27,11 @@ export interface ResultsSlice {
 
 export const ASB_CATEGORY = 'Anti-social behaviour';
 
+/** A map for the loaded data and current settings is on its way: the one drawn, if any, is not it. */
+export function awaitingMap(state: Pick<AppState, 'computing' | 'sources' | 'hotspots'>): boolean {
+  return state.computing || (state.sources.length > 0 && state.hotspots === null);
+}
+
 /** The categories in force: the user's choice, else anti-social behaviour when loaded, else all loaded ones. */
 export function effectiveCategories(state: Pick<AppState, 'view' | 'categories' | 'sources'>): number[] {
   if (state.view.categories) return state.view.categories;

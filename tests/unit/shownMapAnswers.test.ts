@@ -19,6 +19,7 @@ vi.stubGlobal('window', { addEventListener: () => undefined, removeEventListener
 
 const { useAppStore } = await import('../../src/state/store');
 const { areaCountsStatus, shownAreaCounts } = await import('../../src/state/areasSlice');
+const { awaitingMap } = await import('../../src/state/resultsSlice');
 
 /** 2023-01 as the app numbers months (year × 12 + month − 1). */
 const JAN_2023 = 2023 * 12;
@@ -84,5 +85,13 @@ describe('answers about the map on screen', () => {
     // Without a loaded layer to count by there is nothing to wait for.
     useAppStore.setState({ boundaryLayers: [] });
     expect(areaCountsStatus(useAppStore.getState())).toBe('no-layer');
+  });
+
+  it('says a map is on its way while one is computed, or while loaded data has none yet, so the map is not reported idle before it is drawn', () => {
+    const source = { id: 1 } as unknown as ReturnType<typeof useAppStore.getState>['sources'][number];
+    expect(awaitingMap({ computing: false, sources: [], hotspots: null })).toBe(false);
+    expect(awaitingMap({ computing: false, sources: [source], hotspots: null })).toBe(true);
+    expect(awaitingMap({ computing: true, sources: [source], hotspots: result(9, 'count') })).toBe(true);
+    expect(awaitingMap({ computing: false, sources: [source], hotspots: result(9, 'count') })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, assertEqual, download, loadFiles, openApp, parseCsv, root, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
+import { assert, assertEqual, download, loadFiles, mapCanvasPixels, openApp, parseCsv, root, sharedData, waitForMapIdle, waitForSources } from '../harness.mjs';
 import { countPoliceCells } from '../independentCount.mjs';
 
 export async function run({ browser, url, outDir }) {
@@ -20,6 +20,13 @@ export async function run({ browser, url, outDir }) {
     for (const name of ['brent-police-sample-2025.csv', 'brent-council-complaints-sample.csv']) await page.getByRole('button', { name: `Remove ${name}` }).click();
     await loadFiles(page, files);
     await waitForSources(page, files.length, 180_000);
+    // A map this big is meshed in a worker, and the map may go idle before the mesh arrives: the map
+    // must not say it is idle until its cells are drawn (the empty map before them has none).
+    await waitForMapIdle(page, 60_000);
+    const { rgba } = await mapCanvasPixels(page);
+    let warm = 0;
+    for (let i = 0; i < rgba.length; i += 4) if (rgba[i] - rgba[i + 2] > 40) warm++;
+    assert(warm / (rgba.length / 4) > 0.05, `once the map says it is idle, its cells are drawn (${((100 * warm) / (rgba.length / 4)).toFixed(1)}% of the canvas in the ramp's colours)`);
   } else {
     await page.getByRole('button', { name: 'Remove brent-council-complaints-sample.csv' }).click();
   }
