@@ -23,14 +23,16 @@ async function unpack(archive: File): Promise<UnpackedEntry[]> {
 /**
  * What to load from the files the user picked or dropped: each ZIP archive's files, unpacked in
  * path order (a police.uk download's months in order), in its place; other files as they are; and
- * the archives unpacked, for the batch's summary. An entry that cannot be unpacked is told with its
- * reason (one notice per reason), and a damaged archive is told and none of it is loaded. Null when
- * the user cancelled: nothing is to be loaded.
+ * the archives unpacked and the number of their entries refused, for the batch's summary. An entry
+ * that cannot be unpacked, or holds no incidents (a police.uk outcomes or stop-and-search file), is
+ * told with its reason (one notice per reason), and a damaged archive is told and none of it is
+ * loaded. Null when the user cancelled: nothing is to be loaded.
  */
-export async function unpackArchives(files: readonly File[]): Promise<{ files: File[]; archives: string[] } | null> {
+export async function unpackArchives(files: readonly File[]): Promise<{ files: File[]; archives: string[]; refused: number } | null> {
   const store = useAppStore.getState;
   const toLoad: File[] = [];
   const archives: string[] = [];
+  let refusedCount = 0;
   for (const file of files) {
     if (!isZipArchive(file)) {
       toLoad.push(file);
@@ -41,6 +43,7 @@ export async function unpackArchives(files: readonly File[]): Promise<{ files: F
       archives.push(file.name);
       const refused = entries.flatMap((entry) => ('refused' in entry ? [{ name: entry.path.slice(entry.path.lastIndexOf('/') + 1), message: entry.refused }] : []));
       for (const notice of refusalNotices(refused)) store().notify('error', notice);
+      refusedCount += refused.length;
       toLoad.push(...entries.flatMap((entry) => ('file' in entry ? [entry.file] : [])));
     } catch (error) {
       if (error instanceof WorkerError && error.code === 'CANCELLED') {
@@ -50,5 +53,5 @@ export async function unpackArchives(files: readonly File[]): Promise<{ files: F
       store().notify('error', error instanceof Error ? error.message : String(error));
     }
   }
-  return { files: toLoad, archives };
+  return { files: toLoad, archives, refused: refusedCount };
 }

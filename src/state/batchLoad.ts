@@ -211,5 +211,6 @@ export async function loadBatch(picked: readonly File[]): Promise<void> {
     return;
   }
   const from = archives.length > 0 ? ` (unpacked from ${fileNamesInWords(archives)})` : '';
-  store().notify('info', `${loaded.length} of ${files.length} files loaded${from}: ${counts}.`);
+  // An archive's entries refused while unpacking count among the files, as they would from its folder.
+  store().notify('info', `${loaded.length} of ${files.length + unpacked.refused} files loaded${from}: ${counts}.`);
 }

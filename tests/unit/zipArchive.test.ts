@@ -16,7 +16,8 @@ function download(level: 0 | 6 = 6): { archive: Blob; files: Record<string, Uint
   const files = {
     '2023-02/2023-02-metropolitan-street.csv': streetFile('2023-02'),
     '2023-01/2023-01-metropolitan-street.csv': streetFile('2023-01'),
-    '2023-01/2023-01-metropolitan-outcomes.csv': text('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\n'),
+    '2023-01/2023-01-metropolitan-outcomes.csv': text('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\r\n' + 'a1b2c3,2023-01,Metropolitan Police Service,Metropolitan Police Service,-0.1,51.5,On or near High Road,E01000001,Brent 001A,Investigation complete; no suspect identified\r\n'.repeat(300)),
+    '2023-01/2023-01-metropolitan-stop-and-search.csv': text('Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range\nPerson search,2023-01-03T10:00:00+00:00,False,,51.5,-0.1,Male,18-24\n'),
   };
   const archive = zipSync(
     {
@@ -77,9 +78,21 @@ describe('ZIP archives', () => {
     for (const level of [6, 0] as const) {
       const { archive, files } = download(level);
       const { entries } = await unpackZip(archive, 'download.zip');
-      expect(unpacked(entries)).toEqual(['2023-01/2023-01-metropolitan-outcomes.csv', '2023-01/2023-01-metropolitan-street.csv', '2023-02/2023-02-metropolitan-street.csv']);
-      for (const entry of entries) expect(await bytesOf(entry)).toEqual(files[entry.path as keyof typeof files]);
-      expect(entries.map((entry) => ('file' in entry ? entry.file.name : ''))).toEqual(['2023-01-metropolitan-outcomes.csv', '2023-01-metropolitan-street.csv', '2023-02-metropolitan-street.csv']);
+      expect(unpacked(entries)).toEqual(['refused 2023-01/2023-01-metropolitan-outcomes.csv', 'refused 2023-01/2023-01-metropolitan-stop-and-search.csv', '2023-01/2023-01-metropolitan-street.csv', '2023-02/2023-02-metropolitan-street.csv']);
+      for (const entry of entries) if ('file' in entry) expect(await bytesOf(entry)).toEqual(files[entry.path as keyof typeof files]);
+      expect(entries.map((entry) => ('file' in entry ? entry.file.name : ''))).toEqual(['', '', '2023-01-metropolitan-street.csv', '2023-02-metropolitan-street.csv']);
+    }
+  });
+
+  it('refuses police.uk outcomes and stop-and-search files by their first line, with the loader\'s reason, without keeping their bytes', async () => {
+    for (const level of [6, 0] as const) {
+      const seen: number[] = [];
+      const { entries } = await unpackZip(download(level).archive, 'download.zip', { onProgress: (done, total) => seen.push(total - done) });
+      const reasons = entries.flatMap((entry) => ('refused' in entry ? [entry.refused] : []));
+      expect(reasons[0]).toMatch(/^2023-01-metropolitan-outcomes\.csv is a police\.uk outcomes file: its rows are outcomes of crimes already in the street-level files/);
+      expect(reasons[1]).toMatch(/^2023-01-metropolitan-stop-and-search\.csv is a police\.uk stop-and-search file: its rows are searches made by officers/);
+      // The bytes passed over still count in the progress, which ends at the total.
+      expect(seen.at(-1)).toBe(0);
     }
   });
 
@@ -208,10 +221,10 @@ describe('ZIP archives', () => {
       }
     });
     const { entries } = await unpackZip(odd, 'download.zip');
-    expect(unpacked(entries)).toEqual(['refused 2023-01/2023-01-metropolitan-outcomes.csv', '2023-01/2023-01-metropolitan-street.csv', 'refused 2023-02/2023-02-metropolitan-street.csv']);
+    expect(unpacked(entries)).toEqual(['refused 2023-01/2023-01-metropolitan-outcomes.csv', 'refused 2023-01/2023-01-metropolitan-stop-and-search.csv', '2023-01/2023-01-metropolitan-street.csv', 'refused 2023-02/2023-02-metropolitan-street.csv']);
     const reasons = entries.flatMap((entry) => ('refused' in entry ? [entry.refused] : []));
     expect(reasons[0]).toMatch(/^2023-01-metropolitan-outcomes\.csv is compressed with method 12, which this app cannot unpack/);
-    expect(reasons[1]).toMatch(/^2023-02-metropolitan-street\.csv is encrypted \(a password-protected ZIP\)/);
+    expect(reasons[2]).toMatch(/^2023-02-metropolitan-street\.csv is encrypted \(a password-protected ZIP\)/);
   });
 
   it('refuses a zipped Shapefile as incident data, saying where it loads (its .prj and .cpg would be taken for tables)', async () => {

@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
 import { WORKSPACE_DOCUMENT } from '../workspace/workspaceDocumentName';
+import { notIncidentsReason } from './schema';
 
 /**
  * ZIP archives as police.uk hands them out (a custom download is one ZIP holding a folder a month,
@@ -221,8 +222,27 @@ class ArchiveCursor {
   }
 }
 
-/** One entry's bytes from the cursor, inflated as they are read, checked against the sizes and CRC its archive lists. */
-async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string, onBytes: (compressed: number) => void, signal?: { aborted: boolean }): Promise<File> {
+/** The first line is looked for in this many inflated bytes of a CSV entry. */
+const HEAD_BYTES = 64 << 10;
+
+/** Why a CSV entry holds no incidents, by its first line (see notIncidentsReason); null when it may, or when that line is not plain. */
+function notIncidentsByHead(head: Uint8Array): string | null {
+  const lineEnd = head.indexOf(10);
+  if (lineEnd < 0) return null;
+  const line = new TextDecoder('utf-8').decode(head.subarray(0, lineEnd)).replace(/\r$/, '');
+  return notIncidentsReason(line.split(',').map((name) => name.trim()));
+}
+
+/** Thrown inside an entry's reading to stop it once its first line shows it holds no incidents. */
+class NotIncidents extends Error {}
+
+/**
+ * One entry's bytes from the cursor, inflated as they are read, checked against the sizes and CRC
+ * its archive lists. A police.uk outcomes or stop-and-search file is refused by its first line, with
+ * the reason the loader would give, and the rest of it is passed over: in a force's download they
+ * are most of the bytes, and would only be refused once loaded.
+ */
+async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string, onBytes: (compressed: number) => void, signal?: { aborted: boolean }): Promise<UnpackedEntry> {
   const cutShort = () => new CoreError('BAD_INPUT', `${name} is not a whole ZIP archive: ${entry.path} is cut short. A download cut short ends like this; download it again.`);
   if (cursor.position > entry.localHeaderOffset) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} overlaps the entry before it.`);
   if (!(await cursor.skipTo(entry.localHeaderOffset))) throw cutShort();
@@ -230,15 +250,25 @@ async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string,
   const local = header && new DataView(header.buffer);
   if (!local || local.getUint32(0, true) !== LOCAL_HEADER) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} is not where its list of files says.`);
   if (!(await cursor.skipTo(cursor.position + local.getUint16(26, true) + local.getUint16(28, true)))) throw cutShort();
+  const dataEnd = cursor.position + entry.compressedSize;
   const parts: Uint8Array[] = [];
   let size = 0;
   let crc = 0;
+  let headChecked = !/\.csv$/i.test(entry.path);
+  let refused: string | null = null;
   const take = (chunk: Uint8Array) => {
     size += chunk.length;
     // More than the list of files promises is a damaged or hostile archive: stop before memory runs out.
     if (size > entry.size) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} unpacks to more than the ${entry.size.toLocaleString('en-GB')} bytes it lists.`);
     crc = crc32(chunk, crc);
     parts.push(chunk);
+    if (!headChecked && (chunk.includes(10) || size >= HEAD_BYTES)) {
+      headChecked = true;
+      const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+      for (let at = 0, k = 0; at < head.length; at += parts[k].length, k++) head.set(parts[k].subarray(0, head.length - at), at);
+      refused = notIncidentsByHead(head);
+      if (refused) throw new NotIncidents();
+    }
   };
   const inflater = entry.method === DEFLATED ? new DecompressionStream('deflate-raw') : null;
   const writer = inflater?.writable.getWriter();
@@ -246,9 +276,17 @@ async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string,
   const inflated = inflater
     ? (async () => {
         const reader = inflater.readable.getReader();
-        for (let read = await reader.read(); !read.done; read = await reader.read()) take(read.value);
+        try {
+          for (let read = await reader.read(); !read.done; read = await reader.read()) take(read.value);
+        } catch (error) {
+          // Cancelled, the inflater fails its writer too, so nothing waits on output no one reads.
+          await reader.cancel(error).catch(() => undefined);
+          throw error;
+        }
       })()
     : null;
+  // Its failure is taken below, where it is awaited; until then it is not an unhandled rejection.
+  inflated?.catch(() => undefined);
   try {
     for (let left = entry.compressedSize; left > 0; ) {
       if (signal?.aborted) throw new CoreError('CANCELLED', `Unpacking ${name} was cancelled.`);
@@ -263,16 +301,19 @@ async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string,
         writer.write(bytes).catch(() => undefined);
       }
     }
-    await writer?.close();
-    await inflated;
+    await Promise.all([writer?.close(), inflated]);
   } catch (error) {
     await writer?.abort().catch(() => undefined);
-    inflated?.catch(() => undefined);
+    if (refused) {
+      onBytes(dataEnd - cursor.position);
+      if (!(await cursor.skipTo(dataEnd))) throw cutShort();
+      return { path: entry.path, refused: `${baseName(entry.path)} ${refused}` };
+    }
     if (error instanceof CoreError) throw error;
     throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} cannot be inflated (${error instanceof Error ? error.message : String(error)}). Download it again.`);
   }
   if (size !== entry.size || crc !== entry.crc32) throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} does not unpack to the bytes its list of files records (size or checksum differs). Download it again.`);
-  return new File(parts as Uint8Array<ArrayBuffer>[], baseName(entry.path), { type: 'application/octet-stream' });
+  return { path: entry.path, file: new File(parts as Uint8Array<ArrayBuffer>[], baseName(entry.path), { type: 'application/octet-stream' }) };
 }
 
 /** The entries an operating system adds for itself: `.DS_Store`, and the `__MACOSX` copies in a ZIP made on a Mac. */
@@ -339,7 +380,7 @@ export async function unpackEntries(archive: Blob, name: string, entries: readon
   let done = 0;
   const unpacked: UnpackedEntry[] = [];
   try {
-    for (const entry of entries) unpacked.push({ path: entry.path, file: await unpackEntry(cursor, entry, name, (compressed) => options.onProgress?.((done += compressed)), options.signal) });
+    for (const entry of entries) unpacked.push(await unpackEntry(cursor, entry, name, (compressed) => options.onProgress?.((done += compressed)), options.signal));
   } finally {
     await cursor.cancel();
   }
