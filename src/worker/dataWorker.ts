@@ -2,6 +2,7 @@
 import { Dataset, packCategories, type IncidentSource, type SourceSummary } from '../core/dataset';
 import { CoreError } from '../core/errors';
 import { blobByteSource, ingestFile, type IngestProgress, type IngestResult } from '../core/ingest/ingestFile';
+import { unpackZip, type ZipEntry } from '../core/ingest/zipArchive';
 import type { ColumnMapping } from '../core/ingest/schema';
 import { failureOf } from './failure';
 import { latestEvery } from './latestEvery';
@@ -9,7 +10,6 @@ import { loadBatch } from './loadBatch';
 import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
 import { forgetAnswers, handleQuery } from './queries';
-import { unpackArchive } from './unpackArchive';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 /**
@@ -142,7 +142,10 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
       await runCancellable(request.id, async (signal, reports) => {
         const stopWatching = cancelWhenAborted(pool, signal);
         try {
-          post({ type: 'result', id: request.id, value: await unpackArchive(pool, request.file, request.name, reports.steps) });
+          // The parse workers unpack it at once, each its own stretch of the archive: inflating is the slow part.
+          const { file, name } = request;
+          const runs = { count: pool.size, unpack: (entries: ZipEntry[], onBytes: (done: number) => void) => pool.unpack({ file, name, entries }, onBytes) };
+          post({ type: 'result', id: request.id, value: await unpackZip(file, name, { runs, onProgress: reports.steps }) });
         } catch (error) {
           // A stretch that failed leaves the others running: the workers are ended with it.
           pool.cancel();

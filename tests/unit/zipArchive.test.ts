@@ -4,7 +4,6 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../src/core/errors';
 import { crc32, entryRuns, unpackEntries, unpackZip, zipEntries, type UnpackedEntry, type ZipEntry } from '../../src/core/ingest/zipArchive';
-import { unpackArchive } from '../../src/worker/unpackArchive';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const STREET_HEADER = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
@@ -196,10 +195,10 @@ describe('ZIP archives', () => {
     const alone = await unpackZip(archive, 'download.zip');
     for (const size of [2, 3]) {
       const stretches: number[] = [];
-      // Each worker unpacks its stretch as a parse worker does.
-      const pool = { size, unpack: ({ file, name, entries }: { file: Blob; name: string; entries: ZipEntry[] }, onBytes: (done: number) => void) => (stretches.push(entries.length), unpackEntries(file, name, entries, { onProgress: onBytes })) };
+      // Each run is unpacked as a parse worker does.
+      const unpack = (entries: ZipEntry[], onBytes: (done: number) => void) => (stretches.push(entries.length), unpackEntries(archive, 'download.zip', entries, { onProgress: onBytes }));
       const seen: [number, number][] = [];
-      const { entries } = await unpackArchive(pool, archive, 'download.zip', (done, total) => seen.push([done, total]));
+      const { entries } = await unpackZip(archive, 'download.zip', { runs: { count: size, unpack }, onProgress: (done, total) => seen.push([done, total]) });
       expect(stretches).toHaveLength(size);
       expect(unpacked(entries)).toEqual(unpacked(alone.entries));
       for (const [k, entry] of entries.entries()) expect(await bytesOf(entry)).toEqual(await bytesOf(alone.entries[k]));

@@ -15,10 +15,15 @@ export function headerOf(record: ReadRecord, fileName: string): string[] {
   if (record.length > MAX_HEADER_COLUMNS) {
     throw new CoreError('BAD_INPUT', `The header of ${fileName} has ${record.length.toLocaleString('en-GB')} columns; at most ${MAX_HEADER_COLUMNS} are read. Keep the columns you need and save it again.`);
   }
-  const header = record.map((name) => name.trim());
-  const notIncidents = notIncidentsReason(header);
-  if (notIncidents) throw new CoreError('BAD_INPUT', `${fileName} ${notIncidents}`);
-  return header;
+  const refusal = notIncidentsRefusal(record, fileName);
+  if (refusal) throw new CoreError('BAD_INPUT', refusal);
+  return record.map((name) => name.trim());
+}
+
+/** Why a file is refused when its header shows it holds no incidents (a police.uk outcomes or stop-and-search file), or null. */
+export function notIncidentsRefusal(header: readonly string[], fileName: string): string | null {
+  const reason = notIncidentsReason(header.map((name) => name.trim()));
+  return reason && `${fileName} ${reason}`;
 }
 
 /** How rows under this header are read: police.uk and H3 tables by their columns, anything else by the user's mapping (asked for when missing). */

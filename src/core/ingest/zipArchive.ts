@@ -1,6 +1,8 @@
 import { CoreError } from '../errors';
 import { WORKSPACE_DOCUMENT } from '../workspace/workspaceDocumentName';
-import { notIncidentsReason } from './schema';
+import { CsvRecordReader, isBroken } from './csvRecords';
+import { notIncidentsRefusal } from './layout';
+import { sniffEncoding, type TextEncodingName } from './sniff';
 
 /**
  * ZIP archives as police.uk hands them out (a custom download is one ZIP holding a folder a month,
@@ -225,12 +227,19 @@ class ArchiveCursor {
 /** The first line is looked for in this many inflated bytes of a CSV entry. */
 const HEAD_BYTES = 64 << 10;
 
-/** Why a CSV entry holds no incidents, by its first line (see notIncidentsReason); null when it may, or when that line is not plain. */
-function notIncidentsByHead(head: Uint8Array): string | null {
-  const lineEnd = head.indexOf(10);
-  if (lineEnd < 0) return null;
-  const line = new TextDecoder('utf-8').decode(head.subarray(0, lineEnd)).replace(/\r$/, '');
-  return notIncidentsReason(line.split(',').map((name) => name.trim()));
+/**
+ * The loader's refusal of a CSV entry whose header shows it holds no incidents, read as the loader
+ * reads a file's start; null otherwise (anything else about the file is for the loader to say).
+ */
+function notIncidentsByHead(head: Uint8Array, fileName: string): string | null {
+  let encoding: TextEncodingName;
+  try {
+    encoding = sniffEncoding(head, fileName);
+  } catch {
+    return null;
+  }
+  const [first] = new CsvRecordReader().push(new TextDecoder(encoding).decode(head));
+  return first && !isBroken(first) ? notIncidentsRefusal(first, fileName) : null;
 }
 
 /** Thrown inside an entry's reading to stop it once its first line shows it holds no incidents. */
@@ -266,7 +275,7 @@ async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string,
       headChecked = true;
       const head = new Uint8Array(Math.min(size, HEAD_BYTES));
       for (let at = 0, k = 0; at < head.length; at += parts[k].length, k++) head.set(parts[k].subarray(0, head.length - at), at);
-      refused = notIncidentsByHead(head);
+      refused = notIncidentsByHead(head, baseName(entry.path));
       if (refused) throw new NotIncidents();
     }
   };
@@ -307,7 +316,7 @@ async function unpackEntry(cursor: ArchiveCursor, entry: ZipEntry, name: string,
     if (refused) {
       onBytes(dataEnd - cursor.position);
       if (!(await cursor.skipTo(dataEnd))) throw cutShort();
-      return { path: entry.path, refused: `${baseName(entry.path)} ${refused}` };
+      return { path: entry.path, refused };
     }
     if (error instanceof CoreError) throw error;
     throw new CoreError('BAD_INPUT', `${name} is a damaged ZIP archive: ${entry.path} cannot be inflated (${error instanceof Error ? error.message : String(error)}). Download it again.`);
@@ -322,7 +331,7 @@ export function isSystemEntry(path: string): boolean {
 }
 
 /** What an archive holds to unpack: the entries to read, in the order they lie in it, and those refused, with the reason. */
-export interface UnpackPlan {
+interface UnpackPlan {
   readable: ZipEntry[];
   refused: UnpackedEntry[];
 }
@@ -332,7 +341,7 @@ export interface UnpackPlan {
  * entry that cannot be unpacked is refused with the reason, and an archive that is not incident
  * data (a zipped Shapefile, a saved workspace) is refused whole, saying where it loads.
  */
-export async function planUnpack(archive: Blob, name: string): Promise<UnpackPlan> {
+async function planUnpack(archive: Blob, name: string): Promise<UnpackPlan> {
   const listed = (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
   if (listed.some((entry) => entry.path === WORKSPACE_DOCUMENT)) {
     throw new CoreError('BAD_INPUT', `${name} is a saved workspace, not incident data: open it with "Open workspace" in the Workspace panel.`);
@@ -357,7 +366,7 @@ export async function planUnpack(archive: Blob, name: string): Promise<UnpackPla
  * stretch of the archive: several threads can then unpack one archive, each reading its stretch once.
  */
 export function entryRuns(readable: readonly ZipEntry[], count: number): ZipEntry[][] {
-  const total = readable.reduce((sum, entry) => sum + entry.compressedSize, 0);
+  const total = compressedBytes(readable);
   const runs: ZipEntry[][] = [];
   let done = 0;
   for (const entry of readable) {
@@ -387,18 +396,40 @@ export async function unpackEntries(archive: Blob, name: string, entries: readon
   return unpacked;
 }
 
-/** Unpacked and refused entries together, in path order (a police.uk download's months in order). */
-export function inPathOrder(entries: UnpackedEntry[]): UnpackedEntry[] {
-  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+/** How an archive is unpacked: on this thread by default, or in runs elsewhere (a parse worker each). */
+export interface UnpackOptions {
+  signal?: { aborted: boolean };
+  /** The compressed bytes read so far, over every run. */
+  onProgress?: (done: number, total: number) => void;
+  /** Up to `count` runs of entries (see entryRuns) unpacked at once by `unpack`, which reports each run's compressed bytes read. */
+  runs?: { count: number; unpack: (entries: ZipEntry[], onBytes: (done: number) => void) => Promise<UnpackedEntry[]> };
 }
 
 /**
- * Every file of an archive, unpacked on this thread, in path order; an entry that cannot be
- * unpacked is listed with the reason. A damaged archive is refused whole: no part of it is loaded.
+ * Every file of an archive, unpacked, in path order (a police.uk download's months in order); an
+ * entry that cannot be unpacked is listed with the reason. A damaged archive is refused whole: no
+ * part of it is loaded.
  */
-export async function unpackZip(archive: Blob, name: string, options: { signal?: { aborted: boolean }; onProgress?: (done: number, total: number) => void } = {}): Promise<ZipContents> {
+export async function unpackZip(archive: Blob, name: string, options: UnpackOptions = {}): Promise<ZipContents> {
   const { readable, refused } = await planUnpack(archive, name);
-  const total = readable.reduce((sum, entry) => sum + entry.compressedSize, 0);
-  const unpacked = await unpackEntries(archive, name, readable, { signal: options.signal, onProgress: (done) => options.onProgress?.(done, total) });
-  return { entries: inPathOrder([...refused, ...unpacked]) };
+  const total = compressedBytes(readable);
+  const { count, unpack } = options.runs ?? { count: 1, unpack: (entries, onBytes) => unpackEntries(archive, name, entries, { signal: options.signal, onProgress: onBytes }) };
+  const runs = entryRuns(readable, count);
+  const done = runs.map(() => 0);
+  const report = (k: number, bytes: number) => {
+    done[k] = bytes;
+    options.onProgress?.(sum(done), total);
+  };
+  const unpacked = await Promise.all(
+    runs.map(async (entries, k) => {
+      const files = await unpack(entries, (bytes) => report(k, bytes));
+      report(k, compressedBytes(entries));
+      return files;
+    }),
+  );
+  const entries = [...refused, ...unpacked.flat()];
+  return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+const compressedBytes = (entries: readonly ZipEntry[]): number => sum(entries.map((entry) => entry.compressedSize));
