@@ -1,4 +1,5 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { H3Lattice } from './geo/h3Lattice';
 import { GrowableColumn, PointRecords, PointTextCache, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
 import type { ColumnMapping } from './ingest/schema';
@@ -190,6 +191,8 @@ export interface PointCells {
   firstPoint: number[];
   /** The cells' ids in H3-index order, sorted once when first asked for (see cellsInIndexOrder). */
   indexOrder: Int32Array | null;
+  /** Per lattice key (see H3Lattice): the cell's id, so h3-js is asked once per cell rather than once per point. */
+  idOfLatticeKey: Map<number, number>;
 }
 
 export class Dataset {
@@ -249,21 +252,30 @@ export class Dataset {
     const cells = previous?.cells ?? [];
     const cellIds = previous?.cellIds ?? new Map<string, number>();
     const firstPoint = previous?.firstPoint ?? [];
+    const idOfLatticeKey = previous?.idOfLatticeKey ?? new Map<number, number>();
+    const lattice = new H3Lattice(resolution);
     const from = previous ? previous.cellOfPoint.length : 0;
     if (previous && buffer !== room) cellOfPoint.set(previous.cellOfPoint);
+    const { lat, lng } = this.points;
+    const hasNativeCells = this.nativeCells.size > 0;
     for (let point = from; point < count; point++) {
-      const native = this.nativeCells.get(point);
-      const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(this.points.lat.get(point), this.points.lng.get(point), resolution);
-      let id = cellIds.get(cell);
+      const native = hasNativeCells ? this.nativeCells.get(point) : undefined;
+      const key = native === undefined ? lattice.key(lat.get(point), lng.get(point)) : -1;
+      let id = key >= 0 ? idOfLatticeKey.get(key) : undefined;
       if (id === undefined) {
-        id = cells.length;
-        cells.push(cell);
-        cellIds.set(cell, id);
-        firstPoint.push(point);
+        const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(lat.get(point), lng.get(point), resolution);
+        id = cellIds.get(cell);
+        if (id === undefined) {
+          id = cells.length;
+          cells.push(cell);
+          cellIds.set(cell, id);
+          firstPoint.push(point);
+        }
+        if (key >= 0) idOfLatticeKey.set(key, id);
       }
       cellOfPoint[point] = id;
     }
-    entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null };
+    entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null, idOfLatticeKey };
     this.pointCells.set(resolution, entry);
     return entry;
   }

@@ -1,0 +1,132 @@
+/**
+ * Where a point falls on H3's grid, found without h3-js: the icosahedron face it projects onto and
+ * the hexagon of that face's lattice that holds it. H3 names a cell from exactly these two (its
+ * `latLngToCell` is the face's gnomonic projection, rounded to the nearest lattice centre), so points
+ * with the same lattice key share a cell, and h3-js need only be asked once per key. A point too near
+ * an edge between two faces or two hexagons, where rounding could tip it either way, has no key and
+ * is left to h3-js.
+ */
+
+/**
+ * The H3 grid's definition (H3 v4, faceijk.c): each icosahedron face's centre in radians of latitude
+ * and longitude, and the azimuth from that centre of the face's i axis at Class II resolutions.
+ */
+const FACE_CENTRES: readonly (readonly [number, number, number])[] = [
+  [0.80358264971899, 1.2483974196173961, 5.6199582685239395],
+  [1.3077478834556382, 2.5369450098779214, 5.7603390817141875],
+  [1.054751253523952, -1.3475173589003966, 0.78021365439343],
+  [0.6001915955381868, -0.45060390946975576, 0.4304693639799999],
+  [0.49171542819877384, 0.40198820291130694, 6.130269123335111],
+  [0.1727453274156187, 1.6781468852804338, 2.692877706530643],
+  [0.6059293215713507, 2.9539233298124117, 2.982963003477244],
+  [0.42737051832897965, -1.8888762003362853, 3.532912002790141],
+  [-0.07906611854921283, -0.7334295133808677, 3.494305004259568],
+  [-0.23096164445538364, 0.506495587332349, 3.0032141694995382],
+  [0.07906611854921283, 2.4081631402089254, 5.930472956509812],
+  [0.23096164445538364, -2.635097066257444, 0.13837848409025486],
+  [-0.1727453274156187, -1.4634457683093596, 0.4487149470591504],
+  [-0.6059293215713507, -0.18766932377738163, 0.15862965011254937],
+  [-0.42737051832897965, 1.2527164532535078, 5.891865957979238],
+  [-0.6001915955381868, 2.6909887441200375, 2.711123289609793],
+  [-0.49171542819877384, -2.7396044506784865, 3.294508837434268],
+  [-0.80358264971899, -1.8931952339723972, 3.80481969224544],
+  [-1.3077478834556382, -0.6046476437118721, 3.6644388790551923],
+  [-1.054751253523952, 1.7940752946893965, 2.361378999196363],
+];
+
+/** Resolution 0's hexagon spacing on the gnomonic plane of a face: 1/φ², φ the golden ratio. */
+const RES0_SPACING = (3 - Math.sqrt(5)) / 2;
+/** The turn between Class II and Class III (odd resolution) lattices: asin(√(3/28)). */
+const CLASS_III_TURN = Math.asin(Math.sqrt(3 / 28));
+const SQRT3_2 = Math.sqrt(3) / 2;
+const RADIANS = Math.PI / 180;
+/**
+ * How much nearer than any other a face or a lattice centre must be for the point to get a key: far
+ * above the rounding of either computation (about 1e-15 of the plane's extent, so 1e-8 of a hexagon
+ * at resolution 15), and met by all but about one point in a million.
+ */
+const FACE_MARGIN = 1e-12;
+const HEXAGON_MARGIN = 2e-6;
+/** Lattice coordinates stay within ±2^23 up to resolution 15; a key packs face, i and j into 53 bits. */
+const COORDINATE_SPAN = 2 ** 24;
+const COORDINATE_OFFSET = 2 ** 23;
+/** Lattice neighbours in (i, j) with k = 0, H3's axes 120° apart. */
+const NEIGHBOUR_I = [1, -1, 0, 0, 1, -1];
+const NEIGHBOUR_J = [0, 0, 1, -1, 1, -1];
+
+export class H3Lattice {
+  /** Per face: centre (x, y, z), then the plane's x axis and y axis scaled to lattice units. */
+  private readonly frames = new Float64Array(FACE_CENTRES.length * 9);
+
+  constructor(readonly resolution: number) {
+    const scale = Math.sqrt(7) ** resolution / RES0_SPACING;
+    FACE_CENTRES.forEach(([lat, lng, axisAzimuth], face) => {
+      const azimuth = resolution % 2 === 1 ? axisAzimuth - CLASS_III_TURN : axisAzimuth;
+      const [sinLat, cosLat, sinLng, cosLng] = [Math.sin(lat), Math.cos(lat), Math.sin(lng), Math.cos(lng)];
+      const north = [-sinLat * cosLng, -sinLat * sinLng, cosLat];
+      const east = [-sinLng, cosLng, 0];
+      const [sinAz, cosAz] = [Math.sin(azimuth), Math.cos(azimuth)];
+      // x runs along the i axis; y a quarter turn anticlockwise from it (H3's theta grows anticlockwise, azimuths clockwise).
+      const frame = [cosLat * cosLng, cosLat * sinLng, sinLat];
+      for (let axis = 0; axis < 3; axis++) frame.push(scale * (cosAz * north[axis] + sinAz * east[axis]));
+      for (let axis = 0; axis < 3; axis++) frame.push(scale * (sinAz * north[axis] - cosAz * east[axis]));
+      this.frames.set(frame, face * 9);
+    });
+  }
+
+  /**
+   * The lattice key of the cell at (lat, lng) in degrees: equal keys, equal H3 cells. -1 where the
+   * point lies within a rounding error of an edge between faces or hexagons.
+   */
+  key(lat: number, lng: number): number {
+    const cosLat = Math.cos(lat * RADIANS);
+    const px = cosLat * Math.cos(lng * RADIANS);
+    const py = cosLat * Math.sin(lng * RADIANS);
+    const pz = Math.sin(lat * RADIANS);
+    const frames = this.frames;
+    // The nearest face centre, as H3 chooses it, and how clearly nearest it is.
+    let face = 0;
+    let best = -2;
+    let second = -2;
+    for (let f = 0, at = 0; f < 20; f++, at += 9) {
+      const dot = px * frames[at] + py * frames[at + 1] + pz * frames[at + 2];
+      if (dot > best) {
+        second = best;
+        best = dot;
+        face = f;
+      } else if (dot > second) second = dot;
+    }
+    // Squared chord distances are 2 - 2·dot, so the faces' margin is twice the dots'.
+    if (2 * (best - second) < FACE_MARGIN) return -1;
+    // Gnomonic projection onto the face's plane, in lattice units.
+    const at = face * 9;
+    const x = (px * frames[at + 3] + py * frames[at + 4] + pz * frames[at + 5]) / best;
+    const y = (px * frames[at + 6] + py * frames[at + 7] + pz * frames[at + 8]) / best;
+    // The lattice centre (i, j) sits at (i - j/2, j·√3/2). Rounding lands within 0.66 of the point,
+    // and the nearest centre is within 0.58, so it is the rounded one or one of its six neighbours.
+    const roundedJ = Math.round(y / SQRT3_2);
+    const roundedI = Math.round(x + roundedJ / 2);
+    let i = roundedI;
+    let j = roundedJ;
+    let nearest = squaredDistance(x, y, i, j);
+    for (let n = 0; n < 6; n++) {
+      const d = squaredDistance(x, y, roundedI + NEIGHBOUR_I[n], roundedJ + NEIGHBOUR_J[n]);
+      if (d < nearest) {
+        nearest = d;
+        i = roundedI + NEIGHBOUR_I[n];
+        j = roundedJ + NEIGHBOUR_J[n];
+      }
+    }
+    // A hexagon is the set of points nearer its centre than its six neighbours': the margin to the edge.
+    let runnerUp = Infinity;
+    for (let n = 0; n < 6; n++) runnerUp = Math.min(runnerUp, squaredDistance(x, y, i + NEIGHBOUR_I[n], j + NEIGHBOUR_J[n]));
+    if (runnerUp - nearest < HEXAGON_MARGIN) return -1;
+    return (face * COORDINATE_SPAN + (i + COORDINATE_OFFSET)) * COORDINATE_SPAN + (j + COORDINATE_OFFSET);
+  }
+}
+
+function squaredDistance(x: number, y: number, i: number, j: number): number {
+  const dx = x - (i - j / 2);
+  const dy = y - j * SQRT3_2;
+  return dx * dx + dy * dy;
+}
