@@ -1,6 +1,6 @@
 import type { SourceSummary } from '../core/dataset';
 import type { BatchResult } from '../worker/protocol';
-import { unpackArchives } from './archives';
+import { filesToLoad } from './archives';
 import { fileNamesInWords, refusalNotices } from './fileNames';
 import { settleSelection } from './selection';
 import { useAppStore } from './store';
@@ -137,7 +137,7 @@ async function sortOutRepeats(files: readonly File[]): Promise<{ files: File[]; 
 export async function loadBatch(picked: readonly File[]): Promise<void> {
   const store = useAppStore.getState;
   cancelled = false;
-  const unpacked = await unpackArchives(picked);
+  const unpacked = await filesToLoad(picked);
   if (!unpacked || unpacked.files.length === 0) return;
   const { archives } = unpacked;
   const { files, replacing } = await sortOutRepeats(unpacked.files);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { unpackCategories, type CategoryInfo, type PackedCategories, type SourceSummary } from '../core/dataset';
 import type { IngestProgress, MappingRequest } from '../core/ingest/ingestFile';
+import type { ForceFiles } from '../core/ingest/policeForces';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
 import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
@@ -38,9 +39,19 @@ export type RevisedChoice = 'replace' | 'skip' | 'beside';
 export type Prompt =
   | { kind: 'mapping'; fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }
   | { kind: 'duplicate'; fileName: string; existingName: string }
-  | { kind: 'revised'; names: string[] };
+  | { kind: 'revised'; names: string[] }
+  | { kind: 'forces'; from: FilesInWords; forces: ForceFiles[] };
 
-type PromptAnswer = ColumnMapping | boolean | null | RevisedChoice;
+/** The files a question is about, in words ("police.zip", "the 30 files picked"), and whether they are several. */
+export interface FilesInWords {
+  names: string;
+  several: boolean;
+}
+
+/** The police forces chosen (police.uk ids), or null when the user chose none and cancelled. */
+type ForceChoice = string[] | null;
+
+type PromptAnswer = ColumnMapping | boolean | null | RevisedChoice | ForceChoice;
 
 export interface SourcesSlice {
   sources: SourceSummary[];
@@ -61,6 +72,8 @@ export interface SourcesSlice {
   answerPrompt: (answer: PromptAnswer) => void;
   /** Asks once, for all of a batch's files named like loaded ones but with other bytes, what to do with them (Escape skips them). */
   askAboutRevised: (names: readonly string[]) => Promise<RevisedChoice>;
+  /** Asks which forces to load when the files picked hold police.uk files of several. */
+  askWhichForces: (from: FilesInWords, forces: readonly ForceFiles[]) => Promise<ForceChoice>;
   removeSource: (id: number) => Promise<void>;
   /** Removes sources the user chose to remove, then checks the filters still match the data. */
   removeSources: (ids: readonly number[]) => Promise<void>;
@@ -177,7 +190,7 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
           const signature = headerSignature(result.request.header);
           const remembered = rememberedMapping(signature);
           const answer = await ask({ kind: 'mapping', fileName: name, request: result.request, initial: remembered ?? result.request.guess, remembered: Boolean(remembered) });
-          if (!answer || typeof answer !== 'object') {
+          if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
             get().notify('info', `${name} was not loaded: no column mapping chosen.`);
             return null;
           }
@@ -218,6 +231,11 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     askAboutRevised: async (names) => {
       const answer = await ask({ kind: 'revised', names: [...names] });
       return answer === 'replace' || answer === 'beside' ? answer : 'skip';
+    },
+
+    askWhichForces: async (from, forces) => {
+      const answer = await ask({ kind: 'forces', from, forces: [...forces] });
+      return Array.isArray(answer) && answer.length > 0 ? answer : null;
     },
 
     answerPrompt: (answer) => {

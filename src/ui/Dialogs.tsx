@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MappingRequest } from '../core/ingest/ingestFile';
+import type { ForceFiles } from '../core/ingest/policeForces';
 import { missingMappingFields, type ColumnMapping, type CoordinateSystem } from '../core/ingest/schema';
 import { fileNamesInWords } from '../state/fileNames';
+import type { FilesInWords } from '../state/sourcesSlice';
 import { useAppStore } from '../state/store';
 import { ColumnHeads, OptionalSelect } from './controls';
+import { formatCount, formatInteger, formatMegabytes } from './format';
 
 /** A native modal dialog: focus is trapped and Escape closes it (answering "cancel"). */
 export function Modal({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
@@ -89,11 +92,66 @@ function MappingDialog({ fileName, request, initial, remembered }: { fileName: s
   );
 }
 
-/** The open prompt, if any: a column mapping or "this file is already loaded". */
+/** Which police forces to load from files holding several (police.uk's archive of every force holds them all). */
+function ForceDialog({ from, forces }: { from: FilesInWords; forces: readonly ForceFiles[] }) {
+  const answer = useAppStore.getState().answerPrompt;
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(forces.map((force) => force.force)));
+  const picked = forces.filter((force) => chosen.has(force.force));
+  const toggle = (force: string) =>
+    setChosen((was) => {
+      const next = new Set(was);
+      if (!next.delete(force)) next.add(force);
+      return next;
+    });
+  const files = picked.reduce((total, force) => total + force.files, 0);
+  const bytes = picked.reduce((total, force) => total + force.bytes, 0);
+  return (
+    <Modal title="Choose the police forces to load" onCancel={() => answer(null)}>
+      <p>
+        {from.names} {from.several ? 'hold' : 'holds'} police.uk street-level crime of {forces.length} forces. Only the forces ticked are unpacked and loaded; the others' files are left out.
+      </p>
+      <fieldset className="force-list">
+        <legend>Forces</legend>
+        {forces.map((force) => (
+          <label key={force.force} className="checkbox">
+            <input type="checkbox" checked={chosen.has(force.force)} onChange={() => toggle(force.force)} />
+            <span>
+              {force.name} <span className="muted">
+                · {formatCount(force.files, 'file')}, {force.firstMonth === force.lastMonth ? force.firstMonth : `${force.firstMonth} to ${force.lastMonth}`}, {formatMegabytes(force.bytes)}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="row">
+        <button type="button" onClick={() => setChosen(new Set(forces.map((force) => force.force)))} disabled={picked.length === forces.length}>
+          Tick all
+        </button>
+        <button type="button" onClick={() => setChosen(new Set())} disabled={picked.length === 0}>
+          Untick all
+        </button>
+      </div>
+      <p className="muted" aria-live="polite">
+        {picked.length === 0 ? 'Tick at least one force.' : `To load: ${formatCount(files, 'street-level file')} of ${formatCount(picked.length, 'force')}, ${formatMegabytes(bytes)}.`}
+      </p>
+      <div className="row end">
+        <button type="button" onClick={() => answer(null)}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={picked.length === 0} onClick={() => answer(picked.map((force) => force.force))}>
+          Load {picked.length === 1 ? picked[0].name : `${formatInteger(picked.length)} forces`}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** The open prompt, if any: a column mapping, "this file is already loaded", or which forces to load. */
 export function Dialogs() {
   const prompt = useAppStore((state) => state.prompt);
   const answer = useAppStore.getState().answerPrompt;
   if (!prompt) return null;
+  if (prompt.kind === 'forces') return <ForceDialog key={prompt.from.names} from={prompt.from} forces={prompt.forces} />;
   if (prompt.kind === 'mapping') return <MappingDialog key={prompt.fileName} fileName={prompt.fileName} request={prompt.request} initial={prompt.initial} remembered={prompt.remembered} />;
   if (prompt.kind === 'revised') {
     const several = prompt.names.length > 1;

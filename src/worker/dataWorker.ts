@@ -143,9 +143,9 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
         const stopWatching = cancelWhenAborted(pool, signal);
         try {
           // The parse workers unpack it at once, each its own stretch of the archive: inflating is the slow part.
-          const { file, name } = request;
+          const { file, name, forces } = request;
           const runs = { count: pool.size, unpack: (entries: ZipEntry[], onBytes: (done: number) => void) => pool.unpack({ file, name, entries }, onBytes) };
-          post({ type: 'result', id: request.id, value: await unpackZip(file, name, { runs, onProgress: reports.steps }) });
+          post({ type: 'result', id: request.id, value: await unpackZip(file, name, { runs, onProgress: reports.steps, forces: forces ?? undefined }) });
         } catch (error) {
           // A stretch that failed leaves the others running: the workers are ended with it.
           pool.cancel();

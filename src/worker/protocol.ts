@@ -50,8 +50,10 @@ export interface DataMessages {
   /** Several files read as one pipeline: progress over the batch, `steps` as files finish in order, one answer at the end. */
   'load-batch': { params: { files: { file: Blob; name: string }[] }; result: BatchResult };
   identify: { params: { file: Blob }; result: string };
-  /** A ZIP archive's files, unpacked in path order; `steps` count its compressed bytes. */
-  'unpack-archive': { params: { file: Blob; name: string }; result: ZipContents };
+  /** The files a ZIP archive lists (path and unpacked size), read from its table of contents alone. */
+  'list-archive': { params: { file: Blob; name: string }; result: { path: string; size: number }[] };
+  /** A ZIP archive's files (of the chosen police forces, all when null), unpacked in path order; `steps` count its compressed bytes. */
+  'unpack-archive': { params: { file: Blob; name: string; forces: string[] | null }; result: ZipContents };
   cancel: { params: { target: number }; result: null };
   'prepare-sample': { params: { files: { url: string; name: string; mapping?: ColumnMapping }[] }; result: null };
   /** The prepared sample files into the dataset, in this order; a file that could not be read is a failure, the rest still load. */

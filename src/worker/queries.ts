@@ -20,6 +20,7 @@ import type { SourceSelection } from '../core/hotspots/filter';
 import { identifyFile } from '../core/ingest/contentHash';
 import { blobByteSource } from '../core/ingest/ingestFile';
 import { combinedRejectedRowsCsv, rejectedRowsCsv } from '../core/ingest/rejects';
+import { archiveFiles } from '../core/ingest/zipArchive';
 import { withDataNote } from '../core/provenance';
 import { communityTriggerReport } from '../core/trigger/triggerReport';
 import type { MessageName, MessageResult, RequestOf } from './protocol';
@@ -126,6 +127,7 @@ const handlers: Handlers = {
     const { selection } = await mapOf(dataset, map);
     return { demand: coverageDemand(dataset, selection, harmWeightArray(dataset, map.harmWeights), sites), patrol: patrolWindows(dataset, selection, area) };
   },
+  'list-archive': async (_dataset, { file, name }) => (await archiveFiles(file, name)).map(({ path, size }) => ({ path, size })),
   accuracy: (dataset, { query }) => accuracyReport(dataset, query),
   'community-trigger': (dataset, { query }) => communityTriggerReport(dataset, query),
   'zone-evidence': async (dataset, { map, query }) => {

@@ -2,6 +2,7 @@ import { CoreError } from '../errors';
 import { WORKSPACE_DOCUMENT } from '../workspace/workspaceDocumentName';
 import { CsvRecordReader, isBroken } from './csvRecords';
 import { notIncidentsRefusal } from './layout';
+import { isOfChosenForces } from './policeForces';
 import { sniffEncoding, type TextEncodingName } from './sniff';
 
 /**
@@ -31,6 +32,8 @@ export type UnpackedEntry = { path: string; file: File } | { path: string; refus
 
 export interface ZipContents {
   entries: UnpackedEntry[];
+  /** police.uk files of forces not chosen (see UnpackOptions.forces), left in the archive. */
+  left: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -330,19 +333,25 @@ export function isSystemEntry(path: string): boolean {
   return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 }
 
-/** What an archive holds to unpack: the entries to read, in the order they lie in it, and those refused, with the reason. */
+/** What an archive holds to unpack: the entries to read, in the order they lie in it, those refused, with the reason, and how many were left as not chosen. */
 interface UnpackPlan {
   readable: ZipEntry[];
   refused: UnpackedEntry[];
+  left: number;
+}
+
+/** The files an archive lists, without folders and the operating system's own entries. */
+export async function archiveFiles(archive: Blob, name: string): Promise<ZipEntry[]> {
+  return (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
 }
 
 /**
- * The files of an archive to unpack, without folders and the operating system's own entries; an
- * entry that cannot be unpacked is refused with the reason, and an archive that is not incident
- * data (a zipped Shapefile, a saved workspace) is refused whole, saying where it loads.
+ * The files of an archive to unpack, of the chosen police forces (all when null); an entry that
+ * cannot be unpacked is refused with the reason, and an archive that is not incident data (a zipped
+ * Shapefile, a saved workspace) is refused whole, saying where it loads.
  */
-async function planUnpack(archive: Blob, name: string): Promise<UnpackPlan> {
-  const listed = (await zipEntries(archive, name)).filter((entry) => !entry.path.endsWith('/') && !isSystemEntry(entry.path));
+async function planUnpack(archive: Blob, name: string, forces: ReadonlySet<string> | null): Promise<UnpackPlan> {
+  const listed = await archiveFiles(archive, name);
   if (listed.some((entry) => entry.path === WORKSPACE_DOCUMENT)) {
     throw new CoreError('BAD_INPUT', `${name} is a saved workspace, not incident data: open it with "Open workspace" in the Workspace panel.`);
   }
@@ -351,8 +360,12 @@ async function planUnpack(archive: Blob, name: string): Promise<UnpackPlan> {
   if (shapefile) {
     throw new CoreError('BAD_INPUT', `${name} is a zipped Shapefile (${baseName(shapefile.path)}), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.`);
   }
-  const plan: UnpackPlan = { readable: [], refused: [] };
+  const plan: UnpackPlan = { readable: [], refused: [], left: 0 };
   for (const entry of listed) {
+    if (!isOfChosenForces(entry.path, forces)) {
+      plan.left++;
+      continue;
+    }
     const reason = unreadable(entry);
     if (reason) plan.refused.push({ path: entry.path, refused: `${baseName(entry.path)} ${reason}` });
     else plan.readable.push(entry);
@@ -403,15 +416,17 @@ export interface UnpackOptions {
   onProgress?: (done: number, total: number) => void;
   /** Up to `count` runs of entries (see entryRuns) unpacked at once by `unpack`, which reports each run's compressed bytes read. */
   runs?: { count: number; unpack: (entries: ZipEntry[], onBytes: (done: number) => void) => Promise<UnpackedEntry[]> };
+  /** The police forces (police.uk ids) whose files to unpack; other forces' files are left in the archive. All when absent. */
+  forces?: readonly string[];
 }
 
 /**
- * Every file of an archive, unpacked, in path order (a police.uk download's months in order); an
- * entry that cannot be unpacked is listed with the reason. A damaged archive is refused whole: no
- * part of it is loaded.
+ * Every file of an archive (of the chosen police forces), unpacked, in path order (a police.uk
+ * download's months in order); an entry that cannot be unpacked is listed with the reason. A damaged
+ * archive is refused whole: no part of it is loaded.
  */
 export async function unpackZip(archive: Blob, name: string, options: UnpackOptions = {}): Promise<ZipContents> {
-  const { readable, refused } = await planUnpack(archive, name);
+  const { readable, refused, left } = await planUnpack(archive, name, options.forces ? new Set(options.forces) : null);
   const total = compressedBytes(readable);
   const { count, unpack } = options.runs ?? { count: 1, unpack: (entries, onBytes) => unpackEntries(archive, name, entries, { signal: options.signal, onProgress: onBytes }) };
   const runs = entryRuns(readable, count);
@@ -428,7 +443,7 @@ export async function unpackZip(archive: Blob, name: string, options: UnpackOpti
     }),
   );
   const entries = [...refused, ...unpacked.flat()];
-  return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), left };
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);

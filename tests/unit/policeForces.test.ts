@@ -1,0 +1,80 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { forcesOf, isOfChosenForces, policeFileName, policeForceName } from '../../src/core/ingest/policeForces';
+import { archiveFiles, unpackZip } from '../../src/core/ingest/zipArchive';
+
+describe('policeFileName', () => {
+  it("reads the month, force and kind of police.uk's file names, with or without a folder", () => {
+    expect(policeFileName('2023-01/2023-01-metropolitan-street.csv')).toEqual({ month: '2023-01', force: 'metropolitan', kind: 'street' });
+    expect(policeFileName('2021-07-avon-and-somerset-stop-and-search.csv')).toEqual({ month: '2021-07', force: 'avon-and-somerset', kind: 'stop-and-search' });
+    expect(policeFileName('2022-12-city-of-london-outcomes.csv')).toEqual({ month: '2022-12', force: 'city-of-london', kind: 'outcomes' });
+    expect(policeFileName('2023-01-btp-street.csv')?.force).toBe('btp');
+    // Other names: a council's extract, a file renamed by hand, another extension.
+    for (const name of ['asb-complaints-2023.csv', 'metropolitan-street.csv', '2023-01-metropolitan-street.xlsx', '2023-1-metropolitan-street.csv', '2023-01-street.csv']) expect(policeFileName(name)).toBeNull();
+  });
+
+  it("names forces as police.uk does, and an id it adds later as written", () => {
+    expect(policeForceName('metropolitan')).toBe('Metropolitan Police Service');
+    expect(policeForceName('northern-ireland')).toBe('Police Service of Northern Ireland');
+    expect(policeForceName('new-force')).toBe('new-force');
+  });
+});
+
+describe('forcesOf', () => {
+  it('counts each force’s street-level files, their size and months, leaving outcomes, searches and other files out', () => {
+    const forces = forcesOf([
+      { path: '2023-02/2023-02-metropolitan-street.csv', size: 300 },
+      { path: '2023-01/2023-01-metropolitan-street.csv', size: 200 },
+      { path: '2023-01/2023-01-metropolitan-outcomes.csv', size: 900 },
+      { path: '2022-12/2022-12-city-of-london-street.csv', size: 50 },
+      { path: '2023-01/2023-01-kent-stop-and-search.csv', size: 70 },
+      { path: 'council-asb.csv', size: 1000 },
+    ]);
+    expect(forces).toEqual([
+      { force: 'city-of-london', name: 'City of London Police', files: 1, bytes: 50, firstMonth: '2022-12', lastMonth: '2022-12' },
+      { force: 'metropolitan', name: 'Metropolitan Police Service', files: 2, bytes: 500, firstMonth: '2023-01', lastMonth: '2023-02' },
+    ]);
+  });
+
+  it('keeps the chosen forces’ files and every file that is not police.uk’s', () => {
+    const chosen = new Set(['city-of-london']);
+    expect(isOfChosenForces('2023-01/2023-01-city-of-london-street.csv', chosen)).toBe(true);
+    expect(isOfChosenForces('2023-01/2023-01-metropolitan-street.csv', chosen)).toBe(false);
+    expect(isOfChosenForces('2023-01/2023-01-metropolitan-outcomes.csv', chosen)).toBe(false);
+    expect(isOfChosenForces('council-asb.csv', chosen)).toBe(true);
+    expect(isOfChosenForces('2023-01/2023-01-metropolitan-street.csv', null)).toBe(true);
+  });
+});
+
+describe('unpackZip of chosen forces', () => {
+  // police.uk's archive of every force: a folder a month, each force's three files in it.
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const header = 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n';
+  const files: Record<string, Uint8Array> = {};
+  for (const month of ['2023-01', '2023-02'])
+    for (const force of ['city-of-london', 'kent', 'metropolitan']) {
+      files[`${month}/${month}-${force}-street.csv`] = bytes(`${header},${month},${force},${force},-0.1,51.5,On or near X,E01000001,Brent 001A,Burglary,,\n`);
+      files[`${month}/${month}-${force}-outcomes.csv`] = bytes('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type\nab,2023-01,x,x,-0.1,51.5,y,E01000001,Brent 001A,Under investigation\n');
+    }
+  const archive = new Blob([zipSync(Object.fromEntries(Object.entries(files).map(([path, data]) => [path, [data, { level: 6 }]])))]);
+
+  it('lists every file with its size before anything is unpacked', async () => {
+    const listed = await archiveFiles(archive, 'archive.zip');
+    expect(listed.length).toBe(12);
+    expect(forcesOf(listed).map((force) => `${force.force} ${force.files}`)).toEqual(['city-of-london 2', 'kent 2', 'metropolitan 2']);
+  });
+
+  it('unpacks only the chosen forces’ files, and counts the others left in the archive', async () => {
+    const { entries, left } = await unpackZip(archive, 'archive.zip', { forces: ['metropolitan', 'city-of-london'] });
+    expect(entries.flatMap((entry) => ('file' in entry ? [entry.path] : []))).toEqual([
+      '2023-01/2023-01-city-of-london-street.csv',
+      '2023-01/2023-01-metropolitan-street.csv',
+      '2023-02/2023-02-city-of-london-street.csv',
+      '2023-02/2023-02-metropolitan-street.csv',
+    ]);
+    // The chosen forces' outcomes files are refused with the reason, as ever; Kent's four files are left.
+    expect(entries.filter((entry) => 'refused' in entry).length).toBe(4);
+    expect(left).toBe(4);
+    expect((await unpackZip(archive, 'archive.zip')).left).toBe(0);
+  });
+});
