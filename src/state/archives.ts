@@ -52,17 +52,24 @@ async function chooseForces(files: readonly File[], listings: ReadonlyMap<File, 
   return kept;
 }
 
+/** Archives inside archives are unpacked this deep, and no deeper: a ZIP that holds itself would never end. */
+const MOST_NESTED = 3;
+
 /**
  * What to load from the files the user picked or dropped: each ZIP archive's files, unpacked in
- * path order (a police.uk download's months in order), in its place; other files as they are; of
- * the police forces the user chose when they hold several; and the archives unpacked and the number
- * of their entries refused, for the batch's summary. An entry that cannot be unpacked, or holds no
- * incidents (a police.uk outcomes or stop-and-search file), is told with its reason (one notice per
- * reason), and a damaged archive is told and none of it is loaded. Null when the user cancelled:
- * nothing is to be loaded.
+ * path order (a police.uk download's months in order), in its place, and an archive among them in
+ * turn; other files as they are; of the police forces the user chose when they hold several; and
+ * the archives unpacked and the number of their entries refused, for the batch's summary. An entry
+ * that cannot be unpacked, or holds no incidents (a police.uk outcomes or stop-and-search file), is
+ * told with its reason (one notice per reason), and a damaged archive is told and none of it is
+ * loaded. Null when the user cancelled: nothing is to be loaded.
  */
-export async function filesToLoad(files: readonly File[]): Promise<{ files: File[]; archives: string[]; refused: number } | null> {
+export async function filesToLoad(files: readonly File[], depth = 1): Promise<{ files: File[]; archives: string[]; refused: number } | null> {
   const store = useAppStore.getState;
+  if (depth > MOST_NESTED) {
+    for (const file of files.filter(isZipArchive)) store().notify('error', `${file.name} was not unpacked: it lies in archives inside archives more than ${MOST_NESTED} deep. Unpack the outer ones with the system's tool and load what they hold.`);
+    return { files: files.filter((file) => !isZipArchive(file)), archives: [], refused: 0 };
+  }
   const listings = new Map<File, { path: string; size: number }[]>();
   for (const file of files.filter(isZipArchive)) {
     try {
@@ -101,5 +108,8 @@ export async function filesToLoad(files: readonly File[]): Promise<{ files: File
       store().notify('error', error instanceof Error ? error.message : String(error));
     }
   }
-  return { files: toLoad, archives, refused: refusedCount };
+  if (!toLoad.some(isZipArchive)) return { files: toLoad, archives, refused: refusedCount };
+  // An archive the archives held (several downloads zipped together), unpacked in its place.
+  const nested = await filesToLoad(toLoad, depth + 1);
+  return nested && { files: nested.files, archives: [...archives, ...nested.archives], refused: refusedCount + nested.refused };
 }

@@ -3,7 +3,8 @@
 // and Met files make such an archive: the app lists the forces from the archive's table of contents
 // before unpacking anything, the user unticks the Met, and only the City's files are unpacked and
 // loaded, with what was left out said. The choice survives a reload (only the City's files are kept);
-// Escape loads nothing; the same forces picked as loose files are asked about the same way.
+// Escape loads nothing; the same forces picked as loose files, or as two downloads zipped together,
+// are asked about the same way.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -75,4 +76,27 @@ export async function run({ browser, url, outDir }) {
   await looseDialog.getByRole('button', { name: 'Load City of London Police' }).click();
   await waitForSources(loose.page, city.length, 120_000);
   assertEqual(await loose.page.locator('.source-card').first().getByRole('status').innerText(), counts, 'the loose City files load alone');
+
+  // Two downloads zipped together into one file: the archives inside are unpacked in turn, and the forces asked about once they are listed.
+  const inner = (name, paths) => [name, zipSync(Object.fromEntries(paths.map((path) => [`${path.slice(-50).match(/\d{4}-\d{2}/)[0]}/${path.split('/').pop()}`, readFileSync(path)])), { level: 6 })];
+  const twice = join(outDir, 'two-downloads.zip');
+  writeFileSync(twice, zipSync(Object.fromEntries([inner('city.zip', city), inner('met.zip', met)]), { level: 0 }));
+  const nested = await openApp(browser, url);
+  await loadFiles(nested.page, [twice]);
+  const nestedDialog = nested.page.getByRole('dialog', { name: 'Choose the police forces to load' });
+  await nestedDialog.waitFor({ timeout: 30_000 });
+  assert((await nestedDialog.innerText()).includes('city.zip … met.zip (2 files) hold police.uk street-level crime of 2 forces'), 'the archives inside are listed');
+  await nestedDialog.getByRole('checkbox', { name: /^Metropolitan Police Service/ }).uncheck();
+  await nestedDialog.getByRole('button', { name: 'Load City of London Police' }).click();
+  await waitForSources(nested.page, city.length, 120_000);
+  assertEqual(await nested.page.locator('.source-card').first().getByRole('status').innerText(), counts, 'the City files inside the inner archive load');
+
+  // Archives four deep: the innermost is not unpacked, and the user is told why (a ZIP holding itself would never end).
+  let deepest = zipSync({ [city[0].split('/').pop()]: readFileSync(city[0]) });
+  for (const level of [3, 2, 1]) deepest = zipSync({ [`level-${level + 1}.zip`]: deepest });
+  const deep = join(outDir, 'level-1.zip');
+  writeFileSync(deep, deepest);
+  await loadFiles(nested.page, [deep]);
+  await nested.page.locator('.notice', { hasText: "level-4.zip was not unpacked: it lies in archives inside archives more than 3 deep. Unpack the outer ones with the system's tool" }).waitFor({ timeout: 30_000 });
+  assertEqual(await nested.page.locator('.source-card').count(), 1, 'nothing more is loaded');
 }
