@@ -9,13 +9,13 @@ import { dataWorker } from './worker';
 export const isZipArchive = (file: File): boolean => /\.zip$/i.test(file.name);
 
 /** One archive unpacked in the data worker (the chosen forces' files only), with its progress on the loading bar and Cancel. */
-async function unpack(archive: File, forces: string[] | null): Promise<{ entries: UnpackedEntry[]; left: number }> {
+async function unpack(archive: File, forces: string[] | null): Promise<UnpackedEntry[]> {
   const { id, promise } = dataWorker.call('unpack-archive', { file: archive, name: archive.name, forces }, undefined, (done, total) =>
     useAppStore.setState((state) => ({ loading: state.loading && { ...state.loading, progress: { bytesRead: done, bytesTotal: total, rows: 0, elapsedMs: 0 } } })),
   );
   useAppStore.setState({ loading: { requestId: id, fileName: archive.name, progress: null, verb: 'Unpacking' } });
   try {
-    return await promise;
+    return (await promise).entries;
   } finally {
     useAppStore.setState({ loading: null });
   }
@@ -94,7 +94,7 @@ export async function filesToLoad(files: readonly File[], depth = 1): Promise<{ 
     // An archive whose table of contents could not be read has been told about already.
     if (!listings.has(file)) continue;
     try {
-      const { entries } = await unpack(file, forces && [...forces]);
+      const entries = await unpack(file, forces && [...forces]);
       archives.push(file.name);
       const refused = entries.flatMap((entry) => ('refused' in entry ? [{ name: entry.path.slice(entry.path.lastIndexOf('/') + 1), message: entry.refused }] : []));
       for (const notice of refusalNotices(refused)) store().notify('error', notice);

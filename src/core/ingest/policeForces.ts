@@ -5,7 +5,7 @@
  * read, so the user chooses which to load.
  */
 
-export const POLICE_FILE_KINDS = ['street', 'outcomes', 'stop-and-search'] as const;
+const POLICE_FILE_KINDS = ['street', 'outcomes', 'stop-and-search'] as const;
 export type PoliceFileKind = (typeof POLICE_FILE_KINDS)[number];
 
 export interface PoliceFileName {

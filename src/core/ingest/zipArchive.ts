@@ -32,8 +32,6 @@ export type UnpackedEntry = { path: string; file: File } | { path: string; refus
 
 export interface ZipContents {
   entries: UnpackedEntry[];
-  /** police.uk files of forces not chosen (see UnpackOptions.forces), left in the archive. */
-  left: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -350,11 +348,10 @@ export function isSystemEntry(path: string): boolean {
   return path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 }
 
-/** What an archive holds to unpack: the entries to read, in the order they lie in it, those refused, with the reason, and how many were left as not chosen. */
+/** What an archive holds to unpack: the entries to read, in the order they lie in it, and those refused, with the reason. */
 interface UnpackPlan {
   readable: ZipEntry[];
   refused: UnpackedEntry[];
-  left: number;
 }
 
 /** The files an archive lists, without folders and the operating system's own entries. */
@@ -377,12 +374,9 @@ async function planUnpack(archive: Blob, name: string, forces: ReadonlySet<strin
   if (shapefile) {
     throw new CoreError('BAD_INPUT', `${name} is a zipped Shapefile (${baseName(shapefile.path)}), not incident data: load it with "Load boundary file" under Study area, or with "Load zones" under PSPO zones. Incidents are read from CSV, GeoJSON or Parquet.`);
   }
-  const plan: UnpackPlan = { readable: [], refused: [], left: 0 };
+  const plan: UnpackPlan = { readable: [], refused: [] };
   for (const entry of listed) {
-    if (!isOfChosenForces(entry.path, forces)) {
-      plan.left++;
-      continue;
-    }
+    if (!isOfChosenForces(entry.path, forces)) continue;
     const reason = unreadable(entry);
     if (reason) plan.refused.push({ path: entry.path, refused: `${baseName(entry.path)} ${reason}` });
     else plan.readable.push(entry);
@@ -443,7 +437,7 @@ export interface UnpackOptions {
  * archive is refused whole: no part of it is loaded.
  */
 export async function unpackZip(archive: Blob, name: string, options: UnpackOptions = {}): Promise<ZipContents> {
-  const { readable, refused, left } = await planUnpack(archive, name, options.forces ? new Set(options.forces) : null);
+  const { readable, refused } = await planUnpack(archive, name, options.forces ? new Set(options.forces) : null);
   const total = compressedBytes(readable);
   const { count, unpack } = options.runs ?? { count: 1, unpack: (entries, onBytes) => unpackEntries(archive, name, entries, { signal: options.signal, onProgress: onBytes }) };
   const runs = entryRuns(readable, count);
@@ -460,7 +454,7 @@ export async function unpackZip(archive: Blob, name: string, options: UnpackOpti
     }),
   );
   const entries = [...refused, ...unpacked.flat()];
-  return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), left };
+  return { entries: entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
