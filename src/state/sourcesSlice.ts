@@ -5,6 +5,7 @@ import type { ForceFiles } from '../core/ingest/policeForces';
 import { headerSignature, type ColumnMapping } from '../core/ingest/schema';
 import { WorkerError } from '../worker/client';
 import { cancelBatch, loadBatch, type BatchProgress } from './batchLoad';
+import { rememberForces, rememberedForces } from './forceMemory';
 import { rememberMapping, rememberedMapping } from './mappingMemory';
 import { settleSelection } from './selection';
 import type { StateChange } from './saveFirst';
@@ -40,7 +41,7 @@ export type Prompt =
   | { kind: 'mapping'; fileName: string; request: MappingRequest; initial: Partial<ColumnMapping>; remembered: boolean }
   | { kind: 'duplicate'; fileName: string; existingName: string }
   | { kind: 'revised'; names: string[] }
-  | { kind: 'forces'; from: FilesInWords; forces: ForceFiles[] };
+  | { kind: 'forces'; from: FilesInWords; forces: ForceFiles[]; ticked: string[]; remembered: boolean };
 
 /** The files a question is about, in words ("police.zip", "the 30 files picked"), and whether they are several. */
 export interface FilesInWords {
@@ -234,8 +235,13 @@ export const createSourcesSlice: StateCreator<AppState, [], [], SourcesSlice> = 
     },
 
     askWhichForces: async (from, forces) => {
-      const answer = await ask({ kind: 'forces', from, forces: [...forces] });
-      return Array.isArray(answer) && answer.length > 0 ? answer : null;
+      // Ticked as last time where those forces are among these; else all of them.
+      const remembered = rememberedForces().filter((force) => forces.some((listed) => listed.force === force));
+      const ticked = remembered.length > 0 ? remembered : forces.map((listed) => listed.force);
+      const answer = await ask({ kind: 'forces', from, forces: [...forces], ticked, remembered: remembered.length > 0 });
+      if (!Array.isArray(answer) || answer.length === 0) return null;
+      rememberForces(answer);
+      return answer;
     },
 
     answerPrompt: (answer) => {

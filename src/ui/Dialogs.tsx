@@ -93,9 +93,9 @@ function MappingDialog({ fileName, request, initial, remembered }: { fileName: s
 }
 
 /** Which police forces to load from files holding several (police.uk's archive of every force holds them all). */
-function ForceDialog({ from, forces }: { from: FilesInWords; forces: readonly ForceFiles[] }) {
+function ForceDialog({ from, forces, ticked, remembered }: { from: FilesInWords; forces: readonly ForceFiles[]; ticked: readonly string[]; remembered: boolean }) {
   const answer = useAppStore.getState().answerPrompt;
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(forces.map((force) => force.force)));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(ticked));
   const picked = forces.filter((force) => chosen.has(force.force));
   const toggle = (force: string) =>
     setChosen((was) => {
@@ -109,6 +109,7 @@ function ForceDialog({ from, forces }: { from: FilesInWords; forces: readonly Fo
     <Modal title="Choose the police forces to load" onCancel={() => answer(null)}>
       <p>
         {from.names} {from.several ? 'hold' : 'holds'} police.uk street-level crime of {forces.length} forces. Only the forces ticked are unpacked and loaded; the others' files are left out.
+        {remembered && ' Ticked as you chose last time.'}
       </p>
       <fieldset className="force-list">
         <legend>Forces</legend>
@@ -151,7 +152,7 @@ export function Dialogs() {
   const prompt = useAppStore((state) => state.prompt);
   const answer = useAppStore.getState().answerPrompt;
   if (!prompt) return null;
-  if (prompt.kind === 'forces') return <ForceDialog key={prompt.from.names} from={prompt.from} forces={prompt.forces} />;
+  if (prompt.kind === 'forces') return <ForceDialog key={prompt.from.names} from={prompt.from} forces={prompt.forces} ticked={prompt.ticked} remembered={prompt.remembered} />;
   if (prompt.kind === 'mapping') return <MappingDialog key={prompt.fileName} fileName={prompt.fileName} request={prompt.request} initial={prompt.initial} remembered={prompt.remembered} />;
   if (prompt.kind === 'revised') {
     const several = prompt.names.length > 1;

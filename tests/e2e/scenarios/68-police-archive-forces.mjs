@@ -2,8 +2,8 @@
 // of many forces in one ZIP, a folder a month; a council wants its own. Here the real City of London
 // and Met files make such an archive: the app lists the forces from the archive's table of contents
 // before unpacking anything, the user unticks the Met, and only the City's files are unpacked and
-// loaded, with what was left out said. The choice survives a reload (only the City's files are kept);
-// Escape loads nothing; the same forces picked as loose files, or as two downloads zipped together,
+// loaded, with what was left out said. The choice survives a reload (only the City's files are kept)
+// and ticks the same forces the next time; Escape loads nothing; the same forces picked as loose files, or as two downloads zipped together,
 // are asked about the same way.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,19 +56,24 @@ export async function run({ browser, url, outDir }) {
   await waitForSources(page, city.length, 120_000);
   assertEqual(await page.locator('.source-card').first().getByRole('status').innerText(), counts, 'the City files are kept over a reload, and only they');
 
-  // Escape: nothing loads, nothing changes.
+  // The next archive is asked about as the user chose last time; Escape: nothing loads, nothing changes.
   await loadFiles(page, [archive]);
   await dialog.waitFor({ timeout: 30_000 });
+  assert((await cityBox.isChecked()) && !(await metBox.isChecked()), 'the forces are ticked as chosen last time');
+  assert((await dialog.innerText()).includes('Ticked as you chose last time.'), 'and the dialog says so');
   await page.keyboard.press('Escape');
   await page.locator('.notice', { hasText: 'No police force was chosen: nothing was loaded.' }).waitFor({ timeout: 10_000 });
   assertEqual(await page.locator('.source-card').count(), 1, 'Escape leaves the loaded files as they were');
   assertEqual(await page.locator('.source-card').first().getByRole('status').innerText(), counts, 'and their counts');
 
   // The same forces as loose files (an unpacked archive): asked the same way; Untick all, then the City alone.
+  // A kept choice that is not a list of forces (hand-edited, or from another release) is ignored: every force is ticked.
   const loose = await openApp(browser, url);
+  await loose.page.evaluate(() => localStorage.setItem('hotspot-planner:forces:v1', '{"metropolitan": true}'));
   await loadFiles(loose.page, [...met, ...city]);
   const looseDialog = loose.page.getByRole('dialog', { name: 'Choose the police forces to load' });
   await looseDialog.waitFor({ timeout: 30_000 });
+  assertEqual(await looseDialog.getByRole('checkbox', { checked: true }).count(), 2, 'a kept choice that cannot be read ticks every force');
   assert((await looseDialog.innerText()).includes('The 30 files picked hold police.uk street-level crime of 2 forces'), 'the dialog names the files picked');
   await looseDialog.getByRole('button', { name: 'Untick all' }).click();
   assert(await looseDialog.getByRole('button', { name: /^Load/ }).isDisabled(), 'nothing ticked, nothing to load');
