@@ -88,6 +88,35 @@ describe('cell mesh', () => {
     });
   });
 
+  it('gives the same corners when the cells come again, in another order and among new ones (as after a filter change)', () => {
+    const ring = gridDisk(brent, 3);
+    const cornersOf = (mesh: ReturnType<typeof cellMesh>, cellIndex: number, count: number) => Array.from({ length: count }, (_, i) => vertex(mesh, new Uint32Array(mesh.cellStarts)[cellIndex] + 1 + i));
+    cellMesh(ring.slice(0, 20), ring.slice(0, 20).map(() => '#fd8d3c'));
+    const again = [...ring].reverse();
+    const mesh = cellMesh(again, again.map(() => '#fd8d3c'));
+    again.forEach((cell, cellIndex) => {
+      const expected = cellToBoundary(cell);
+      cornersOf(mesh, cellIndex, expected.length).forEach((v, i) => {
+        expect(Math.abs(v.x - mercatorX(expected[i][1])) * metresPerMercatorUnit).toBeLessThan(0.005);
+        expect(Math.abs(v.y - mercatorY(expected[i][0])) * metresPerMercatorUnit).toBeLessThan(0.005);
+      });
+    });
+  });
+
+  it('keeps corners right when it has held so many cells that it starts afresh, in the middle of a mesh', () => {
+    const disk = gridDisk(brent, 259);
+    expect(disk.length).toBeGreaterThan(200_000);
+    const mesh = cellMesh(disk, disk.map(() => '#fd8d3c'));
+    const starts = new Uint32Array(mesh.cellStarts);
+    for (const cellIndex of [0, 199_999, 200_000, disk.length - 1]) {
+      cellToBoundary(disk[cellIndex]).forEach(([lat, lng], i) => {
+        const v = vertex(mesh, starts[cellIndex] + 1 + i);
+        expect(Math.abs(v.x - mercatorX(lng)) * metresPerMercatorUnit).toBeLessThan(0.005);
+        expect(Math.abs(v.y - mercatorY(lat)) * metresPerMercatorUnit).toBeLessThan(0.005);
+      });
+    }
+  });
+
   it('gives a pentagon five triangles, a cell with distortion corners one per corner, and no cells an empty mesh', () => {
     const [pentagon8] = getPentagons(8);
     expect(cellToBoundary(pentagon8)).toHaveLength(5);

@@ -48,6 +48,46 @@ export function colourBytes(colour: string): [number, number, number, number] {
   throw new Error(`Unreadable map colour: ${colour}`);
 }
 
+/**
+ * Each cell's corners in Web Mercator (x, y pairs), kept from mesh to mesh: a filter or period
+ * change colours mostly the same cells again, and finding their corners is most of a mesh's time.
+ * One growing array holds them all (a small array a cell made the first mesh a third slower), and
+ * past `MOST_CELLS` cells it starts afresh, so memory stays bounded.
+ */
+class CornerStore {
+  /** Per cell: where its corners start in `coordinates`, times 16, plus their number (at most ten). */
+  private readonly found = new Map<string, number>();
+  coordinates = new Float64Array(1 << 16);
+  private used = 0;
+
+  /** The cell's corners: their start in `coordinates` × 16 + their number. */
+  corners(cell: string): number {
+    const known = this.found.get(cell);
+    if (known !== undefined) return known;
+    if (this.found.size >= MOST_CELLS) {
+      this.found.clear();
+      this.used = 0;
+    }
+    const boundary = cellToBoundary(cell);
+    if (this.used + 2 * boundary.length > this.coordinates.length) {
+      const larger = new Float64Array(this.coordinates.length * 2);
+      larger.set(this.coordinates);
+      this.coordinates = larger;
+    }
+    const start = this.used;
+    for (const [lat, lng] of boundary) {
+      this.coordinates[this.used++] = mercatorX(lng);
+      this.coordinates[this.used++] = mercatorY(lat);
+    }
+    const packed = start * 16 + boundary.length;
+    this.found.set(cell, packed);
+    return packed;
+  }
+}
+
+const MOST_CELLS = 200_000;
+const cornerStore = new CornerStore();
+
 /** The cells as a triangle mesh, each in its colour and with its mark. */
 export function cellMesh(cells: readonly string[], colours: readonly string[], marks?: readonly (CellMark | null)[]): CellMesh {
   // Room for a hexagon's seven vertices and six plus four triangles a cell; the rare cell with more
@@ -86,8 +126,10 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     if (!rgba) colourCache.set(colour, (rgba = colourBytes(colour)));
     const markOf = marks?.[cellIndex];
     const mark = markOf ? MARK_CODE[markOf] : 0;
-    const corners = cellToBoundary(cell);
-    const n = corners.length;
+    const packed = cornerStore.corners(cell);
+    const n = packed % 16;
+    const first = (packed - n) / 16;
+    const coordinates = cornerStore.coordinates;
     if ((vertex + 1 + n) * 4 > floats.length) {
       floats = grown(floats, (vertex + 1 + n) * 4);
       bytes = new Uint8Array(floats.buffer);
@@ -101,8 +143,8 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     let sumX = 0;
     let sumY = 0;
     for (let i = 0; i < n; i++) {
-      cornerX[i] = mercatorX(corners[i][1]) - originX;
-      cornerY[i] = mercatorY(corners[i][0]) - originY;
+      cornerX[i] = coordinates[first + 2 * i] - originX;
+      cornerY[i] = coordinates[first + 2 * i + 1] - originY;
       sumX += cornerX[i];
       sumY += cornerY[i];
     }
