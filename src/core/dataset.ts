@@ -1,5 +1,5 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
-import { H3Lattice } from './geo/h3Lattice';
+import { H3Lattice, LatticeIds } from './geo/h3Lattice';
 import { GrowableColumn, PointRecords, PointTextCache, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
 import type { ColumnMapping } from './ingest/schema';
@@ -191,8 +191,8 @@ export interface PointCells {
   firstPoint: number[];
   /** The cells' ids in H3-index order, sorted once when first asked for (see cellsInIndexOrder). */
   indexOrder: Int32Array | null;
-  /** Per lattice key (see H3Lattice): the cell's id, so h3-js is asked once per cell rather than once per point. */
-  idOfLatticeKey: Map<number, number>;
+  /** Per lattice place (see H3Lattice): the cell's id, so h3-js is asked once per cell rather than once per point. */
+  idsOnLattice: LatticeIds;
 }
 
 export class Dataset {
@@ -252,7 +252,7 @@ export class Dataset {
     const cells = previous?.cells ?? [];
     const cellIds = previous?.cellIds ?? new Map<string, number>();
     const firstPoint = previous?.firstPoint ?? [];
-    const idOfLatticeKey = previous?.idOfLatticeKey ?? new Map<number, number>();
+    const idsOnLattice = previous?.idsOnLattice ?? new LatticeIds();
     const lattice = new H3Lattice(resolution);
     const from = previous ? previous.cellOfPoint.length : 0;
     if (previous && buffer !== room) cellOfPoint.set(previous.cellOfPoint);
@@ -260,22 +260,22 @@ export class Dataset {
     const hasNativeCells = this.nativeCells.size > 0;
     for (let point = from; point < count; point++) {
       const native = hasNativeCells ? this.nativeCells.get(point) : undefined;
-      const key = native === undefined ? lattice.key(lat.get(point), lng.get(point)) : -1;
-      let id = key >= 0 ? idOfLatticeKey.get(key) : undefined;
-      if (id === undefined) {
+      const located = native === undefined && lattice.locate(lat.get(point), lng.get(point));
+      let id = located ? idsOnLattice.get(lattice.face, lattice.i, lattice.j) : -1;
+      if (id < 0) {
         const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(lat.get(point), lng.get(point), resolution);
-        id = cellIds.get(cell);
-        if (id === undefined) {
+        id = cellIds.get(cell) ?? -1;
+        if (id < 0) {
           id = cells.length;
           cells.push(cell);
           cellIds.set(cell, id);
           firstPoint.push(point);
         }
-        if (key >= 0) idOfLatticeKey.set(key, id);
+        if (located) idsOnLattice.set(lattice.face, lattice.i, lattice.j, id);
       }
       cellOfPoint[point] = id;
     }
-    entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null, idOfLatticeKey };
+    entry = { cellOfPoint, cells, cellIds, firstPoint, indexOrder: null, idsOnLattice };
     this.pointCells.set(resolution, entry);
     return entry;
   }

@@ -1,7 +1,7 @@
 import { cellToBoundary, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/core/dataset';
-import { H3Lattice } from '../../src/core/geo/h3Lattice';
+import { H3Lattice, LatticeIds } from '../../src/core/geo/h3Lattice';
 
 /** A repeatable stream of numbers in [0, 1). */
 function randomStream(seed: number): () => number {
@@ -35,19 +35,19 @@ function testPoints(resolution: number, random: () => number): { points: [number
 }
 
 describe('H3Lattice', () => {
-  it('gives points the same key only when h3-js puts them in the same cell, at every resolution', () => {
+  it('finds points at the same place only when h3-js puts them in the same cell, at every resolution', () => {
     const random = randomStream(18);
     for (let resolution = 0; resolution <= 15; resolution++) {
       const lattice = new H3Lattice(resolution);
-      const cellOfKey = new Map<number, string>();
+      const cellOfKey = new Map<string, string>();
       const { points, onEdges } = testPoints(resolution, random);
       let keyless = 0;
       for (const [lat, lng] of points) {
-        const key = lattice.key(lat, lng);
-        if (key < 0) {
+        if (!lattice.locate(lat, lng)) {
           keyless++;
           continue;
         }
+        const key = `${lattice.face} ${lattice.i} ${lattice.j}`;
         const cell = latLngToCell(lat, lng, resolution);
         const known = cellOfKey.get(key) ?? cell;
         expect(known, `${lat},${lng} at resolution ${resolution}`).toBe(cell);
@@ -62,7 +62,25 @@ describe('H3Lattice', () => {
   it('leaves a point exactly on an edge between two faces to h3-js', () => {
     // Face 0's and face 4's centres (H3 v4, faceijk.c) are equally far from their middle.
     const [lat, lng] = edgeMiddle([0.80358264971899 * DEGREES, 1.2483974196173961 * DEGREES], [0.49171542819877384 * DEGREES, 0.40198820291130694 * DEGREES]);
-    expect(new H3Lattice(9).key(lat, lng)).toBe(-1);
+    expect(new H3Lattice(9).locate(lat, lng)).toBe(false);
+  });
+});
+
+describe('LatticeIds', () => {
+  it('gives back each id set, -1 for places never set, through its growth, on every face and either side of each axis', () => {
+    const random = randomStream(5);
+    const ids = new LatticeIds();
+    const expected = new Map<string, number>();
+    for (let n = 0; n < 50_000; n++) {
+      const [face, i, j] = [Math.floor(random() * 20), Math.floor((random() - 0.5) * 2 ** 24), Math.floor((random() - 0.5) * 2 ** 24)];
+      ids.set(face, i, j, n);
+      expected.set(`${face} ${i} ${j}`, n);
+    }
+    for (const [place, id] of expected) {
+      const [face, i, j] = place.split(' ').map(Number);
+      expect(ids.get(face, i, j)).toBe(id);
+    }
+    expect(ids.get(0, 2 ** 23 - 1, -(2 ** 23))).toBe(-1);
   });
 });
 

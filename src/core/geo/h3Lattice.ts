@@ -47,9 +47,6 @@ const RADIANS = Math.PI / 180;
  */
 const FACE_MARGIN = 1e-12;
 const HEXAGON_MARGIN = 2e-6;
-/** Lattice coordinates stay within ±2^23 up to resolution 15; a key packs face, i and j into 53 bits. */
-const COORDINATE_SPAN = 2 ** 24;
-const COORDINATE_OFFSET = 2 ** 23;
 /** Lattice neighbours in (i, j) with k = 0, H3's axes 120° apart. */
 const NEIGHBOUR_I = [1, -1, 0, 0, 1, -1];
 const NEIGHBOUR_J = [0, 0, 1, -1, 1, -1];
@@ -57,6 +54,10 @@ const NEIGHBOUR_J = [0, 0, 1, -1, 1, -1];
 export class H3Lattice {
   /** Per face: centre (x, y, z), then the plane's x axis and y axis scaled to lattice units. */
   private readonly frames = new Float64Array(FACE_CENTRES.length * 9);
+  /** Where `locate` found the last point: its face, and its hexagon's centre (i, j) on that face's lattice. */
+  face = 0;
+  i = 0;
+  j = 0;
 
   constructor(readonly resolution: number) {
     const scale = Math.sqrt(7) ** resolution / RES0_SPACING;
@@ -75,10 +76,11 @@ export class H3Lattice {
   }
 
   /**
-   * The lattice key of the cell at (lat, lng) in degrees: equal keys, equal H3 cells. -1 where the
-   * point lies within a rounding error of an edge between faces or hexagons.
+   * Finds the hexagon holding (lat, lng) in degrees, as `face`, `i` and `j`: points found at the same
+   * place share an H3 cell. False where the point lies within a rounding error of an edge between
+   * faces or hexagons.
    */
-  key(lat: number, lng: number): number {
+  locate(lat: number, lng: number): boolean {
     const cosLat = Math.cos(lat * RADIANS);
     const px = cosLat * Math.cos(lng * RADIANS);
     const py = cosLat * Math.sin(lng * RADIANS);
@@ -97,7 +99,7 @@ export class H3Lattice {
       } else if (dot > second) second = dot;
     }
     // Squared chord distances are 2 - 2·dot, so the faces' margin is twice the dots'.
-    if (2 * (best - second) < FACE_MARGIN) return -1;
+    if (2 * (best - second) < FACE_MARGIN) return false;
     // Gnomonic projection onto the face's plane, in lattice units.
     const at = face * 9;
     const x = (px * frames[at + 3] + py * frames[at + 4] + pz * frames[at + 5]) / best;
@@ -120,10 +122,65 @@ export class H3Lattice {
     // A hexagon is the set of points nearer its centre than its six neighbours': the margin to the edge.
     let runnerUp = Infinity;
     for (let n = 0; n < 6; n++) runnerUp = Math.min(runnerUp, squaredDistance(x, y, i + NEIGHBOUR_I[n], j + NEIGHBOUR_J[n]));
-    if (runnerUp - nearest < HEXAGON_MARGIN) return -1;
-    return (face * COORDINATE_SPAN + (i + COORDINATE_OFFSET)) * COORDINATE_SPAN + (j + COORDINATE_OFFSET);
+    if (runnerUp - nearest < HEXAGON_MARGIN) return false;
+    this.face = face;
+    this.i = i;
+    this.j = j;
+    return true;
   }
 }
+
+/**
+ * Ids by lattice place (face, i, j), in an open-addressing table over typed arrays: a Map keyed by
+ * one number packing the three boxed a double for every point looked up, and the collector's time
+ * was most of the lookup's.
+ */
+export class LatticeIds {
+  /** Slots of three integers (i, face and j packed, id); id -1 is empty. */
+  private slots = new Int32Array(3 << 12).fill(-1);
+  private count = 0;
+
+  /** The id at this place, or -1. */
+  get(face: number, i: number, j: number): number {
+    const slots = this.slots;
+    const at = this.slotOf(slots, i, packFaceJ(face, j));
+    return slots[at + 2];
+  }
+
+  set(face: number, i: number, j: number, id: number): void {
+    const faceJ = packFaceJ(face, j);
+    const at = this.slotOf(this.slots, i, faceJ);
+    if (this.slots[at + 2] < 0) this.count++;
+    this.slots[at] = i;
+    this.slots[at + 1] = faceJ;
+    this.slots[at + 2] = id;
+    // At most half full, so probes stay short.
+    if (this.count * 2 * 3 >= this.slots.length) this.grow();
+  }
+
+  private slotOf(slots: Int32Array, i: number, faceJ: number): number {
+    const mask = slots.length / 3 - 1;
+    let hash = Math.imul(i ^ Math.imul(faceJ, 0x85ebca77), 0x9e3779b1);
+    hash ^= hash >>> 15;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      if (slots[at + 2] < 0 || (slots[at] === i && slots[at + 1] === faceJ)) return at;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2).fill(-1);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] < 0) continue;
+      slots.set(old.subarray(at, at + 3), this.slotOf(slots, old[at], old[at + 1]));
+    }
+    this.slots = slots;
+  }
+}
+
+/** A face (under 20) and a lattice j (within ±2^23 up to resolution 15) in one integer. */
+const packFaceJ = (face: number, j: number): number => (face << 24) | (j + (1 << 23));
 
 function squaredDistance(x: number, y: number, i: number, j: number): number {
   const dx = x - (i - j / 2);
