@@ -43,7 +43,7 @@ export type Prompt =
   | { kind: 'revised'; names: string[] }
   | { kind: 'forces'; from: FilesInWords; forces: ForceFiles[]; ticked: string[]; remembered: boolean };
 
-/** The files a question is about, in words ("police.zip", "the 30 files picked"), and whether they are several. */
+/** The files a question is about, in words ("police.zip", "The 30 files picked", to open a sentence), and whether they are several. */
 export interface FilesInWords {
   names: string;
   several: boolean;
