@@ -23,10 +23,11 @@ async function unpack(archive: File, forces: string[] | null): Promise<UnpackedE
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
-/** "24 files of 44 other forces (…)": what was left out, said once the user has chosen. */
-function leftOutInWords(files: number, forces: readonly ForceFiles[]): string {
+/** "1,584 street-level files of 44 other forces": what was left out, counted as the dialog counts it, said once the user has chosen. */
+function leftOutInWords(forces: readonly ForceFiles[]): string {
+  const files = forces.reduce((total, force) => total + force.files, 0);
   const names = forces.length <= 3 ? ` (${forces.map((force) => force.name).join(', ')})` : '';
-  return `${numberFormat.format(files)} ${files === 1 ? 'file' : 'files'} of ${forces.length} other ${forces.length === 1 ? 'force' : 'forces'}${names}`;
+  return `${numberFormat.format(files)} street-level ${files === 1 ? 'file' : 'files'} of ${forces.length} other ${forces.length === 1 ? 'force' : 'forces'}${names}`;
 }
 
 /**
@@ -45,10 +46,7 @@ async function chooseForces(files: readonly File[], listings: ReadonlyMap<File, 
   if (!chosen) return 'cancelled';
   const kept = new Set(chosen);
   const left = forces.filter((force) => !kept.has(force.force));
-  if (left.length > 0) {
-    const leftFiles = listed.filter(({ path }) => !isOfChosenForces(path, kept)).length;
-    useAppStore.getState().notify('info', `Loading the files of ${forces.filter((force) => kept.has(force.force)).map((force) => force.name).join(', ')}. Left out, as chosen: ${leftOutInWords(leftFiles, left)}.`);
-  }
+  if (left.length > 0) useAppStore.getState().notify('info', `Loading the files of ${forces.filter((force) => kept.has(force.force)).map((force) => force.name).join(', ')}. Left out, as chosen: ${leftOutInWords(left)}.`);
   return kept;
 }
 

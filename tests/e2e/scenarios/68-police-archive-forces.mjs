@@ -48,7 +48,7 @@ export async function run({ browser, url, outDir }) {
   await waitForSources(page, city.length, 120_000);
   assertEqual(await page.locator('.source-card').count(), 1, 'the City files are one card');
   assertEqual(await page.locator('.source-card').first().getByRole('status').innerText(), counts, 'only the City rows are loaded');
-  assertEqual(await page.locator('.notice', { hasText: 'Loading the files of City of London Police. Left out, as chosen: 24 files of 1 other force (Metropolitan Police Service).' }).count(), 1, 'what was left out is said');
+  assertEqual(await page.locator('.notice', { hasText: 'Loading the files of City of London Police. Left out, as chosen: 24 street-level files of 1 other force (Metropolitan Police Service).' }).count(), 1, 'what was left out is said');
   assertEqual(await page.locator('.notice', { hasText: `6 of 6 files loaded (unpacked from police-archive.zip)` }).count(), 1, 'the batch counts only the chosen files');
   assertEqual(await page.locator('.notice', { hasText: /\d{4}-\d{2}-metropolitan-street/ }).count(), 0, 'no Met file is named as refused');
 
