@@ -1,4 +1,5 @@
 import { cellToParent, getResolution, latLngToCell } from 'h3-js';
+import { cellAtPlace } from './geo/h3Index';
 import { H3Lattice, LatticeIds } from './geo/h3Lattice';
 import { GrowableColumn, PointRecords, PointTextCache, StringInterner } from './ingest/columns';
 import type { RejectLog } from './ingest/rejects';
@@ -263,7 +264,10 @@ export class Dataset {
       const located = native === undefined && lattice.locate(lat.get(point), lng.get(point));
       let id = located ? idsOnLattice.get(lattice.face, lattice.i, lattice.j) : -1;
       if (id < 0) {
-        const cell = native !== undefined && getResolution(native) >= resolution ? cellToParent(native, resolution) : latLngToCell(lat.get(point), lng.get(point), resolution);
+        const cell =
+          native !== undefined && getResolution(native) >= resolution
+            ? cellToParent(native, resolution)
+            : ((located ? cellAtPlace(lattice.face, lattice.i, lattice.j, resolution) : null) ?? latLngToCell(lat.get(point), lng.get(point), resolution));
         id = cellIds.get(cell) ?? -1;
         if (id < 0) {
           id = cells.length;

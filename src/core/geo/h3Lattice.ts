@@ -58,9 +58,12 @@ export class H3Lattice {
   face = 0;
   i = 0;
   j = 0;
+  /** Lattice units per unit of the gnomonic plane. */
+  private readonly scale: number;
 
   constructor(readonly resolution: number) {
     const scale = Math.sqrt(7) ** resolution / RES0_SPACING;
+    this.scale = scale;
     FACE_CENTRES.forEach(([lat, lng, axisAzimuth], face) => {
       const azimuth = resolution % 2 === 1 ? axisAzimuth - CLASS_III_TURN : axisAzimuth;
       const [sinLat, cosLat, sinLng, cosLng] = [Math.sin(lat), Math.cos(lat), Math.sin(lng), Math.cos(lng)];
@@ -127,6 +130,38 @@ export class H3Lattice {
     this.i = i;
     this.j = j;
     return true;
+  }
+
+  /**
+   * The point at (x, y) in lattice units on `face`'s plane: its latitude and longitude in degrees
+   * into out[0] and out[1], and its unit vector into out[2] to out[4] (see faceMargin).
+   */
+  pointAt(face: number, x: number, y: number, out: Float64Array): void {
+    const frames = this.frames;
+    const at = face * 9;
+    const toPlane = 1 / (this.scale * this.scale);
+    const px = frames[at] + (x * frames[at + 3] + y * frames[at + 6]) * toPlane;
+    const py = frames[at + 1] + (x * frames[at + 4] + y * frames[at + 7]) * toPlane;
+    const pz = frames[at + 2] + (x * frames[at + 5] + y * frames[at + 8]) * toPlane;
+    const length = Math.sqrt(px * px + py * py + pz * pz);
+    out[0] = Math.asin(pz / length) / RADIANS;
+    out[1] = Math.atan2(py, px) / RADIANS;
+    out[2] = px / length;
+    out[3] = py / length;
+    out[4] = pz / length;
+  }
+
+  /**
+   * How clearly `face` is the nearest to the unit vector in out[2] to out[4] (as pointAt writes it):
+   * the cosine of its angle to that face's centre less the greatest to another's, negative when
+   * another face is nearer. It changes by at most twice the chord a point moves.
+   */
+  faceMargin(face: number, out: Float64Array): number {
+    const frames = this.frames;
+    const [px, py, pz] = [out[2], out[3], out[4]];
+    let other = -2;
+    for (let f = 0, at = 0; f < 20; f++, at += 9) if (f !== face) other = Math.max(other, px * frames[at] + py * frames[at + 1] + pz * frames[at + 2]);
+    return px * frames[face * 9] + py * frames[face * 9 + 1] + pz * frames[face * 9 + 2] - other;
   }
 }
 

@@ -1,5 +1,6 @@
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import type { CellMark } from '../vocabulary';
+import { hexagonCorners } from '../geo/h3Index';
 import { mercatorX, mercatorY } from '../geo/webMercator';
 
 /**
@@ -68,24 +69,36 @@ class CornerStore {
       this.found.clear();
       this.used = 0;
     }
-    const boundary = cellToBoundary(cell);
-    if (this.used + 2 * boundary.length > this.coordinates.length) {
+    let count = HEXAGON_CORNERS;
+    if (!hexagonCorners(cell, cornerLat, cornerLng)) {
+      const boundary = cellToBoundary(cell);
+      count = boundary.length;
+      boundary.forEach(([lat, lng], corner) => {
+        cornerLat[corner] = lat;
+        cornerLng[corner] = lng;
+      });
+    }
+    if (this.used + 2 * count > this.coordinates.length) {
       const larger = new Float64Array(this.coordinates.length * 2);
       larger.set(this.coordinates);
       this.coordinates = larger;
     }
     const start = this.used;
-    for (const [lat, lng] of boundary) {
-      this.coordinates[this.used++] = mercatorX(lng);
-      this.coordinates[this.used++] = mercatorY(lat);
+    for (let corner = 0; corner < count; corner++) {
+      this.coordinates[this.used++] = mercatorX(cornerLng[corner]);
+      this.coordinates[this.used++] = mercatorY(cornerLat[corner]);
     }
-    const packed = start * 16 + boundary.length;
+    const packed = start * 16 + count;
     this.found.set(cell, packed);
     return packed;
   }
 }
 
 const MOST_CELLS = 200_000;
+const HEXAGON_CORNERS = 6;
+/** A cell's corners in degrees (h3 gives at most ten). */
+const cornerLat = new Float64Array(10);
+const cornerLng = new Float64Array(10);
 const cornerStore = new CornerStore();
 
 /** The cells as a triangle mesh, each in its colour and with its mark. */
