@@ -3,7 +3,7 @@ import { forbidOnlineMaps, neverOnlineMapsSetting } from './state/onlineMaps';
 import { createRoot } from 'react-dom/client';
 import { dataWorker } from './state/worker';
 import { App } from './ui/App';
-import { HOTSPOTS_DRAWN } from './map/hotspotLayers';
+import { HOTSPOTS_DRAWN, outlineAhead } from './map/hotspotLayers';
 import { warmCellShapes } from './worker/cellShapesClient';
 import { readSavedWorkspace } from './state/restoreWorkspace';
 import { SAMPLE_FILES } from './ui/sample';
@@ -15,6 +15,9 @@ if (neverOnlineMapsSetting()) forbidOnlineMaps();
 // Start the data worker now and let it parse the sample while the page draws; the app claims the
 // sample only if there is no saved workspace to restore.
 dataWorker.call('prepare-sample', { files: SAMPLE_FILES.map(({ url, name, mapping }) => ({ url: new URL(url, window.location.href).href, name, mapping })) });
+
+// The cells of a big map are outlined while the data worker is still counting it.
+dataWorker.onCells = outlineAhead;
 
 // The saved workspace is read meanwhile too (App restores it, or opens the sample without one).
 void readSavedWorkspace().catch(() => undefined);

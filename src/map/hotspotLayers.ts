@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { getResolution, latLngToCell } from 'h3-js';
 import { cellFeatureCollection } from '../core/hotspots/cellFeatures';
 import { cellFans, cellMesh, colourBytes, type CellMesh } from '../core/hotspots/cellMesh';
-import { cellShapes } from '../worker/cellShapesClient';
+import { cellShapes, outlineCellsAhead } from '../worker/cellShapesClient';
 import type { Classification } from '../state/classification';
 import { SYMBOL_COLOURS } from '../state/palette';
 import { CellMeshLayer } from './cellMeshLayer';
@@ -82,6 +82,15 @@ export function updateHotspotLayers(map: maplibregl.Map, classification: Classif
     hand(map, cells, mesh);
     revealMap(map);
   }, here); // without the worker the page builds the mesh itself: slower, the same map
+}
+
+/**
+ * Cells the data worker found for a map it is counting, not announced before: outlined in the mesh
+ * worker meanwhile, when there are enough for a mesh to be built there. Fewer are meshed here, or
+ * are few enough beside cells it has outlined already.
+ */
+export function outlineAhead(cells: string[]): void {
+  if (cells.length >= WORKER_MIN_CELLS) outlineCellsAhead(cells);
 }
 
 /** Gives the map its cells, and marks the moment they are drawn (a user-timing mark, for the benchmark). */

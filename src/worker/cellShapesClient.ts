@@ -29,6 +29,12 @@ export function warmCellShapes(): void {
   worker ??= start();
 }
 
+/** Cells about to be mapped, outlined in the worker ahead of their mesh. */
+export function outlineCellsAhead(cells: string[]): void {
+  worker ??= start();
+  worker.postMessage({ ahead: cells } satisfies CellShapesRequest);
+}
+
 /** The cells' mesh in their colours and marks, built in a worker. */
 export function cellShapes(cells: string[], colours: string[], marks?: (CellMark | null)[]): Promise<CellMesh> {
   worker ??= start();

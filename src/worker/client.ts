@@ -20,6 +20,8 @@ export class DataWorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   onCrash: ((message: string) => void) | null = null;
+  /** Hears cells found for a map being counted, before its answer. */
+  onCells: ((cells: string[]) => void) | null = null;
 
   constructor(private readonly createWorker: () => Worker) {}
 
@@ -50,6 +52,10 @@ export class DataWorkerClient {
   }
 
   private receive(event: WorkerEvent): void {
+    if (event.type === 'cells') {
+      this.onCells?.(event.cells);
+      return;
+    }
     const entry = this.pending.get(event.id);
     if (!entry) return;
     if (event.type === 'progress') {

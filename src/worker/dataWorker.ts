@@ -9,7 +9,7 @@ import { latestEvery } from './latestEvery';
 import { loadBatch } from './loadBatch';
 import { cancelWhenAborted, mergeRead, newBatch, planParts, ProgressSum, queueParts, SPLIT_MIN_BYTES } from './loadParts';
 import { PartPool } from './partPool';
-import { forgetAnswers, handleQuery } from './queries';
+import { cellsToOutline, forgetAnswers, handleQuery } from './queries';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 
 /**
@@ -135,6 +135,8 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
           id: request.id,
           value: result.status === 'loaded' ? { status: 'loaded', summary: result.source.summary, categories: packCategories(dataset.categories.list) } : result,
         });
+        // The new points' cells for the next map, while the page takes the answer and asks for it.
+        dataset.extendCells();
       });
       return;
     }
@@ -163,6 +165,10 @@ scope.onmessage = async (message: MessageEvent<WorkerRequest>) => {
         post({ type: 'result', id: request.id, value: result });
       });
       return;
+    }
+    if (request.type === 'hotspots') {
+      const cells = cellsToOutline(dataset, request.query);
+      if (cells.length > 0) post({ type: 'cells', cells });
     }
     // Long queries (camera planning through buildings) report steps and stop on Cancel.
     await runCancellable(request.id, async (signal, reports) => {

@@ -93,4 +93,6 @@ export type WorkerEvent =
   | { type: 'progress'; id: number; progress: IngestProgress }
   | { type: 'steps'; id: number; done: number; total: number }
   | { type: 'result'; id: number; value: unknown }
-  | { type: 'error'; id: number; code: string; message: string };
+  | { type: 'error'; id: number; code: string; message: string }
+  /** Cells found for a map being counted (see cellsToOutline), for the page to have outlined meanwhile. */
+  | { type: 'cells'; cells: string[] };

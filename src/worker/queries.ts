@@ -1,6 +1,8 @@
 import { buildingsFromFile, type BuildingsImport } from '../core/buildings/importBuildings';
 import type { Steps } from '../core/coverage/coverageMatrix';
 import type { Dataset, IncidentSource } from '../core/dataset';
+import { MOST_CELLS } from '../core/hotspots/cellMesh';
+import { clampResolution } from '../core/vocabulary';
 import { CoreError } from '../core/errors';
 import { hotspotsCsv, hotspotsGeoJson } from '../core/export/hotspots';
 import highsWasmUrl from 'highs/runtime?url';
@@ -47,6 +49,20 @@ class QueryCache<Query, Answer> {
 
 const maps = new QueryCache<HotspotQuery, { selection: SourceSelection[]; result: HotspotResult }>();
 const plans = new QueryCache<PlanQuery, PlanContext>();
+
+/** How many of the cells of each cellsAt table have been announced (see cellsToOutline). */
+const announced = new WeakMap<readonly string[], number>();
+
+/**
+ * The cells at the map's resolution not announced before, found before the map is counted so they
+ * can be outlined for its mesh meanwhile; none past the number of cells a mesh keeps outlined.
+ */
+export function cellsToOutline(dataset: Dataset, query: HotspotQuery): string[] {
+  const { cells } = dataset.cellsAt(clampResolution(query.resolution));
+  const from = announced.get(cells) ?? 0;
+  announced.set(cells, cells.length);
+  return cells.length > MOST_CELLS ? [] : cells.slice(from);
+}
 
 /** Sources came or went: every kept answer may be out of date. */
 export function forgetAnswers(): void {

@@ -1,6 +1,6 @@
 import { cellToBoundary, cellToLatLng, getPentagons, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellFans, cellMesh, colourBytes, MARK_CODE, VERTEX_BYTES, VERTEX_LAYOUT } from '../../src/core/hotspots/cellMesh';
+import { cellFans, cellMesh, colourBytes, MARK_CODE, outlineAhead, VERTEX_BYTES, VERTEX_LAYOUT } from '../../src/core/hotspots/cellMesh';
 import { mercatorX, mercatorY } from '../../src/core/geo/webMercator';
 
 const brent = latLngToCell(51.5588, -0.2817, 9);
@@ -99,6 +99,21 @@ describe('cell mesh', () => {
       cornersOf(mesh, cellIndex, expected.length).forEach((v, i) => {
         expect(Math.abs(v.x - mercatorX(expected[i][1])) * metresPerMercatorUnit).toBeLessThan(0.005);
         expect(Math.abs(v.y - mercatorY(expected[i][0])) * metresPerMercatorUnit).toBeLessThan(0.005);
+      });
+    });
+  });
+
+  it('builds a mesh from cells outlined ahead with their own corners', () => {
+    const disk = gridDisk(latLngToCell(51.52, -0.08, 10), 40);
+    outlineAhead(disk);
+    const mesh = cellMesh(disk, disk.map(() => '#fd8d3c'));
+    expect(mesh.vertexCount).toBe(7 * disk.length);
+    const starts = new Uint32Array(mesh.cellStarts);
+    disk.forEach((cell, cellIndex) => {
+      cellToBoundary(cell).forEach(([lat, lng], i) => {
+        const v = vertex(mesh, starts[cellIndex] + 1 + i);
+        expect(Math.abs(v.x - mercatorX(lng)) * metresPerMercatorUnit).toBeLessThan(0.005);
+        expect(Math.abs(v.y - mercatorY(lat)) * metresPerMercatorUnit).toBeLessThan(0.005);
       });
     });
   });

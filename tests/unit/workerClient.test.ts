@@ -53,6 +53,17 @@ describe('data worker client', () => {
     expect(steps).toEqual([[1, 4]]);
   });
 
+  it('hands cells found for a map being counted to whoever hears them, leaving the call waiting for its answer', async () => {
+    const { data, workers } = client();
+    const heard: string[][] = [];
+    data.onCells = (cells) => heard.push(cells);
+    const call = data.call('clear-buildings', {});
+    workers[0].answer({ type: 'cells', cells: ['89195da49a3ffff'] });
+    workers[0].answer({ type: 'result', id: call.id, value: null });
+    await expect(call.promise).resolves.toBeNull();
+    expect(heard).toEqual([['89195da49a3ffff']]);
+  });
+
   it('when the worker dies, fails every pending call with a message and starts a fresh worker on the next call', async () => {
     const { data, workers } = client();
     const crashes: string[] = [];

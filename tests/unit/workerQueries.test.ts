@@ -1,7 +1,7 @@
 import { getResolution } from 'h3-js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/dataset';
-import { forgetAnswers, handleQuery, type QueryName } from '../../src/worker/queries';
+import { cellsToOutline, forgetAnswers, handleQuery, type QueryName } from '../../src/worker/queries';
 import type { MessageParams } from '../../src/worker/protocol';
 import { analysisDataset, queryFor } from './analysisFixture';
 
@@ -30,6 +30,17 @@ describe('data worker questions', () => {
     forgetAnswers();
     const breakdown = await ask('cell-breakdown', { map, cell: result.top[0].cell });
     expect(breakdown.total).toBe(result.top[0].value);
+  });
+
+  it('announces the cells of a map’s resolution before it is counted, each once, at the resolution used', async () => {
+    const query = queryFor('count', { resolution: 9 });
+    const cells = cellsToOutline(dataset, query);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(new Set(cells.map(getResolution))).toEqual(new Set([9]));
+    const result = await ask('hotspots', { query });
+    expect(new Set(cells)).toEqual(new Set(result.aggregate.cells));
+    expect(cellsToOutline(dataset, query)).toEqual([]);
+    expect(new Set(cellsToOutline(dataset, queryFor('count', { resolution: 14 })).map(getResolution))).toEqual(new Set([11]));
   });
 
   it('echoes the query with the resolution actually used', async () => {

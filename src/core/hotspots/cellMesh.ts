@@ -94,15 +94,27 @@ class CornerStore {
   }
 }
 
-const MOST_CELLS = 200_000;
+/** The most cells whose corners are kept; outlining more ahead of a mesh would push out what it needs. */
+export const MOST_CELLS = 200_000;
 const HEXAGON_CORNERS = 6;
 /** A cell's corners in degrees (h3 gives at most ten). */
 const cornerLat = new Float64Array(10);
 const cornerLng = new Float64Array(10);
-const cornerStore = new CornerStore();
+/** Made at first use: a module that only reads MOST_CELLS does not hold its memory. */
+let cornerStore: CornerStore | null = null;
+
+/**
+ * Finds the cells' corners before their mesh is asked for: the map's cells are known as soon as its
+ * points' cells are, while the map is still being counted, so the mesh then finds them kept.
+ */
+export function outlineAhead(cells: readonly string[]): void {
+  cornerStore ??= new CornerStore();
+  for (const cell of cells) cornerStore.corners(cell);
+}
 
 /** The cells as a triangle mesh, each in its colour and with its mark. */
 export function cellMesh(cells: readonly string[], colours: readonly string[], marks?: readonly (CellMark | null)[]): CellMesh {
+  const store = (cornerStore ??= new CornerStore());
   // Room for a hexagon's seven vertices and six plus four triangles a cell; the rare cell with more
   // corners (distortion vertices) grows them.
   let floats = new Float32Array(cells.length * 7 * (VERTEX_BYTES / 4));
@@ -139,10 +151,10 @@ export function cellMesh(cells: readonly string[], colours: readonly string[], m
     if (!rgba) colourCache.set(colour, (rgba = colourBytes(colour)));
     const markOf = marks?.[cellIndex];
     const mark = markOf ? MARK_CODE[markOf] : 0;
-    const packed = cornerStore.corners(cell);
+    const packed = store.corners(cell);
     const n = packed % 16;
     const first = (packed - n) / 16;
-    const coordinates = cornerStore.coordinates;
+    const coordinates = store.coordinates;
     if ((vertex + 1 + n) * 4 > floats.length) {
       floats = grown(floats, (vertex + 1 + n) * 4);
       bytes = new Uint8Array(floats.buffer);
