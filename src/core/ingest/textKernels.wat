@@ -63,7 +63,7 @@
         (br_if $wordsDone (i32.gt_u (i32.add (local.get $at) (i32.const 4)) (local.get $to)))
         (local.set $h
           (i32.add
-            (i32.mul (i32.rotl (i32.xor (local.get $h) (call $lane (i32.load (local.get $at)) (local.get $c1) (i32.const 15) (local.get $c2))) (i32.const 13)) (i32.const 5))
+            (i32.mul (i32.rotl (i32.xor (local.get $h) (i32.mul (i32.rotl (i32.mul (i32.load (local.get $at)) (local.get $c1)) (i32.const 15)) (local.get $c2))) (i32.const 13)) (i32.const 5))
             (i32.const 0xe6546b64)))
         (local.set $at (i32.add (local.get $at) (i32.const 4)))
         (br $words)))
@@ -75,8 +75,12 @@
           (then (local.set $rest (i32.or (local.get $rest) (i32.shl (i32.load8_u offset=1 (local.get $at)) (i32.const 8))))))
         (if (i32.gt_u (local.get $left) (i32.const 2))
           (then (local.set $rest (i32.or (local.get $rest) (i32.shl (i32.load8_u offset=2 (local.get $at)) (i32.const 16))))))
-        (local.set $h (i32.xor (local.get $h) (call $lane (local.get $rest) (local.get $c1) (i32.const 15) (local.get $c2))))))
-    (call $fmix (i32.xor (local.get $h) (i32.sub (local.get $to) (local.get $from)))))
+        (local.set $h (i32.xor (local.get $h) (i32.mul (i32.rotl (i32.mul (local.get $rest) (local.get $c1)) (i32.const 15)) (local.get $c2))))))
+    ;; $fmix of h ^ length, written out.
+    (local.set $h (i32.xor (local.get $h) (i32.sub (local.get $to) (local.get $from))))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))) (i32.const 0x85ebca6b)))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))) (i32.const 0xc2b2ae35)))
+    (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16))))
   ;; The first 13 hex digits of [from, from + 13) as a number below 2^52; -1 unless all are hex.
   (func (export "hexPrefix") (param $from i32) (result f64)
     (local $value f64) (local $at i32) (local $c i32) (local $digit i32)
@@ -109,13 +113,13 @@
     (block $done
       (loop $blocks
         (br_if $done (i32.ge_u (local.get $at) (local.get $to)))
-        (local.set $h1 (i32.xor (local.get $h1) (call $lane (i32.load (local.get $at)) (i32.const 0x239b961b) (i32.const 15) (i32.const 0xab0e9789))))
+        (local.set $h1 (i32.xor (local.get $h1) (i32.mul (i32.rotl (i32.mul (i32.load (local.get $at)) (i32.const 0x239b961b)) (i32.const 15)) (i32.const 0xab0e9789))))
         (local.set $h1 (i32.add (i32.mul (i32.add (i32.rotl (local.get $h1) (i32.const 19)) (local.get $h2)) (i32.const 5)) (i32.const 0x561ccd1b)))
-        (local.set $h2 (i32.xor (local.get $h2) (call $lane (i32.load offset=4 (local.get $at)) (i32.const 0xab0e9789) (i32.const 16) (i32.const 0x38b34ae5))))
+        (local.set $h2 (i32.xor (local.get $h2) (i32.mul (i32.rotl (i32.mul (i32.load offset=4 (local.get $at)) (i32.const 0xab0e9789)) (i32.const 16)) (i32.const 0x38b34ae5))))
         (local.set $h2 (i32.add (i32.mul (i32.add (i32.rotl (local.get $h2) (i32.const 17)) (local.get $h3)) (i32.const 5)) (i32.const 0x0bcaa747)))
-        (local.set $h3 (i32.xor (local.get $h3) (call $lane (i32.load offset=8 (local.get $at)) (i32.const 0x38b34ae5) (i32.const 17) (i32.const 0xa1e38b93))))
+        (local.set $h3 (i32.xor (local.get $h3) (i32.mul (i32.rotl (i32.mul (i32.load offset=8 (local.get $at)) (i32.const 0x38b34ae5)) (i32.const 17)) (i32.const 0xa1e38b93))))
         (local.set $h3 (i32.add (i32.mul (i32.add (i32.rotl (local.get $h3) (i32.const 15)) (local.get $h4)) (i32.const 5)) (i32.const 0x96cd1c35)))
-        (local.set $h4 (i32.xor (local.get $h4) (call $lane (i32.load offset=12 (local.get $at)) (i32.const 0xa1e38b93) (i32.const 18) (i32.const 0x239b961b))))
+        (local.set $h4 (i32.xor (local.get $h4) (i32.mul (i32.rotl (i32.mul (i32.load offset=12 (local.get $at)) (i32.const 0xa1e38b93)) (i32.const 18)) (i32.const 0x239b961b))))
         (local.set $h4 (i32.add (i32.mul (i32.add (i32.rotl (local.get $h4) (i32.const 13)) (local.get $h1)) (i32.const 5)) (i32.const 0x32ac3b17)))
         (local.set $at (i32.add (local.get $at) (i32.const 16)))
         (br $blocks)))
@@ -166,7 +170,9 @@
     (i32.store offset=4 (local.get $state) (i32.add (local.get $h2) (local.get $h1)))
     (i32.store offset=8 (local.get $state) (i32.add (local.get $h3) (local.get $h1)))
     (i32.store offset=12 (local.get $state) (i32.add (local.get $h4) (local.get $h1))))
-  ;; Four bytes (one lane's word) scrambled on their own.
+  ;; Four bytes (one lane's word) scrambled on their own. hash and murmurSteps write it (and hash
+  ;; $fmix) out in place: V8 does not inline calls here, and with a call a word reading a big file
+  ;; took a fifth longer.
   (func $lane (param $k i32) (param $first i32) (param $r i32) (param $second i32) (result i32)
     (i32.mul (i32.rotl (i32.mul (local.get $k) (local.get $first)) (local.get $r)) (local.get $second)))
   ;; MurmurHash3's final mixing of a word.
