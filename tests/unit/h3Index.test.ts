@@ -1,4 +1,4 @@
-import { cellToBoundary, getBaseCellNumber, getRes0Cells, isPentagon, latLngToCell, cellToChildren, cellToParent } from 'h3-js';
+import { cellToBoundary, cellToChildren, cellToParent, getBaseCellNumber, getRes0Cells, isPentagon, latLngToCell, originToDirectedEdges } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { cellAtPlace, hexagonCorners } from '../../src/core/geo/h3Index';
 import { H3Lattice } from '../../src/core/geo/h3Lattice';
@@ -103,9 +103,10 @@ describe('hexagonCorners', () => {
     }
   });
 
-  it('leaves pentagons, and hexagons with distortion corners on an edge between faces, to h3-js', () => {
+  it('leaves pentagons, hexagons with distortion corners on an edge between faces, and indexes that are not cells to h3-js', () => {
     const lat = new Float64Array(6);
     const lng = new Float64Array(6);
+    for (const edge of originToDirectedEdges(latLngToCell(51.52, -0.08, 9))) expect(hexagonCorners(edge, lat, lng)).toBe(false);
     for (const base of getRes0Cells()) {
       for (const cell of cellToChildren(base, 3)) {
         const corners = cellToBoundary(cell).length;

@@ -86,8 +86,8 @@ interface Grid {
 let grid: Grid | null = null;
 
 /**
- * Makes the grid now (a few milliseconds, and h3-js's first calls), so the first cells named or
- * outlined after it do not wait for it: for a worker to call while it is idle.
+ * The grid, made at first use: a few milliseconds and h3-js's first calls, which a worker can get
+ * out of the way while it is idle, before the first cells it names or outlines.
  */
 export function gridOf(): Grid {
   if (grid) return grid;
@@ -127,10 +127,11 @@ export function gridOf(): Grid {
   return grid;
 }
 
-/** The index's digits, 1 to its resolution (0 holds the base cell), from its hex text. */
+/** The index's digits, 1 to its resolution (0 holds the base cell), from its hex text; none for an index that is not a cell's. */
 function digitsOf(cell: string): number[] {
   const high = parseInt(cell.slice(0, -8), 16);
   const low = parseInt(cell.slice(-8), 16);
+  if (((high >>> 27) & 15) !== 1) return [];
   const resolution = (high >>> 20) & 15;
   const digits = [(high >>> 13) & 127];
   for (let r = 1; r <= resolution; r++) {
@@ -189,14 +190,14 @@ const CORNER_Y = [1 / (2 * Math.sqrt(3)), 1 / Math.sqrt(3), 1 / (2 * Math.sqrt(3
 
 /**
  * The six corners of a hexagon, in degrees into `lat` and `lng`, as h3-js's cellToBoundary gives
- * them; false for a pentagon, a cell near an edge between faces (where h3-js
- * adds corners), or one the grid could not confirm: h3-js is to be asked.
+ * them; false for a pentagon, a cell near an edge between faces (where h3-js adds corners), or one
+ * the grid could not confirm: h3-js is to be asked.
  */
 export function hexagonCorners(cell: string, lat: Float64Array, lng: Float64Array): boolean {
   const { lattices, placesOf } = gridOf();
   const cellDigits = digitsOf(cell);
   const resolution = cellDigits.length - 1;
-  for (const place of placesOf[cellDigits[0]] ?? []) {
+  for (const place of resolution < 0 ? [] : (placesOf[cellDigits[0]] ?? [])) {
     let ci = place.i;
     let cj = place.j;
     const turnsBack = ((6 - place.turns) % 6) * 8;
