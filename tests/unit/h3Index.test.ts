@@ -2,22 +2,12 @@ import { cellToBoundary, cellToChildren, cellToParent, getBaseCellNumber, getRes
 import { describe, expect, it } from 'vitest';
 import { cellAtPlace, hexagonCorners } from '../../src/core/geo/h3Index';
 import { H3Lattice } from '../../src/core/geo/h3Lattice';
-
-/** A repeatable stream of numbers in [0, 1). */
-function randomStream(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const DEGREES = 180 / Math.PI;
+import { pointOnGlobe, randomStream } from './randomPoints';
 
 /** Points over the globe, then over Great Britain. */
 function testPoints(random: () => number, count: number): [number, number][] {
   const points: [number, number][] = [];
-  for (let n = 0; n < count; n++) points.push([Math.asin(2 * random() - 1) * DEGREES, random() * 360 - 180]);
+  for (let n = 0; n < count; n++) points.push(pointOnGlobe(random));
   for (let n = 0; n < count; n++) points.push([49.9 + random() * 11, -8 + random() * 10]);
   return points;
 }

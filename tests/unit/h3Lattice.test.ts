@@ -2,17 +2,7 @@ import { cellToBoundary, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/core/dataset';
 import { H3Lattice, LatticeIds } from '../../src/core/geo/h3Lattice';
-
-/** A repeatable stream of numbers in [0, 1). */
-function randomStream(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const DEGREES = 180 / Math.PI;
+import { DEGREES, pointOnGlobe, randomStream } from './randomPoints';
 
 /** The middle of the great-circle arc between two vertices: on a cell's edge, as exactly as doubles allow. */
 function edgeMiddle([lat0, lng0]: number[], [lat1, lng1]: number[]): [number, number] {
@@ -25,7 +15,7 @@ function edgeMiddle([lat0, lng0]: number[], [lat1, lng1]: number[]): [number, nu
 /** Points over the globe, over London, and on the edges and corners of London's cells at `resolution`. */
 function testPoints(resolution: number, random: () => number): { points: [number, number][]; onEdges: number } {
   const points: [number, number][] = [];
-  for (let n = 0; n < 8000; n++) points.push([Math.asin(2 * random() - 1) * DEGREES, random() * 360 - 180]);
+  for (let n = 0; n < 8000; n++) points.push(pointOnGlobe(random));
   for (let n = 0; n < 8000; n++) points.push([51.28 + random() * 0.42, -0.51 + random() * 0.84]);
   for (let n = 0; n < 400; n++) {
     const boundary = cellToBoundary(latLngToCell(51.28 + random() * 0.42, -0.51 + random() * 0.84, resolution));
