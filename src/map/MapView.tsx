@@ -5,6 +5,7 @@ import { cellToLatLng } from 'h3-js';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useClassification } from '../state/classification';
 import { awaitingMap } from '../state/resultsSlice';
+import { loadedSourcesKey } from '../state/sourcesSlice';
 import { useAppStore } from '../state/store';
 import { PLAIN_BACKGROUND, plainStyle } from './basemap';
 import { addAreaLayers } from './areaLayers';
@@ -33,7 +34,7 @@ export function MapView() {
   const jumpTo = useAppStore((state) => state.jumpTo);
   const draft = useAppStore((state) => state.draft);
   const cameraEdit = useAppStore((state) => state.cameraEdit);
-  const sourceKey = useAppStore((state) => state.sources.map((source) => source.id).join(','));
+  const sourceKey = useAppStore(loadedSourcesKey);
   const classification = useClassification();
   const awaiting = useAppStore(awaitingMap);
   const extent = useAppStore((state) => state.hotspots?.extent ?? null);

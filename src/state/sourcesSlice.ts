@@ -98,6 +98,9 @@ export function loadCounts(summary: Pick<SourceSummary, 'accepted' | 'rejected'>
   return `${rows(summary.accepted)} loaded, ${numberFormat.format(summary.rejected)} rejected`;
 }
 
+/** Which sources are loaded, as one text: the map frames the data once per set of them. */
+export const loadedSourcesKey = (state: Pick<AppState, 'sources'>): string => state.sources.map((source) => source.id).join(',');
+
 export function loadedStatus(summary: SourceSummary): string {
   return `${summary.name}: ${loadCounts(summary)}`;
 }

@@ -1,6 +1,7 @@
 import { categoryWithId } from '../core/dataset';
 import { monthLabel, parseMonthLabel } from '../core/ingest/dates';
 import { decodeView, encodeView, type SharedView } from '../core/workspace/viewLink';
+import { loadedSourcesKey } from './sourcesSlice';
 import { useAppStore } from './store';
 import type { HotspotMethod, Weighting } from './viewSlice';
 
@@ -9,10 +10,11 @@ const categoryKey = (c: { family: string; name: string }) => `${c.family}/${c.na
 /** A link names the chosen categories only up to this many: 70,000 names would make a URL of megabytes. The workspace keeps any choice. */
 const MAX_LINK_CATEGORIES = 200;
 
-export function currentViewLink(): string {
+/** The view as a link; `withPosition` false leaves out where the map is (see startViewLink). */
+export function currentViewLink(withPosition = true): string {
   const state = useAppStore.getState();
   const view: SharedView = {
-    ...(state.mapView ?? {}),
+    ...(withPosition ? (state.mapView ?? {}) : {}),
     resolution: state.view.resolution,
     from: state.view.monthFrom === null ? undefined : monthLabel(state.view.monthFrom),
     to: state.view.monthTo === null ? undefined : monthLabel(state.view.monthTo),
@@ -53,11 +55,32 @@ export function applyViewLink(hash: string): void {
   if (shared.lng !== undefined && shared.lat !== undefined && shared.zoom !== undefined) useAppStore.setState({ jumpTo: { lng: shared.lng, lat: shared.lat, zoom: shared.zoom } });
 }
 
+/** The URL is written at most this often while the view keeps changing (a pan, a drag of the month brush). */
+const VIEW_LINK_EVERY_MS = 300;
+
+/**
+ * Writes the view into the URL as it changes: at once after a quiet spell, otherwise once the spell
+ * since the last write is over, with the view as it is then. Where the map is goes in only once it
+ * has framed the loaded sources (or been moved since they changed): a reload while a new file's map
+ * is on its way, or just after it is framed, then opens on that file, not on the data before it.
+ */
 export function startViewLink(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let written = -Infinity;
+  let framedFor = loadedSourcesKey(useAppStore.getState());
+  const write = () => {
+    timer = undefined;
+    written = performance.now();
+    history.replaceState(null, '', `#${currentViewLink(framedFor === loadedSourcesKey(useAppStore.getState()))}`);
+  };
+  // The view as it is now, a map framed before this started included.
+  write();
   return useAppStore.subscribe((state, previous) => {
-    if (state.view === previous.view && state.mapView === previous.mapView && state.categories === previous.categories) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => history.replaceState(null, '', `#${currentViewLink()}`), 300);
+    if (state.mapView !== previous.mapView) framedFor = loadedSourcesKey(state);
+    if (state.view === previous.view && state.mapView === previous.mapView && state.categories === previous.categories && state.sources === previous.sources) return;
+    if (timer !== undefined) return;
+    const wait = written + VIEW_LINK_EVERY_MS - performance.now();
+    if (wait <= 0) write();
+    else timer = setTimeout(write, wait);
   });
 }
